@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { Command } from 'commander';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+/** Builds the `starling` command tree. */
+export function buildProgram(): Command {
+  const program = new Command('starling')
+    .description(
+      'Starling: a Starknet-compatible validity rollup (sequencer, Cairo VM, prover, L1 settlement)',
+    )
+    .version(pkg.version, '-V, --version', 'print the Starling version')
+    .showHelpAfterError()
+    .configureOutput({ outputError: (text, write) => write(`error: ${text.replace(/^error: /, '')}`) });
+  return program;
+}
