@@ -1,1 +1,21 @@
-export {};
+export { getCryptoBackend, setCryptoBackend } from './active-backend.js';
+export type { CryptoBackend } from './backend.js';
+export {
+  type AffinePoint,
+  CURVE_ORDER,
+  ecAdd,
+  ecDouble,
+  ecMul,
+  ecMulAdd,
+  GENERATOR,
+  isOnCurve,
+  PEDERSEN_SHIFT_POINT,
+  recoverY,
+  STARK_ALPHA,
+  STARK_BETA,
+} from './curve.js';
+export { ecdsaSign, ecdsaVerify, getPublicKey, getPublicKeyPoint, type Signature } from './ecdsa.js';
+export { CryptoError, type CryptoErrorCode } from './errors.js';
+export { pedersen, pedersenArray, pedersenMany, poseidon, poseidonArray, poseidonPermute } from './hashes.js';
+export { blake2s256, blake2sFelts, bytesToBigIntBE, keccak256, snKeccak } from './keccak.js';
+export { referenceCrypto } from './reference-backend.js';
