@@ -1,6 +1,6 @@
 // Builds every package: WASM kernels first (packages/*/scripts/build-wasm.mjs), then TypeScript.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 
 function run(cmd, args) {
   const r = spawnSync(cmd, args, { stdio: 'inherit' });
@@ -12,5 +12,3 @@ for (const pkg of readdirSync('packages')) {
   if (existsSync(script)) run(process.execPath, [script]);
 }
 run(process.execPath, ['node_modules/typescript/bin/tsc', '-b']);
-// npm links the bin before `prepare` builds it, so make the CLI entry executable here.
-chmodSync('packages/cli/dist/main.js', 0o755);
