@@ -1,1 +1,11 @@
-export {};
+export { StateError, type StateErrorCode } from './errors.js';
+export { bitAt, bitsAt, commonPrefix } from './trie/bits.js';
+export { commitTrie, type TrieCommit } from './trie/commit-trie.js';
+export { getLeaf } from './trie/get-leaf.js';
+export { hashPending } from './trie/hash-pending.js';
+export { pedersenHasher, poseidonHasher, type TrieHasher } from './trie/hasher.js';
+export { MemoryNodeStore } from './trie/memory-node-store.js';
+export { bytesWord, decodeNode, encodeNode, type NodeReader, type TrieNode, wordBytes } from './trie/node.js';
+export type { Pending } from './trie/pending.js';
+export { planUpdate, type SortedUpdates } from './trie/plan-update.js';
+export { sortUpdates } from './trie/updates.js';
