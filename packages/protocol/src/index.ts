@@ -1,6 +1,14 @@
+export { abiHash, calculateClassHash } from './class-hash.js';
+export {
+  type CompiledClassHashVersion,
+  calculateCompiledClassHash,
+  compiledClassHashVersionFor,
+} from './compiled-class-hash.js';
 export * from './constants.js';
 export { calculateContractAddress } from './contract-address.js';
 export { ProtocolError, type ProtocolErrorCode } from './errors.js';
+export { abiString, pythonJsonString } from './json/abi-string.js';
+export { parseCasmClass, parseSierraClass } from './json/classes.js';
 export {
   parseResourceBounds,
   parseTransaction,
@@ -8,6 +16,7 @@ export {
   parseTransactionWithHash,
 } from './json/transaction.js';
 export { getSelectorFromName } from './selector.js';
+export { compareStarknetVersions, isVersionAtLeast, parseStarknetVersion } from './starknet-version.js';
 export { getStorageVarAddress } from './storage-address.js';
 export {
   calculateTransactionHash,
