@@ -1,3 +1,20 @@
+export {
+  type BlockHashInput,
+  calculateBlockHash,
+  concatCounts,
+  gasPricesForHash,
+} from './block/block-hash.js';
+export {
+  eventCommitment,
+  eventLeaf,
+  messagesSentHash,
+  receiptCommitment,
+  receiptLeaf,
+  transactionCommitment,
+  transactionLeaf,
+  transactionSignature,
+} from './block/commitments.js';
+export { stateDiffCommitment, stateDiffLength } from './block/state-diff-commitment.js';
 export { abiHash, calculateClassHash } from './class-hash.js';
 export {
   type CompiledClassHashVersion,
@@ -8,13 +25,22 @@ export * from './constants.js';
 export { calculateContractAddress } from './contract-address.js';
 export { ProtocolError, type ProtocolErrorCode } from './errors.js';
 export { abiString, pythonJsonString } from './json/abi-string.js';
+export {
+  type GatewayBlock,
+  type GatewayStateUpdate,
+  parseGatewayBlock,
+  parseGatewayStateDiff,
+  parseGatewayStateUpdate,
+} from './json/block.js';
 export { parseCasmClass, parseSierraClass } from './json/classes.js';
+export { parseEvent, parseMessageToL1, parseReceipt } from './json/receipt.js';
 export {
   parseResourceBounds,
   parseTransaction,
   parseTransactions,
   parseTransactionWithHash,
 } from './json/transaction.js';
+export { commitmentRoot, type PairHash, type PatriciaLeaf, patriciaRoot } from './patricia-root.js';
 export { getSelectorFromName } from './selector.js';
 export { compareStarknetVersions, isVersionAtLeast, parseStarknetVersion } from './starknet-version.js';
 export { getStorageVarAddress } from './storage-address.js';
