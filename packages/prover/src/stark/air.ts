@@ -1,0 +1,45 @@
+/** Rows a constraint applies to: every row, every row but the last, or one row. */
+export type ConstraintDomain = 'all' | 'transition' | { row: number };
+
+/** One polynomial constraint of an AIR (its numerator is computed by Air.evaluate). */
+export interface ConstraintSpec {
+  readonly name: string;
+  /** Group used in error messages and soundness tests (e.g. 'cpu/decode', 'memory'). */
+  readonly group: string;
+  readonly domain: ConstraintDomain;
+}
+
+/**
+ * An algebraic intermediate representation over a trace of `traceLength` rows (a power of two):
+ * `mainWidth` committed columns, then `numChallenges` random challenges, then `auxWidth`
+ * interaction columns (permutation products) built from them.
+ */
+export interface Air {
+  /** Stable identifier of the AIR and its layout, bound into the transcript. */
+  readonly id: string;
+  readonly traceLength: number;
+  readonly mainWidth: number;
+  readonly auxWidth: number;
+  readonly numChallenges: number;
+  /** Row offsets the constraints read, e.g. [0, 1]; must include 0. */
+  readonly maskOffsets: readonly number[];
+  /** Maximum constraint degree (in trace polynomials); the composition splits into this many parts. */
+  readonly maxDegree: number;
+  readonly constraints: readonly ConstraintSpec[];
+  /** Periodic columns: values repeat with a power-of-two period dividing traceLength. */
+  readonly periodicColumns: readonly (readonly bigint[])[];
+  /** Bytes identifying the public input, absorbed into the transcript first. */
+  publicInputBytes(): Uint8Array;
+  /**
+   * Writes each constraint's numerator into `out` (same order as `constraints`).
+   * frame[k] holds main ++ aux values at row offset maskOffsets[k]; periodic[i] the value of periodic column i.
+   */
+  evaluate(
+    frame: readonly (readonly bigint[])[],
+    periodic: readonly bigint[],
+    challenges: readonly bigint[],
+    out: bigint[],
+  ): void;
+  /** Builds the interaction columns (auxWidth columns of traceLength rows). */
+  buildAux(main: readonly (readonly bigint[])[], challenges: readonly bigint[]): bigint[][];
+}
