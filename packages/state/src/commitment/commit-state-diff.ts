@@ -1,0 +1,146 @@
+import { P } from '@starling/felt';
+import { StateError } from '../errors.js';
+import { hashPending } from '../trie/hash-pending.js';
+import { pedersenHasher, poseidonHasher } from '../trie/hasher.js';
+import type { NodeReader, TrieNode } from '../trie/node.js';
+import type { Pending } from '../trie/pending.js';
+import { planUpdate } from '../trie/plan-update.js';
+import { sortUpdates } from '../trie/updates.js';
+import type { ContractState, GlobalRootRule, StateDiff, StateRoots } from '../types.js';
+import { classLeaf, contractStateLeaves, globalStateRoot } from './leaves.js';
+
+/** The height of every state trie. */
+export const STATE_TRIE_HEIGHT = 251;
+
+/** What a state commit needs to read: trie nodes and the latest committed contract states. */
+export interface StateCommitReader extends NodeReader {
+  getContractState(address: bigint): ContractState;
+}
+
+/** Trie nodes read (preimages before) and created (after) by one commit, for one hash function. */
+export interface TrieWitness {
+  readonly read: Map<bigint, TrieNode>;
+  readonly created: Map<bigint, TrieNode>;
+}
+
+/** The result of committing one block's state diff. */
+export interface StateCommit extends StateRoots {
+  /** New state of every touched contract. */
+  readonly contracts: Map<bigint, ContractState>;
+  /** Storage writes per contract (last write per key). */
+  readonly storage: Map<bigint, Map<bigint, bigint>>;
+  /** Class hash → compiled class hash for declared and migrated classes. */
+  readonly classes: Map<bigint, bigint>;
+  /** Storage tries and the contracts trie (Pedersen). */
+  readonly pedersenNodes: TrieWitness;
+  /** The classes trie (Poseidon). */
+  readonly poseidonNodes: TrieWitness;
+  readonly hashCount: number;
+}
+
+function checkFelt(value: bigint, what: string): void {
+  if (typeof value !== 'bigint' || value < 0n || value >= P)
+    throw new StateError('INVALID_VALUE', `${what} is not a field element`, { value: String(value) });
+}
+
+/** Applies a state diff on top of roots `prev`: storage tries, contract leaves, contracts and classes tries. */
+export function commitStateDiff(
+  reader: StateCommitReader,
+  prev: { contractsRoot: bigint; classesRoot: bigint },
+  diff: StateDiff,
+  rule: GlobalRootRule = 'v0_14',
+): StateCommit {
+  const pedersenNodes: TrieWitness = { read: new Map(), created: new Map() };
+  const poseidonNodes: TrieWitness = { read: new Map(), created: new Map() };
+  const storage = new Map<bigint, Map<bigint, bigint>>();
+  for (const sd of diff.storageDiffs) {
+    let m = storage.get(sd.address);
+    if (!m) storage.set(sd.address, (m = new Map()));
+    for (const e of sd.entries) m.set(e.key, e.value);
+  }
+  const contracts = new Map<bigint, { classHash: bigint; nonce: bigint; storageRoot: bigint }>();
+  const touch = (address: bigint) => {
+    let s = contracts.get(address);
+    if (!s) contracts.set(address, (s = { ...reader.getContractState(address) }));
+    return s;
+  };
+  for (const d of [...diff.deployedContracts, ...diff.replacedClasses]) {
+    checkFelt(d.classHash, 'class hash');
+    touch(d.address).classHash = d.classHash;
+  }
+  for (const n of diff.nonces) {
+    checkFelt(n.nonce, 'nonce');
+    touch(n.address).nonce = n.nonce;
+  }
+  // All storage tries are planned first and hashed together, level by level.
+  const tries: { state: { storageRoot: bigint }; pending: Pending | null }[] = [];
+  let hashCount = 0;
+  for (const [address, writes] of storage) {
+    const state = touch(address);
+    const sorted = sortUpdates(writes, STATE_TRIE_HEIGHT, 'storage');
+    tries.push({
+      state,
+      pending: planUpdate(reader, STATE_TRIE_HEIGHT, state.storageRoot, sorted, pedersenNodes.read),
+    });
+  }
+  hashCount += hashPending(
+    tries.map((t) => t.pending),
+    pedersenHasher,
+    pedersenNodes.created,
+  ).hashCount;
+  for (const t of tries) t.state.storageRoot = t.pending ? t.pending.hash : 0n;
+
+  const addresses = [...contracts.keys()];
+  const states = addresses.map((a) => contracts.get(a)!);
+  const leaves = contractStateLeaves(states);
+  hashCount += 3 * states.length;
+  const contractUpdates = sortUpdates(
+    addresses.map((a, i): [bigint, bigint] => [a, leaves[i]!]),
+    STATE_TRIE_HEIGHT,
+    'contract address',
+  );
+  const contractsPending = planUpdate(
+    reader,
+    STATE_TRIE_HEIGHT,
+    prev.contractsRoot,
+    contractUpdates,
+    pedersenNodes.read,
+  );
+  hashCount += hashPending([contractsPending], pedersenHasher, pedersenNodes.created).hashCount;
+  const contractsRoot = contractsPending ? contractsPending.hash : 0n;
+
+  const classes = new Map<bigint, bigint>();
+  for (const c of [...diff.declaredClasses, ...(diff.migratedCompiledClasses ?? [])]) {
+    checkFelt(c.compiledClassHash, 'compiled class hash');
+    classes.set(c.classHash, c.compiledClassHash);
+  }
+  let classesRoot = prev.classesRoot;
+  if (classes.size > 0) {
+    const classUpdates = sortUpdates(
+      [...classes].map(([h, c]): [bigint, bigint] => [h, classLeaf(c)]),
+      STATE_TRIE_HEIGHT,
+      'class hash',
+    );
+    hashCount += classes.size;
+    const classesPending = planUpdate(
+      reader,
+      STATE_TRIE_HEIGHT,
+      prev.classesRoot,
+      classUpdates,
+      poseidonNodes.read,
+    );
+    hashCount += hashPending([classesPending], poseidonHasher, poseidonNodes.created).hashCount;
+    classesRoot = classesPending ? classesPending.hash : 0n;
+  }
+  return {
+    contractsRoot,
+    classesRoot,
+    stateRoot: globalStateRoot(contractsRoot, classesRoot, rule),
+    contracts,
+    storage,
+    classes,
+    pedersenNodes,
+    poseidonNodes,
+    hashCount,
+  };
+}

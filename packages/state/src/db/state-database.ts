@@ -1,0 +1,305 @@
+import { PATRICIA_KEY_BOUND } from '@starling/felt';
+import {
+  commitStateDiff,
+  type StateCommit,
+  type StateCommitReader,
+} from '../commitment/commit-state-diff.js';
+import {
+  produceStorageProof,
+  type StorageProofJson,
+  type StorageProofRequest,
+} from '../commitment/storage-proof.js';
+import { StateError } from '../errors.js';
+import { STATE_DEFAULTS, type StateDatabaseOptions } from '../options.js';
+import { decodeNode, type NodeReader, type TrieNode } from '../trie/node.js';
+import type {
+  BlockInput,
+  ContractState,
+  EventFilter,
+  EventsChunk,
+  GlobalRootRule,
+  StateDiff,
+  StateRoots,
+  StoredBlock,
+  StoredTransaction,
+} from '../types.js';
+import { decodeContractState, decodeRoots } from './codec.js';
+import { type StateDiffJson, stateDiffFromJson } from './diff-json.js';
+import { getEvents } from './events.js';
+import { latestAt } from './history.js';
+import { decodeJson } from './json.js';
+import { key, readCompact, readU32, readU64, u32, u64 } from './keys.js';
+import { openTables, type Tables } from './tables.js';
+import { CLASS_CAIRO0, writeBlock } from './write-block.js';
+
+const EMPTY: ContractState = { classHash: 0n, nonce: 0n, storageRoot: 0n };
+const ZERO_ROOTS: StateRoots = { contractsRoot: 0n, classesRoot: 0n, stateRoot: 0n };
+
+function checkKey(value: bigint, what: string): void {
+  if (typeof value !== 'bigint' || value < 0n || value >= PATRICIA_KEY_BOUND)
+    throw new StateError('INVALID_KEY', `${what} out of range [0, 2^251)`, { value: String(value) });
+}
+
+/** Trie nodes, per-block roots and the contract-state history that a commit or a proof reads. */
+class LatestReader implements StateCommitReader {
+  constructor(private readonly db: StateDatabase) {}
+  getNode(hash: bigint): TrieNode | undefined {
+    return this.db.getNode(hash);
+  }
+  getContractState(address: bigint): ContractState {
+    const latest = this.db.latestBlockNumber();
+    return latest === undefined ? EMPTY : this.db.getContractState(address, latest);
+  }
+}
+
+/** Trie witnesses of one block: the preimages of the nodes read (before) and created (after). */
+export interface BlockWitness {
+  readonly pedersen: { read: Map<bigint, TrieNode>; created: Map<bigint, TrieNode> };
+  readonly poseidon: { read: Map<bigint, TrieNode>; created: Map<bigint, TrieNode> };
+}
+
+/** Persistent Starknet state and chain data in LMDB: archive of every block, atomic block commits. */
+export class StateDatabase implements NodeReader {
+  readonly tables: Tables;
+  private readonly rule: GlobalRootRule;
+  private readonly pruneKeep: number | undefined;
+  private closed = false;
+
+  private constructor(options: StateDatabaseOptions) {
+    this.tables = openTables(options.path, options.mapSize);
+    this.rule = options.globalRootRule ?? STATE_DEFAULTS.globalRootRule;
+    this.pruneKeep = options.pruneKeepBlocks;
+  }
+
+  /** Opens or creates a database. */
+  static open(options: StateDatabaseOptions): StateDatabase {
+    return new StateDatabase(options);
+  }
+
+  /** Closes the environment. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.tables.root.close();
+  }
+
+  private t(): Tables {
+    if (this.closed) throw new StateError('DATABASE_CLOSED', 'the state database is closed');
+    return this.tables;
+  }
+
+  /** The number of the last committed block, or undefined when empty. */
+  latestBlockNumber(): number | undefined {
+    const v = this.t().meta.getBinary(Buffer.from('latest'));
+    return v ? readU64(v, 0) : undefined;
+  }
+
+  /** The oldest block whose state can be read (0 unless pruned). */
+  oldestReadableBlock(): number {
+    const v = this.t().meta.getBinary(Buffer.from('oldest'));
+    return v ? readU64(v, 0) : 0;
+  }
+
+  /** Resolves `block` (default: latest) and checks that its state is readable. */
+  resolveBlock(block?: number): number {
+    const latest = this.latestBlockNumber();
+    if (block === undefined) {
+      if (latest === undefined) throw new StateError('UNKNOWN_BLOCK', 'the database holds no block');
+      return latest;
+    }
+    if (!Number.isSafeInteger(block) || block < 0 || latest === undefined || block > latest)
+      throw new StateError('UNKNOWN_BLOCK', `block ${block} is unknown`, { block, latest });
+    if (block < this.oldestReadableBlock())
+      throw new StateError('BLOCK_PRUNED', `state of block ${block} was pruned`, { block });
+    return block;
+  }
+
+  /** A trie node by hash. */
+  getNode(hash: bigint): TrieNode | undefined {
+    const v = this.t().nodes.getBinary(key(hash));
+    return v ? decodeNode(v) : undefined;
+  }
+
+  /**
+   * Commits one block atomically: state diff into the tries, then every record of the block in one
+   * LMDB write transaction. Blocks must come in order (0, 1, 2, ...).
+   */
+  commitBlock(input: BlockInput): StoredBlock & { hashCount: number } {
+    const latest = this.latestBlockNumber();
+    const expected = latest === undefined ? 0 : latest + 1;
+    if (input.blockNumber !== expected)
+      throw new StateError('BLOCK_OUT_OF_ORDER', `expected block ${expected}, got ${input.blockNumber}`);
+    const prev = latest === undefined ? ZERO_ROOTS : this.getRoots(latest);
+    // Hashing happens outside the write transaction; readers are never blocked (MVCC).
+    const c: StateCommit = commitStateDiff(new LatestReader(this), prev, input.stateDiff, this.rule);
+    const roots = { contractsRoot: c.contractsRoot, classesRoot: c.classesRoot, stateRoot: c.stateRoot };
+    const fin = input.finalize?.(roots) ?? {};
+    const blockHash = fin.blockHash ?? input.blockHash;
+    const header = fin.header ?? input.header;
+    const pruneBefore =
+      this.pruneKeep !== undefined && input.blockNumber + 1 > this.pruneKeep
+        ? input.blockNumber + 1 - this.pruneKeep
+        : undefined;
+    const t = this.t();
+    t.root.transactionSync(() => {
+      if (this.latestBlockNumber() !== latest)
+        throw new StateError('BLOCK_OUT_OF_ORDER', 'another writer committed a block concurrently');
+      writeBlock(t, input, c, { blockHash, header }, pruneBefore);
+    });
+    return {
+      blockNumber: input.blockNumber,
+      blockHash,
+      header,
+      transactionCount: input.transactions?.length ?? 0,
+      ...roots,
+      hashCount: c.hashCount,
+    };
+  }
+
+  /** The state roots after `block` (default latest). */
+  getRoots(block?: number): StateRoots {
+    const n = this.resolveBlock(block);
+    const v = this.t().roots.getBinary(Buffer.from(u64(n)));
+    if (!v) throw new StateError('UNKNOWN_BLOCK', `block ${n} has no roots`);
+    return decodeRoots(v);
+  }
+
+  /** A stored block by number. */
+  getBlock(block: number): StoredBlock {
+    const latest = this.latestBlockNumber();
+    if (!Number.isSafeInteger(block) || latest === undefined || block < 0 || block > latest)
+      throw new StateError('UNKNOWN_BLOCK', `block ${block} is unknown`);
+    const t = this.t();
+    const doc = decodeJson<{ blockHash?: string; header: unknown; transactionCount: number }>(
+      t.blocks.getBinary(Buffer.from(u64(block)))!,
+    );
+    return {
+      blockNumber: block,
+      blockHash: doc.blockHash === undefined ? undefined : BigInt(doc.blockHash),
+      header: doc.header,
+      transactionCount: doc.transactionCount,
+      ...decodeRoots(t.roots.getBinary(Buffer.from(u64(block)))!),
+    };
+  }
+
+  /** The number of the block with hash `hash`, or undefined. */
+  getBlockNumberByHash(hash: bigint): number | undefined {
+    const v = this.t().blockHashes.getBinary(key(hash));
+    return v ? readU64(v, 0) : undefined;
+  }
+
+  /** The state of a contract at `block` (default latest); all zero when it does not exist. */
+  getContractState(address: bigint, block?: number): ContractState {
+    checkKey(address, 'contract address');
+    const n = this.resolveBlock(block);
+    const v = latestAt(this.t().contracts, key(address), n);
+    return v ? decodeContractState(v) : EMPTY;
+  }
+
+  /** Storage value at `block` (default latest); 0 when never written. */
+  getStorageAt(address: bigint, storageKey: bigint, block?: number): bigint {
+    checkKey(address, 'contract address');
+    checkKey(storageKey, 'storage key');
+    const n = this.resolveBlock(block);
+    const v = latestAt(this.t().storage, key(address, storageKey), n);
+    return v ? readCompact(v) : 0n;
+  }
+
+  /** Nonce of a contract at `block`. */
+  getNonce(address: bigint, block?: number): bigint {
+    return this.getContractState(address, block).nonce;
+  }
+
+  /** Class hash of a contract at `block` (0 when not deployed). */
+  getClassHashAt(address: bigint, block?: number): bigint {
+    return this.getContractState(address, block).classHash;
+  }
+
+  /**
+   * The compiled class hash of a declared class at `block`: a bigint for Sierra classes, 0n for
+   * Cairo 0 classes, undefined when not declared by then.
+   */
+  getCompiledClassHash(classHash: bigint, block?: number): bigint | undefined {
+    checkKey(classHash, 'class hash');
+    const n = this.resolveBlock(block);
+    const v = latestAt(this.t().classHashes, key(classHash), n);
+    if (!v) return undefined;
+    return v[0] === CLASS_CAIRO0 ? 0n : readCompact(v.subarray(1));
+  }
+
+  /** The stored definition of a class (JSON documents as given at commit). */
+  getClass(classHash: bigint): { sierra?: unknown; casm?: unknown; legacy?: unknown } {
+    const v = this.t().classDefs.getBinary(key(classHash));
+    if (!v) throw new StateError('CLASS_NOT_FOUND', `class ${classHash.toString(16)} is not stored`);
+    return decodeJson(v);
+  }
+
+  /** The state diff committed by `block`. */
+  getStateDiff(block: number): StateDiff {
+    this.getBlock(block);
+    return stateDiffFromJson(
+      decodeJson<StateDiffJson>(this.t().stateDiffs.getBinary(Buffer.from(u64(block)))!),
+    );
+  }
+
+  /** A transaction (with receipt) by hash, or undefined. */
+  getTransaction(hash: bigint): StoredTransaction | undefined {
+    const pos = this.t().txHashes.getBinary(key(hash));
+    if (!pos) return undefined;
+    return this.readTransaction(Buffer.from(pos));
+  }
+
+  /** The transactions of a block, in order. */
+  getBlockTransactions(block: number): StoredTransaction[] {
+    const b = this.getBlock(block);
+    const out: StoredTransaction[] = [];
+    for (let i = 0; i < b.transactionCount; i++) out.push(this.readTransaction(key(u64(block), u32(i))));
+    return out;
+  }
+
+  private readTransaction(pos: Buffer): StoredTransaction {
+    const doc = decodeJson<{ hash: string; transaction: unknown; receipt: unknown }>(
+      this.t().transactions.getBinary(pos)!,
+    );
+    return {
+      blockNumber: readU64(pos, 0),
+      index: readU32(pos, 8),
+      hash: BigInt(doc.hash),
+      transaction: doc.transaction,
+      receipt: doc.receipt,
+    };
+  }
+
+  /** starknet_getStorageProof at `block` (default latest). */
+  getStorageProof(block: number | undefined, req: StorageProofRequest): StorageProofJson {
+    const n = this.resolveBlock(block);
+    return produceStorageProof(this, n, this.getRoots(n), this.getBlock(n).blockHash ?? 0n, req);
+  }
+
+  /** Events by block range, emitting address and keys (RPC starknet_getEvents semantics). */
+  getEvents(filter: EventFilter): EventsChunk {
+    return getEvents(this, filter);
+  }
+
+  /** The trie-node preimages that block `block` read and created (witness of the block's commit). */
+  getBlockWitness(block: number): BlockWitness {
+    this.getBlock(block);
+    type Lists = { read: string[]; created: string[] };
+    const doc = decodeJson<{ pedersen: Lists; poseidon: Lists }>(
+      this.t().witnesses.getBinary(Buffer.from(u64(block)))!,
+    );
+    const load = (hashes: string[]) => {
+      const m = new Map<bigint, TrieNode>();
+      for (const h of hashes) {
+        const node = this.getNode(BigInt(h));
+        if (!node) throw new StateError('MISSING_NODE', `witness node ${h} not found`);
+        m.set(BigInt(h), node);
+      }
+      return m;
+    };
+    return {
+      pedersen: { read: load(doc.pedersen.read), created: load(doc.pedersen.created) },
+      poseidon: { read: load(doc.poseidon.read), created: load(doc.poseidon.created) },
+    };
+  }
+}

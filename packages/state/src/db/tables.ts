@@ -1,0 +1,61 @@
+import { type Database, open, type RootDatabase } from 'lmdb';
+
+/** The LMDB sub-databases (keys and values are raw bytes). */
+export interface Tables {
+  readonly root: RootDatabase;
+  /** 'latest', 'oldest' → u64 block number. */
+  readonly meta: Database<Buffer, Buffer>;
+  /** node hash → encoded trie node (all tries, archived). */
+  readonly nodes: Database<Buffer, Buffer>;
+  /** address ‖ block → class hash ‖ nonce ‖ storage root (written when the contract changes). */
+  readonly contracts: Database<Buffer, Buffer>;
+  /** address ‖ key ‖ block → value (leading zero bytes stripped; empty = 0). */
+  readonly storage: Database<Buffer, Buffer>;
+  /** class hash ‖ block → kind byte ‖ compiled class hash (declarations and migrations). */
+  readonly classHashes: Database<Buffer, Buffer>;
+  /** class hash → JSON {sierra, casm, legacy}. */
+  readonly classDefs: Database<Buffer, Buffer>;
+  /** block → JSON {blockHash, header, transactionCount}. */
+  readonly blocks: Database<Buffer, Buffer>;
+  /** block → contracts root ‖ classes root ‖ state root. */
+  readonly roots: Database<Buffer, Buffer>;
+  /** block hash → block. */
+  readonly blockHashes: Database<Buffer, Buffer>;
+  /** block ‖ tx index → JSON {hash, transaction, receipt}. */
+  readonly transactions: Database<Buffer, Buffer>;
+  /** tx hash → block ‖ tx index. */
+  readonly txHashes: Database<Buffer, Buffer>;
+  /** block ‖ tx index ‖ event index → JSON {tx, from, keys, data}. */
+  readonly events: Database<Buffer, Buffer>;
+  /** address ‖ block ‖ tx index ‖ event index → empty (getEvents by address). */
+  readonly eventsByAddress: Database<Buffer, Buffer>;
+  /** block → JSON state diff. */
+  readonly stateDiffs: Database<Buffer, Buffer>;
+  /** block → JSON lists of the trie nodes read and created by the block's commit. */
+  readonly witnesses: Database<Buffer, Buffer>;
+}
+
+/** Opens (creating if needed) the environment at `path`. */
+export function openTables(path: string, mapSize?: number): Tables {
+  const root = open({ path, maxDbs: 20, compression: false, ...(mapSize ? { mapSize } : {}) });
+  const sub = (name: string) =>
+    root.openDB<Buffer, Buffer>({ name, keyEncoding: 'binary', encoding: 'binary', compression: false });
+  return {
+    root,
+    meta: sub('meta'),
+    nodes: sub('nodes'),
+    contracts: sub('contracts'),
+    storage: sub('storage'),
+    classHashes: sub('class-hashes'),
+    classDefs: sub('class-defs'),
+    blocks: sub('blocks'),
+    roots: sub('roots'),
+    blockHashes: sub('block-hashes'),
+    transactions: sub('transactions'),
+    txHashes: sub('tx-hashes'),
+    events: sub('events'),
+    eventsByAddress: sub('events-by-address'),
+    stateDiffs: sub('state-diffs'),
+    witnesses: sub('witnesses'),
+  };
+}

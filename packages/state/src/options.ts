@@ -1,0 +1,20 @@
+import type { GlobalRootRule } from './types.js';
+
+/** Options of StateDatabase.open. */
+export interface StateDatabaseOptions {
+  /** Directory of the LMDB environment. */
+  readonly path: string;
+  /** Keep state history for only the last K blocks (archive when undefined). */
+  readonly pruneKeepBlocks?: number;
+  /** The global-root rule (§5.3); a new chain uses 0.14's. */
+  readonly globalRootRule?: GlobalRootRule;
+  /** LMDB map size in bytes (grows automatically when omitted). */
+  readonly mapSize?: number;
+}
+
+/** Defaults of the state package. */
+export const STATE_DEFAULTS = {
+  globalRootRule: 'v0_14' as GlobalRootRule,
+  /** Largest getEvents page. */
+  maxEventsChunk: 1024,
+} as const;
