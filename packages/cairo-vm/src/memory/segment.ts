@@ -1,0 +1,73 @@
+import { SMALL, TAG_BIG, TAG_EMPTY } from './value.js';
+
+/** Hooks a builtin attaches to its segment: validation on write, deduction on a missing read. */
+export interface SegmentHooks {
+  /** Called after a new value is written at `offset`; throws a VmError when invalid. */
+  validate?(segment: Segment, offset: number): void;
+  /** Tries to compute the missing cell at `offset`; returns true when it wrote it. */
+  deduce?(segment: Segment, offset: number): boolean;
+}
+
+/** One memory segment: cells on typed arrays (9 bytes per cell plus a side table for big felts). */
+export class Segment {
+  readonly index: number;
+  tags: Uint8Array;
+  vals: Float64Array;
+  accessed: Uint8Array;
+  readonly bigs = new Map<number, bigint>();
+  /** One past the highest written offset. */
+  size = 0;
+  hooks: SegmentHooks | undefined;
+  readOnly = false;
+  /** Decoded-instruction cache (code may run from any segment). */
+  decoded: unknown[] | undefined;
+  /** Hints keyed by offset, for the segment that holds the running code. */
+  hints: unknown[] | undefined;
+
+  constructor(index: number, capacity = 64) {
+    this.index = index;
+    this.tags = new Uint8Array(capacity);
+    this.vals = new Float64Array(capacity);
+    this.accessed = new Uint8Array(capacity);
+  }
+
+  /** Grows the backing arrays so that `offset` is addressable. */
+  grow(offset: number): void {
+    let cap = this.tags.length * 2;
+    while (cap <= offset) cap *= 2;
+    const tags = new Uint8Array(cap);
+    tags.set(this.tags);
+    const vals = new Float64Array(cap);
+    vals.set(this.vals);
+    const acc = new Uint8Array(cap);
+    acc.set(this.accessed);
+    this.tags = tags;
+    this.vals = vals;
+    this.accessed = acc;
+  }
+
+  isEmpty(offset: number): boolean {
+    return offset >= this.tags.length || this.tags[offset] === TAG_EMPTY;
+  }
+
+  /** Number of accessed cells. */
+  countAccessed(): number {
+    let n = 0;
+    const acc = this.accessed;
+    const end = Math.min(acc.length, this.size);
+    for (let i = 0; i < end; i++) n += acc[i] as number;
+    return n;
+  }
+
+  /** Bytes used by the backing arrays per allocated cell (for the benchmark). */
+  static bytesPerCell(): number {
+    return 1 + 8 + 1;
+  }
+
+  /** Clears a cell's big side-table entry (used when moving temporary segments). */
+  bigAt(offset: number): bigint {
+    return this.tags[offset] === TAG_BIG ? (this.bigs.get(offset) as bigint) : 0n;
+  }
+}
+
+export const MAX_SMALL = SMALL;

@@ -1,0 +1,226 @@
+import type { BuiltinRunner } from '../builtins/builtin-runner.js';
+import { DeducingBuiltin } from '../builtins/builtin-runner.js';
+import { createBuiltin } from '../builtins/create-builtin.js';
+import { vmError } from '../errors.js';
+import { Cairo1HintProcessor } from '../hints/hint-processor.js';
+import type { SyscallHandler } from '../hints/syscall-handler.js';
+import type { Segment } from '../memory/segment.js';
+import { DEFAULT_BUILTIN_GAS_COSTS, DEFAULT_MAX_STEPS, RET_INSTRUCTION } from '../options.js';
+import type { BuiltinName, ExecutionResources, MaybeRelocatable, Relocatable } from '../types.js';
+import { VirtualMachine } from '../vm/vm.js';
+import type { Program } from './program.js';
+
+export interface RunnerOptions {
+  /** Answers SystemCall hints (the execution layer plugs in here). */
+  syscallHandler?: SyscallHandler;
+  /** Record the (pc, ap, fp) trace. */
+  trace?: boolean;
+  /** Step limit (OUT_OF_STEPS beyond it). */
+  maxSteps?: number;
+  /** Gas prices put after the bytecode: pedersen, bitwise, ec_op, poseidon, add_mod, mul_mod, blake. */
+  builtinGasCosts?: readonly bigint[];
+  /** Count segment_arena usage in cells instead of instances (versioned constant). */
+  segmentArenaCells?: boolean;
+  /** Allocate real segments for every dictionary (Starknet mode; default true). */
+  noTemporarySegments?: boolean;
+}
+
+/**
+ * A function argument: a felt, an array passed as (start, end) of a fresh segment, or a box
+ * (a pointer to fresh cells holding the values).
+ */
+export type FunctionArg = bigint | readonly bigint[] | { readonly box: readonly bigint[] };
+
+/** Loads a program into a segment and runs functions / entry points of it. */
+export class CairoRunner {
+  readonly vm = new VirtualMachine();
+  readonly program: Program;
+  readonly options: RunnerOptions;
+  readonly hints: Cairo1HintProcessor;
+  readonly builtins: BuiltinRunner[] = [];
+  readonly programSegment: Segment;
+  readonly execSegment: Segment;
+  /** Segments that must not change after setup (builtin costs, calldata). */
+  readonly readOnly: Segment[] = [];
+  /** Length of the program segment: bytecode + `ret` + builtin-cost pointer. */
+  programSize = 0;
+  initialFp = 0;
+  nArgs = 0;
+  endPc: Relocatable = { segment: 0, offset: 0 };
+  private started = false;
+
+  constructor(program: Program, options: RunnerOptions = {}) {
+    this.program = program;
+    this.options = options;
+    this.hints = new Cairo1HintProcessor(options.syscallHandler, options.noTemporarySegments ?? true);
+    this.vm.hintExecutor = this.hints;
+    this.programSegment = this.vm.memory.addSegment();
+    this.execSegment = this.vm.memory.addSegment();
+    this.vm.execSegment = this.execSegment.index;
+    if (options.trace === true) this.vm.enableTrace();
+  }
+
+  /** Creates the builtin runners (segments in the given order); gas_builtin / system are skipped. */
+  initBuiltins(names: readonly BuiltinName[]): void {
+    for (const name of names) {
+      if (name === 'gas_builtin' || name === 'system') continue;
+      if (this.builtins.some((b) => b.name === name)) {
+        throw vmError('INVALID_PROGRAM', `builtin ${name} listed twice`);
+      }
+      const b = createBuiltin(name);
+      b.initialize(this.vm);
+      this.builtins.push(b);
+    }
+  }
+
+  builtin(name: BuiltinName): BuiltinRunner | undefined {
+    return this.builtins.find((b) => b.name === name);
+  }
+
+  /** Writes the bytecode, the extra `ret` and the builtin-cost pointer; installs hints. */
+  loadProgram(): void {
+    const seg = this.programSegment;
+    const m = this.vm.memory;
+    m.load({ segment: seg.index, offset: 0 }, this.program.bytecode);
+    const n = this.program.bytecode.length;
+    for (let i = 0; i < n; i++) m.markAccessed({ segment: seg.index, offset: i });
+    const costs = this.allocReadOnly([...(this.options.builtinGasCosts ?? DEFAULT_BUILTIN_GAS_COSTS)]);
+    m.write({ segment: seg.index, offset: n }, RET_INSTRUCTION);
+    m.write({ segment: seg.index, offset: n + 1 }, costs);
+    this.programSize = n + 2;
+    installHints(seg, this.program);
+    seg.readOnly = true;
+  }
+
+  /** Allocates a read-only segment holding `values`. */
+  allocReadOnly(values: readonly MaybeRelocatable[]): Relocatable {
+    const s = this.vm.memory.addSegment();
+    this.vm.memory.load({ segment: s.index, offset: 0 }, values);
+    s.readOnly = true;
+    this.readOnly.push(s);
+    return { segment: s.index, offset: 0 };
+  }
+
+  /** Pushes the stack + (return_fp = 0, end_pc) and points pc at `entry`. */
+  start(entry: Relocatable, stack: readonly MaybeRelocatable[]): void {
+    if (this.started) throw vmError('INVALID_ARGUMENT', 'runner already started');
+    this.started = true;
+    const m = this.vm.memory;
+    const end = m.addSegment();
+    this.endPc = { segment: end.index, offset: 0 };
+    const full = [...stack, 0n, this.endPc];
+    m.load({ segment: this.execSegment.index, offset: 0 }, full);
+    this.nArgs = stack.length;
+    this.initialFp = full.length;
+    this.vm.ap = this.initialFp;
+    this.vm.fp = this.initialFp;
+    this.vm.initialFp = this.initialFp;
+    this.vm.pcSegment = entry.segment;
+    this.vm.pc = entry.offset;
+  }
+
+  /** Runs to the end pc under the step limit. */
+  run(): void {
+    this.vm.runUntilPc(this.endPc, this.options.maxSteps ?? DEFAULT_MAX_STEPS);
+    this.vm.memory.relocateTemporary();
+  }
+
+  /** Builds the stack for a function taking `builtins` (gas_builtin → gas, system → new segment). */
+  builtinStack(names: readonly BuiltinName[], gas: bigint): MaybeRelocatable[] {
+    const out: MaybeRelocatable[] = [];
+    for (const name of names) {
+      if (name === 'gas_builtin') out.push(gas);
+      else if (name === 'system') out.push({ segment: this.vm.memory.addSegment().index, offset: 0 });
+      else {
+        const b = this.builtin(name);
+        if (b === undefined) throw vmError('INVALID_PROGRAM', `builtin ${name} not initialized`);
+        out.push(...b.initialStack());
+      }
+    }
+    return out;
+  }
+
+  /** Values in [ap - n, ap). */
+  returnValues(n: number): MaybeRelocatable[] {
+    const out: MaybeRelocatable[] = [];
+    for (let i = this.vm.ap - n; i < this.vm.ap; i++) {
+      const v = this.vm.memory.get({ segment: this.execSegment.index, offset: i });
+      if (v === undefined) throw vmError('UNKNOWN_MEMORY', `return value at ap-${this.vm.ap - i} is unknown`);
+      out.push(v);
+    }
+    return out;
+  }
+
+  /** Checks builtin deductions and relations after the run (the reference VM's end-of-run checks). */
+  verify(): void {
+    for (const b of this.builtins) {
+      b.finalCheck();
+      if (!(b instanceof DeducingBuiltin)) continue;
+      const s = b.segment as Segment;
+      for (let inst = 0; inst < b.usedInstances(); inst++) {
+        const base = inst * b.cellsPerInstance;
+        let inputs: bigint[] | undefined;
+        for (let k = b.nInputCells; k < b.cellsPerInstance; k++) {
+          const v = this.vm.memory.decode(s, base + k);
+          if (v === undefined) continue;
+          inputs ??= collectInputs(this.vm, s, base, b.nInputCells);
+          if (inputs === undefined) {
+            throw vmError('SECURITY_CHECK', `${b.name}: output written without inputs (instance ${inst})`);
+          }
+          const expected = b.compute(inputs)[k - b.nInputCells];
+          if (v !== expected) throw vmError('SECURITY_CHECK', `${b.name}: wrong output in instance ${inst}`);
+        }
+      }
+    }
+  }
+
+  /** Execution resources as the blockifier counts them. */
+  resources(): ExecutionResources {
+    const builtinSegs = new Set(this.builtins.filter((b) => b.name !== 'output').map((b) => b.base));
+    let holes = 0;
+    for (const s of this.vm.memory.segments) {
+      if (builtinSegs.has(s.index)) continue;
+      const acc = s.countAccessed();
+      if (acc === 0) continue;
+      holes += s.size - acc;
+    }
+    const counter: Partial<Record<BuiltinName, number>> = {};
+    for (const b of this.builtins) {
+      let n = b.usedInstances();
+      if (b.name === 'segment_arena' && this.options.segmentArenaCells === true) n *= 3;
+      if (n > 0) counter[b.name] = n;
+    }
+    return { n_steps: this.vm.steps, n_memory_holes: holes, builtin_instance_counter: counter };
+  }
+
+  /** Marks cells the OS would touch (args, extra program data, read-only segments) as accessed. */
+  markOsAccesses(): void {
+    const m = this.vm.memory;
+    const n = this.program.bytecode.length;
+    for (let i = n; i < this.programSize; i++)
+      m.markAccessed({ segment: this.programSegment.index, offset: i });
+    const argsStart = this.initialFp - (this.nArgs + 2);
+    for (let i = 0; i < this.nArgs; i++)
+      m.markAccessed({ segment: this.execSegment.index, offset: argsStart + i });
+    for (const s of this.readOnly)
+      for (let i = 0; i < s.size; i++) m.markAccessed({ segment: s.index, offset: i });
+  }
+}
+
+function collectInputs(vm: VirtualMachine, s: Segment, base: number, n: number): bigint[] | undefined {
+  const out: bigint[] = [];
+  for (let i = 0; i < n; i++) {
+    const v = vm.memory.decode(s, base + i);
+    if (typeof v !== 'bigint') return undefined;
+    out.push(v);
+  }
+  return out;
+}
+
+/** Attaches a program's hints to the segment that holds its code. */
+export function installHints(seg: Segment, program: Program, at = 0): void {
+  if (program.hints.size === 0) return;
+  const arr: unknown[] = seg.hints ?? [];
+  for (const [pc, hs] of program.hints) arr[at + pc] = hs;
+  seg.hints = arr;
+}

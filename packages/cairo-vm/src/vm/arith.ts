@@ -1,0 +1,96 @@
+import { mul as fmul, inv, P } from '@starling/felt';
+import { vmError } from '../errors.js';
+import {
+  normalizeAny,
+  normalizeBig,
+  relOffset,
+  SEG_SHIFT,
+  SMALL,
+  scratch,
+  smallToBig,
+  TAG_BIG,
+  TAG_INT,
+  TAG_REL,
+} from '../memory/value.js';
+
+/** Slow paths of operand arithmetic; results go to `scratch`. */
+
+function big(t: number, n: number, b: bigint): bigint {
+  return t === TAG_INT ? smallToBig(n) : b;
+}
+
+/** a + b (felt + felt, pointer + felt, felt + pointer). */
+export function addSlow(aT: number, aN: number, aB: bigint, bT: number, bN: number, bB: bigint): void {
+  if (aT === TAG_REL || bT === TAG_REL) {
+    if (aT === TAG_REL && bT === TAG_REL) throw vmError('INVALID_ARITHMETIC', 'cannot add two pointers');
+    const rel = aT === TAG_REL ? aN : bN;
+    const it = aT === TAG_REL ? bT : aT;
+    const iN = aT === TAG_REL ? bN : aN;
+    if (it !== TAG_INT) throw vmError('INVALID_ARITHMETIC', 'pointer offset out of range');
+    relAdd(rel, iN);
+    return;
+  }
+  const x = big(aT, aN, aB) + big(bT, bN, bB);
+  normalizeBig(x >= P ? x - P : x);
+}
+
+/** Moves a packed pointer by a small integer, checking the offset stays valid. */
+export function relAdd(rel: number, n: number): void {
+  const off = relOffset(rel) + n;
+  if (off < 0 || off >= SEG_SHIFT) throw vmError('INVALID_ARITHMETIC', `pointer offset ${off} out of range`);
+  scratch.tag = TAG_REL;
+  scratch.num = rel + n;
+  scratch.big = 0n;
+}
+
+/** a - b (felt - felt, pointer - felt, pointer - pointer in one segment). */
+export function subVals(aT: number, aN: number, aB: bigint, bT: number, bN: number, bB: bigint): void {
+  if (aT === TAG_REL) {
+    if (bT === TAG_REL) {
+      if (Math.floor(aN / SEG_SHIFT) !== Math.floor(bN / SEG_SHIFT)) {
+        throw vmError('INVALID_ARITHMETIC', 'cannot subtract pointers of different segments');
+      }
+      const d = aN - bN;
+      if (d >= 0) {
+        scratch.tag = TAG_INT;
+        scratch.num = d;
+        scratch.big = 0n;
+      } else normalizeAny(BigInt(d));
+      return;
+    }
+    if (bT !== TAG_INT) throw vmError('INVALID_ARITHMETIC', 'pointer offset out of range');
+    relAdd(aN, -bN);
+    return;
+  }
+  if (bT === TAG_REL) throw vmError('INVALID_ARITHMETIC', 'cannot subtract a pointer from a felt');
+  if (aT === TAG_INT && bT === TAG_INT) {
+    const d = aN - bN;
+    if (d > -SMALL && d < SMALL) {
+      scratch.tag = TAG_INT;
+      scratch.num = d;
+      scratch.big = 0n;
+      return;
+    }
+  }
+  const x = big(aT, aN, aB) - big(bT, bN, bB);
+  normalizeBig(x < 0n ? x + P : x);
+}
+
+/** a * b on felts. */
+export function mulSlow(aT: number, aN: number, aB: bigint, bT: number, bN: number, bB: bigint): void {
+  if (aT === TAG_REL || bT === TAG_REL) throw vmError('INVALID_ARITHMETIC', 'cannot multiply a pointer');
+  normalizeBig(fmul(big(aT, aN, aB), big(bT, bN, bB)));
+}
+
+/** a / b on felts (b non-zero), used to deduce mul operands. */
+export function divVals(aT: number, aN: number, aB: bigint, bT: number, bN: number, bB: bigint): void {
+  if (aT === TAG_INT && bT === TAG_INT && bN !== 0 && aN % bN === 0) {
+    scratch.tag = TAG_INT;
+    scratch.num = aN / bN;
+    scratch.big = 0n;
+    return;
+  }
+  normalizeBig(fmul(big(aT, aN, aB), inv(big(bT, bN, bB))));
+}
+
+export { TAG_BIG };
