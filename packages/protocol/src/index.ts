@@ -14,6 +14,16 @@ export {
   transactionLeaf,
   transactionSignature,
 } from './block/commitments.js';
+export {
+  calculateLegacyBlockHash,
+  type LegacyBlockHashForm,
+  type LegacyBlockHashInput,
+  legacyEventCommitment,
+  legacyEventLeaf,
+  legacyTransactionCommitment,
+  legacyTransactionLeaf,
+  legacyTransactionSignature,
+} from './block/legacy-block-hash.js';
 export { stateDiffCommitment, stateDiffLength } from './block/state-diff-commitment.js';
 export { abiHash, calculateClassHash } from './class-hash.js';
 export {
