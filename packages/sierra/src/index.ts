@@ -1,3 +1,10 @@
+export {
+  type CasmProgram,
+  type CompileOptions,
+  casmProgramToString,
+  compileProgram,
+} from './compiler/compile.js';
+export { supportedLibfuncs } from './compiler/libfuncs/index.js';
 export { readContractClass, type SierraContractClass } from './contract/contract-class.js';
 export { compileError, SierraError, type SierraErrorCode } from './errors.js';
 export { parseSierraText } from './program/parse-text.js';

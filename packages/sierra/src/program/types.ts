@@ -87,3 +87,5 @@ export function longIdToString(longId: LongId): string {
   if (longId.args.length === 0) return longId.genericId;
   return `${longId.genericId}<${longId.args.map(genericArgToString).join(', ')}>`;
 }
+
+export type Invocation = Extract<Statement, { kind: 'invocation' }>;

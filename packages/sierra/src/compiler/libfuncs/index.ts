@@ -1,0 +1,26 @@
+import type { LibfuncDef } from '../types.js';
+import { boxBoolLibfuncs } from './box-bool.js';
+import { constLibfuncs } from './consts-libfuncs.js';
+import { coreLibfuncs } from './core.js';
+import { felt252Libfuncs } from './felt252.js';
+import { structEnumLibfuncs } from './struct-enum.js';
+
+const ALL: Map<string, LibfuncDef> = new Map(
+  Object.entries({
+    ...coreLibfuncs,
+    ...felt252Libfuncs,
+    ...constLibfuncs,
+    ...structEnumLibfuncs,
+    ...boxBoolLibfuncs,
+  }),
+);
+
+/** The lowering of a generic libfunc, or undefined when not supported yet. */
+export function getLibfuncDef(genericId: string): LibfuncDef | undefined {
+  return ALL.get(genericId);
+}
+
+/** Generic libfunc names this compiler can lower. */
+export function supportedLibfuncs(): string[] {
+  return [...ALL.keys()].sort();
+}
