@@ -1,27 +1,13 @@
+import type { StateDiff } from '@starling/protocol';
+
+/** The state diff of one block (the protocol package's domain type). */
+export type { StateDiff };
+
 /** The committed state of one contract (a leaf of the contracts trie). */
 export interface ContractState {
   readonly classHash: bigint;
   readonly nonce: bigint;
   readonly storageRoot: bigint;
-}
-
-/** One block's state changes; all values are felts. Compatible in content with the RPC STATE_DIFF. */
-export interface StateDiff {
-  readonly storageDiffs: readonly {
-    readonly address: bigint;
-    readonly entries: readonly { readonly key: bigint; readonly value: bigint }[];
-  }[];
-  readonly nonces: readonly { readonly address: bigint; readonly nonce: bigint }[];
-  readonly deployedContracts: readonly { readonly address: bigint; readonly classHash: bigint }[];
-  readonly replacedClasses: readonly { readonly address: bigint; readonly classHash: bigint }[];
-  /** Sierra classes declared (or, with migratedCompiledClasses, re-hashed) in this block. */
-  readonly declaredClasses: readonly { readonly classHash: bigint; readonly compiledClassHash: bigint }[];
-  readonly migratedCompiledClasses?: readonly {
-    readonly classHash: bigint;
-    readonly compiledClassHash: bigint;
-  }[];
-  /** Cairo 0 classes: not in the classes trie. */
-  readonly deprecatedDeclaredClasses: readonly bigint[];
 }
 
 /** The roots of the state after a block. */
@@ -43,6 +29,7 @@ export function emptyStateDiff(): StateDiff {
     replacedClasses: [],
     declaredClasses: [],
     deprecatedDeclaredClasses: [],
+    migratedCompiledClasses: [],
   };
 }
 

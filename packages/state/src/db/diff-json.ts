@@ -23,7 +23,7 @@ export function stateDiffFromJson(j: Hexed<StateDiff>): StateDiff {
     deployedContracts: j.deployedContracts.map(pair('address', 'classHash')),
     replacedClasses: j.replacedClasses.map(pair('address', 'classHash')),
     declaredClasses: j.declaredClasses.map(pair('classHash', 'compiledClassHash')),
-    migratedCompiledClasses: (j.migratedCompiledClasses ?? []).map(pair('classHash', 'compiledClassHash')),
+    migratedCompiledClasses: j.migratedCompiledClasses.map(pair('classHash', 'compiledClassHash')),
     deprecatedDeclaredClasses: j.deprecatedDeclaredClasses.map((h) => BigInt(h)),
   };
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { P } from '@starling/felt';
+import { parseGatewayStateDiff } from '@starling/protocol';
 import { vectorsDir } from '../../../../scripts/shared-paths.ts';
 import {
   MemoryState,
@@ -12,7 +13,6 @@ import {
   StateError,
   verifyStorageProof,
 } from '../../src/index.ts';
-import { stateDiffFromFeeder } from '../helpers/feeder.ts';
 import { randomDiff, randomFelt, rng } from '../helpers/random.ts';
 
 const dirs: string[] = [];
@@ -37,7 +37,7 @@ describe('StateDatabase', () => {
     const { db } = tempDb({ globalRootRule: 'legacy' });
     const res = db.commitBlock({
       blockNumber: 0,
-      stateDiff: stateDiffFromFeeder(su.state_diff),
+      stateDiff: parseGatewayStateDiff(su.state_diff),
       blockHash: BigInt(su.block_hash),
     });
     assert.equal(res.stateRoot, BigInt(su.new_root));

@@ -18,6 +18,7 @@ export function crashBlock(n: number): BlockInput {
       replacedClasses: [],
       declaredClasses: [],
       deprecatedDeclaredClasses: [],
+      migratedCompiledClasses: [],
     },
     transactions: [
       {

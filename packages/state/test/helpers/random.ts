@@ -38,5 +38,6 @@ export function randomDiff(r: () => number, contracts: bigint[], keys: bigint[],
     replacedClasses: [],
     declaredClasses: r() < 0.5 ? [{ classHash: randomFelt(r), compiledClassHash: randomFelt(r) }] : [],
     deprecatedDeclaredClasses: [],
+    migratedCompiledClasses: [],
   };
 }
