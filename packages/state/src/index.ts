@@ -1,3 +1,4 @@
+export { CachedState } from './cached-state.js';
 export {
   commitStateDiff,
   STATE_TRIE_HEIGHT,
@@ -26,6 +27,7 @@ export { type StateDiffJson, stateDiffFromJson } from './db/diff-json.js';
 export { type BlockWitness, StateDatabase } from './db/state-database.js';
 export { StateError, type StateErrorCode } from './errors.js';
 export { STATE_DEFAULTS, type StateDatabaseOptions } from './options.js';
+export type { StateReader } from './state-reader.js';
 export { bitAt, bitsAt, commonPrefix } from './trie/bits.js';
 export { commitTrie, type TrieCommit } from './trie/commit-trie.js';
 export { getLeaf } from './trie/get-leaf.js';

@@ -11,6 +11,7 @@ import {
 } from '../commitment/storage-proof.js';
 import { StateError } from '../errors.js';
 import { STATE_DEFAULTS, type StateDatabaseOptions } from '../options.js';
+import type { StateReader } from '../state-reader.js';
 import { decodeNode, type NodeReader, type TrieNode } from '../trie/node.js';
 import type {
   BlockInput,
@@ -267,6 +268,17 @@ export class StateDatabase implements NodeReader {
       hash: BigInt(doc.hash),
       transaction: doc.transaction,
       receipt: doc.receipt,
+    };
+  }
+
+  /** A StateReader pinned at `block` (default: the latest now); later blocks do not change what it reads. */
+  reader(block?: number): StateReader {
+    const n = this.resolveBlock(block);
+    return {
+      getStorageAt: (a, k) => this.getStorageAt(a, k, n),
+      getNonceAt: (a) => this.getNonce(a, n),
+      getClassHashAt: (a) => this.getClassHashAt(a, n),
+      getCompiledClassHash: (c) => this.getCompiledClassHash(c, n),
     };
   }
 

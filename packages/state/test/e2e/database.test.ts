@@ -7,6 +7,7 @@ import { P } from '@starling/felt';
 import { parseGatewayStateDiff } from '@starling/protocol';
 import { vectorsDir } from '../../../../scripts/shared-paths.ts';
 import {
+  CachedState,
   MemoryState,
   StateDatabase,
   type StateDiff,
@@ -224,6 +225,32 @@ describe('StateDatabase', () => {
     assert.equal(db.getStorageAt(a, 1n, 4), 5n);
     assert.equal(db.getStorageAt(a, 1n, 3), 4n);
     assert.throws(() => db.getStorageAt(a, 1n, 2), isStateError('BLOCK_PRUNED'));
+    await db.close();
+  });
+
+  it('a CachedState over a pinned reader yields the diff of the next block', async () => {
+    const { db } = tempDb();
+    db.commitBlock({
+      blockNumber: 0,
+      stateDiff: {
+        ...randomDiff(rng(4), [0x5n], [0x6n], 0),
+        storageDiffs: [{ address: 5n, entries: [{ key: 6n, value: 7n }] }],
+      },
+    });
+    const state = new CachedState(db.reader(0));
+    state.beginTransaction();
+    state.setStorageAt(5n, 6n, 8n);
+    state.setStorageAt(5n, 9n, 1n);
+    state.commitTransaction();
+    state.beginTransaction();
+    state.setStorageAt(5n, 6n, 100n);
+    state.rollbackTransaction();
+    db.commitBlock({ blockNumber: 1, stateDiff: state.toStateDiff() });
+    assert.equal(db.getStorageAt(5n, 6n), 8n);
+    assert.equal(db.getStorageAt(5n, 9n), 1n);
+    assert.equal(db.getStorageAt(5n, 6n, 0), 7n);
+    // The pinned reader still reads block 0.
+    assert.equal(db.reader(0).getStorageAt(5n, 6n), 7n);
     await db.close();
   });
 
