@@ -1,3 +1,24 @@
+export { CAIRO_AIR_ID, CairoAir, publicMemoryProduct } from './cairo/cairo-air.js';
+export {
+  type PrivateInput,
+  parseAirPrivateInput,
+  readMemoryFile,
+  readTraceFile,
+  writeMemoryFile,
+  writeTraceFile,
+} from './cairo/input-files.js';
+export { type DecodedInstruction, decodeInstruction, FLAG, NUM_FLAGS } from './cairo/instruction.js';
+export { COL, MAIN_WIDTH } from './cairo/layout.js';
+export { checkBuiltins, proveCairo, verifyCairo } from './cairo/prove-cairo.js';
+export {
+  type CairoPublicInput,
+  type PublicMemoryCell,
+  parseAirPublicInput,
+  publicInputBytes,
+  type SegmentBounds,
+  validatePublicInput,
+} from './cairo/public-input.js';
+export { buildCairoTrace, type CairoExecution, type RegisterTrace } from './cairo/trace-builder.js';
 export { ProverError, type ProverErrorCode, VerificationError } from './errors.js';
 export {
   DEFAULT_PROOF_OPTIONS,
@@ -8,7 +29,7 @@ export {
 } from './options.js';
 export type { Air, ConstraintDomain, ConstraintSpec } from './stark/air.js';
 export { Channel } from './stark/channel.js';
-export { checkConstraints } from './stark/constraint-check.js';
+export { checkConstraints, findViolations } from './stark/constraint-check.js';
 export { cosetEvaluate, cosetInterpolate, evaluateAt } from './stark/domain.js';
 export { foldPair, friFoldCount } from './stark/fri.js';
 export {

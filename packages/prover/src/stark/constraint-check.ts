@@ -32,3 +32,25 @@ export function checkConstraints(
     }
   }
 }
+
+/** Every (constraint, row) violation on the trace rows; for diagnostics and tests. */
+export function findViolations(
+  air: Air,
+  columns: readonly (readonly bigint[])[],
+  challenges: readonly bigint[],
+): { name: string; group: string; row: number }[] {
+  const n = air.traceLength;
+  const found: { name: string; group: string; row: number }[] = [];
+  const out = new Array<bigint>(air.constraints.length).fill(0n);
+  for (let row = 0; row < n; row++) {
+    const frame = air.maskOffsets.map((o) => columns.map((c) => c[(row + o) % n]!));
+    const periodic = air.periodicColumns.map((col) => col[row % col.length]!);
+    air.evaluate(frame, periodic, challenges, out);
+    air.constraints.forEach((spec, i) => {
+      const d = spec.domain;
+      const applies = d === 'all' || (d === 'transition' ? row < n - 1 : d.row === row);
+      if (applies && out[i] !== 0n) found.push({ name: spec.name, group: spec.group, row });
+    });
+  }
+  return found;
+}
