@@ -153,9 +153,9 @@ export function assembleCasm(text: string): CasmProgram {
 }
 
 function cellRef(s: string): CellRefJson {
-  const m = /^memory\[\s*(ap|fp)\s*\+\s*(-?\d+)\s*\]$/.exec(s.trim());
+  const m = /^memory\[\s*(ap|fp)\s*(?:\+\s*(-?\d+)\s*)?\]$/.exec(s.trim());
   if (m === null) throw vmError('UNKNOWN_HINT', `unsupported hint operand "${s}"`);
-  return { register: m[1] === 'ap' ? 'AP' : 'FP', offset: Number(m[2]) };
+  return { register: m[1] === 'ap' ? 'AP' : 'FP', offset: Number(m[2] ?? 0) };
 }
 
 function resOperand(s: string): ResOperandJson {

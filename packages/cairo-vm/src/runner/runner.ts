@@ -78,12 +78,18 @@ export class CairoRunner {
   }
 
   /** Writes the bytecode, the extra `ret` and the builtin-cost pointer; installs hints. */
-  loadProgram(): void {
+  loadProgram(extraData = true): void {
     const seg = this.programSegment;
     const m = this.vm.memory;
     m.load({ segment: seg.index, offset: 0 }, this.program.bytecode);
     const n = this.program.bytecode.length;
     for (let i = 0; i < n; i++) m.markAccessed({ segment: seg.index, offset: i });
+    this.programSize = n;
+    if (!extraData) {
+      installHints(seg, this.program);
+      seg.readOnly = true;
+      return;
+    }
     const costs = this.allocReadOnly([...(this.options.builtinGasCosts ?? DEFAULT_BUILTIN_GAS_COSTS)]);
     m.write({ segment: seg.index, offset: n }, RET_INSTRUCTION);
     m.write({ segment: seg.index, offset: n + 1 }, costs);
@@ -102,16 +108,16 @@ export class CairoRunner {
   }
 
   /** Pushes the stack + (return_fp = 0, end_pc) and points pc at `entry`. */
-  start(entry: Relocatable, stack: readonly MaybeRelocatable[]): void {
+  start(entry: Relocatable, stack: readonly MaybeRelocatable[], endPc?: Relocatable): void {
     if (this.started) throw vmError('INVALID_ARGUMENT', 'runner already started');
     this.started = true;
     const m = this.vm.memory;
-    const end = m.addSegment();
-    this.endPc = { segment: end.index, offset: 0 };
-    const full = [...stack, 0n, this.endPc];
+    // Function calls return into a fresh end segment; proof-mode runs stop at the program's end label.
+    this.endPc = endPc ?? { segment: m.addSegment().index, offset: 0 };
+    const full = endPc === undefined ? [...stack, 0n, this.endPc] : [...stack];
     m.load({ segment: this.execSegment.index, offset: 0 }, full);
     this.nArgs = stack.length;
-    this.initialFp = full.length;
+    this.initialFp = endPc === undefined ? full.length : 2;
     this.vm.ap = this.initialFp;
     this.vm.fp = this.initialFp;
     this.vm.initialFp = this.initialFp;

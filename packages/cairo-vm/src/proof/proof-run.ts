@@ -1,0 +1,198 @@
+import type { PrivateInputEntry } from '../builtins/builtin-runner.js';
+import { RangeCheckBuiltin } from '../builtins/other-builtins.js';
+import { vmError } from '../errors.js';
+import type { Program } from '../runner/program.js';
+import { CairoRunner, type RunnerOptions } from '../runner/runner.js';
+import type { BuiltinName, MaybeRelocatable } from '../types.js';
+import { decodeInstruction } from '../vm/instruction.js';
+import { encodeMemory, encodeTrace } from './files.js';
+import { forEachRelocatedCell, relocatePacked, relocationTable } from './relocate.js';
+
+export interface ProofModeOptions extends RunnerOptions {
+  /** Program builtins, in the program's order. */
+  builtins: readonly BuiltinName[];
+  /** Offset of the start label (where execution begins). */
+  start: number;
+  /** Offset of the end label (an infinite `jmp rel 0` loop). */
+  end: number;
+  /** Layout name written into the public input (default all_cairo). */
+  layout?: string;
+  /** Keep stepping the final loop until the step count is a power of two (default true). */
+  padToPowerOfTwo?: boolean;
+}
+
+export interface MemorySegmentAddresses {
+  begin_addr: number;
+  stop_ptr: number;
+}
+
+export interface AirPublicInput {
+  layout: string;
+  rc_min: number;
+  rc_max: number;
+  n_steps: number;
+  memory_segments: Record<string, MemorySegmentAddresses>;
+  public_memory: { address: number; value: string; page: number }[];
+  dynamic_params: null;
+}
+
+/** A finished proof-mode run: relocated trace/memory files and AIR inputs. */
+export class ProofModeRun {
+  readonly runner: CairoRunner;
+  readonly layout: string;
+  /** Execution-segment offsets that are public (the stack prefix and the return values). */
+  readonly executionPublicMemory: number[];
+  readonly table: number[];
+
+  constructor(runner: CairoRunner, layout: string, execPublic: number[]) {
+    this.runner = runner;
+    this.layout = layout;
+    this.executionPublicMemory = execPublic;
+    this.table = relocationTable(runner.vm.memory);
+  }
+
+  trace(): Uint8Array {
+    return encodeTrace(this.runner.vm, this.table);
+  }
+
+  memory(): Uint8Array {
+    return encodeMemory(this.runner.vm.memory, this.table);
+  }
+
+  /** air_public_input.json content. */
+  publicInput(): AirPublicInput {
+    const vm = this.runner.vm;
+    const tr = vm.trace as Float64Array;
+    const n = vm.traceLen / 3;
+    if (n === 0) throw vmError('RELOCATION', 'empty trace');
+    const exec = this.table[vm.execSegment] as number;
+    const segs: Record<string, MemorySegmentAddresses> = {
+      program: {
+        begin_addr: relocatePacked(tr[0] as number, this.table),
+        stop_ptr: relocatePacked(tr[3 * (n - 1)] as number, this.table),
+      },
+      execution: { begin_addr: exec + (tr[1] as number), stop_ptr: exec + (tr[3 * (n - 1) + 1] as number) },
+    };
+    for (const b of this.runner.builtins) {
+      const base = this.table[b.base] as number;
+      segs[b.name] = { begin_addr: base, stop_ptr: base + (b.stopPtr ?? b.usedCells()) };
+    }
+    const values = new Map<number, bigint>();
+    forEachRelocatedCell(vm.memory, this.table, (a, v) => values.set(a, v));
+    const pub: AirPublicInput['public_memory'] = [];
+    const add = (addr: number): void => {
+      const v = values.get(addr);
+      if (v === undefined) throw vmError('RELOCATION', `public memory address ${addr} is empty`);
+      pub.push({ address: addr, value: `0x${v.toString(16)}`, page: 0 });
+    };
+    const progBase = this.table[this.runner.programSegment.index] as number;
+    for (let i = 0; i < this.runner.programSize; i++) add(progBase + i);
+    for (const off of this.executionPublicMemory) add(exec + off);
+    const out = this.runner.builtin('output');
+    if (out !== undefined)
+      for (let i = 0; i < out.usedCells(); i++) add((this.table[out.base] as number) + i);
+    const [rcMin, rcMax] = this.rcLimits();
+    return {
+      layout: this.layout,
+      rc_min: rcMin,
+      rc_max: rcMax,
+      n_steps: n,
+      memory_segments: segs,
+      public_memory: pub,
+      dynamic_params: null,
+    };
+  }
+
+  /** Range of the 16-bit values checked by the permutation range check (offsets and rc parts). */
+  rcLimits(): [number, number] {
+    const vm = this.runner.vm;
+    const tr = vm.trace as Float64Array;
+    let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
+    const seen = new Set<number>();
+    for (let i = 0; i < vm.traceLen; i += 3) {
+      const pc = tr[i] as number;
+      if (seen.has(pc)) continue;
+      seen.add(pc);
+      const seg = vm.memory.segment(Math.floor(pc / 2 ** 32));
+      const word = vm.memory.decode(seg, pc - seg.index * 2 ** 32) as bigint;
+      const ins = decodeInstruction(word);
+      for (const o of [ins.off0, ins.off1, ins.off2]) {
+        const biased = o + 0x8000;
+        if (biased < min) min = biased;
+        if (biased > max) max = biased;
+      }
+    }
+    for (const b of this.runner.builtins) {
+      if (!(b instanceof RangeCheckBuiltin)) continue;
+      const bounds = b.partBounds();
+      if (bounds === undefined) continue;
+      if (bounds[0] < min) min = bounds[0];
+      if (bounds[1] > max) max = bounds[1];
+    }
+    return [min, max];
+  }
+
+  /** air_private_input.json content. */
+  privateInput(tracePath: string, memoryPath: string): Record<string, unknown> {
+    const out: Record<string, unknown> = { trace_path: tracePath, memory_path: memoryPath };
+    for (const b of this.runner.builtins) {
+      if (b.name === 'output' || b.name === 'segment_arena') continue;
+      const entries: PrivateInputEntry[] = b.airPrivateInput();
+      out[b.name] =
+        b.name === 'add_mod' || b.name === 'mul_mod'
+          ? (entries[0] ?? { instances: [], zero_value_address: 0 })
+          : entries;
+    }
+    return out;
+  }
+}
+
+/** Prepares a proof-mode run: stack [exec + 2, 0, builtin bases…], ap = fp = exec + 2, pc = start. */
+export function setupProofMode(
+  program: Program,
+  options: ProofModeOptions,
+): { runner: CairoRunner; stackSize: number } {
+  const runner = new CairoRunner(program, { ...options, trace: true });
+  runner.initBuiltins(options.builtins);
+  runner.loadProgram(false);
+  const exec = runner.execSegment.index;
+  const stack: MaybeRelocatable[] = [{ segment: exec, offset: 2 }, 0n];
+  for (const name of options.builtins) stack.push(...runner.builtinStack([name], 0n));
+  runner.start({ segment: runner.programSegment.index, offset: options.start }, stack, {
+    segment: runner.programSegment.index,
+    offset: options.end,
+  });
+  return { runner, stackSize: stack.length };
+}
+
+/** Runs a program in proof mode: start label to end label, trace on, padded, public memory tracked. */
+export function runProofMode(program: Program, options: ProofModeOptions): ProofModeRun {
+  const { runner, stackSize } = setupProofMode(program, options);
+  const exec = runner.execSegment.index;
+  runner.run();
+  if (options.padToPowerOfTwo ?? true) {
+    const steps = runner.vm.steps;
+    let target = 1;
+    while (target < steps) target *= 2;
+    if (target > steps) runner.vm.runSteps(target - steps);
+  }
+  // Builtin stop pointers are the program's last return values.
+  let pointer = runner.vm.ap;
+  for (const b of [...runner.builtins].reverse()) {
+    const stop = runner.vm.memory.get({ segment: exec, offset: pointer - 1 });
+    if (stop === undefined || typeof stop === 'bigint' || stop.segment !== b.base) {
+      throw vmError('SECURITY_CHECK', `${b.name}: invalid stop pointer`);
+    }
+    if (stop.offset > (b.segment?.size ?? 0)) {
+      throw vmError('SECURITY_CHECK', `${b.name}: stop pointer beyond the used cells`);
+    }
+    b.stopPtr = stop.offset;
+    pointer--;
+  }
+  runner.verify();
+  const execPublic: number[] = [];
+  for (let i = 0; i < stackSize; i++) execPublic.push(i);
+  for (let i = pointer; i < runner.vm.ap; i++) execPublic.push(i);
+  return new ProofModeRun(runner, options.layout ?? 'all_cairo', execPublic);
+}

@@ -1,0 +1,171 @@
+// Proof mode: the written trace and memory files must satisfy the Cairo transition rules when
+// replayed from the files alone, and the AIR public input must agree with the memory file.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { P } from '@starling/felt';
+import {
+  decodeInstruction,
+  decodeMemory,
+  decodeTrace,
+  loadCairo0Program,
+  loadCasmProgram,
+  runProofMode,
+  setupProofMode,
+  VmError,
+} from '../../src/index.ts';
+import { stwoDir } from '../helpers/paths.ts';
+
+const PROGRAM = `
+ap += 2;
+call rel 4;
+jmp rel 0;
+[ap + 0] = 42, ap++;
+[ap + 0] = [ap + -1] * 3, ap++;
+[ap + 0] = [ap + -1] + 100, ap++;
+[ap + -1] = [[fp + -4] + 0];
+[ap + -1] = [[fp + -3] + 0];
+[ap + 0] = 170141183460469231731687303715884105728, ap++;
+[ap + -1] = [[fp + -3] + 1];
+[ap + 0] = [fp + -4] + 1, ap++;
+[ap + 0] = [fp + -3] + 2, ap++;
+ret;
+`;
+
+/** Replays one step from the flat files and returns the next (ap, fp, pc). */
+function replay(mem: Map<number, bigint>, s: { ap: number; fp: number; pc: number }) {
+  const get = (a: number): bigint => {
+    const v = mem.get(a);
+    assert.notEqual(v, undefined, `memory at ${a} is set`);
+    return v as bigint;
+  };
+  const ins = decodeInstruction(get(s.pc));
+  const dst = get((ins.dstFp ? s.fp : s.ap) + ins.off0);
+  const op0Addr = (ins.op0Fp ? s.fp : s.ap) + ins.off1;
+  const op0 = get(op0Addr);
+  const op1Addr =
+    ins.op1Src === 1
+      ? s.pc + ins.off2
+      : ins.op1Src === 2
+        ? s.fp + ins.off2
+        : ins.op1Src === 4
+          ? s.ap + ins.off2
+          : Number(op0) + ins.off2;
+  const op1 = get(op1Addr);
+  const res = ins.res === 1 ? (op0 + op1) % P : ins.res === 2 ? (op0 * op1) % P : op1;
+  if (ins.opcode === 4) assert.equal(dst, res, `assert_eq at pc ${s.pc}`);
+  if (ins.opcode === 1) {
+    assert.equal(dst, BigInt(s.fp));
+    assert.equal(op0, BigInt(s.pc + ins.size));
+  }
+  const small = (v: bigint): number => Number(v > P / 2n ? v - P : v);
+  let { ap, fp, pc } = s;
+  if (ins.opcode === 1) fp = s.ap + 2;
+  else if (ins.opcode === 2) fp = Number(dst);
+  if (ins.apUpdate === 1) ap += small(res);
+  else if (ins.apUpdate === 2) ap += 1;
+  else if (ins.apUpdate === 3) ap += 2;
+  if (ins.pcUpdate === 0) pc += ins.size;
+  else if (ins.pcUpdate === 1) pc = Number(res);
+  else if (ins.pcUpdate === 2) pc += small(res);
+  else pc += dst === 0n ? ins.size : small(op1);
+  return { ap, fp, pc };
+}
+
+describe('proof mode', () => {
+  const program = loadCasmProgram(PROGRAM);
+  const run = runProofMode(program, {
+    builtins: ['output', 'range_check'],
+    start: 0,
+    end: 4,
+    layout: 'small',
+  });
+  const trace = decodeTrace(run.trace());
+  const mem = decodeMemory(run.memory());
+
+  it('pads the trace to a power of two and starts at pc 1, ap = fp = exec base + 2', () => {
+    assert.equal(trace.length & (trace.length - 1), 0);
+    assert.ok(trace.length >= 16);
+    const progLen = program.bytecode.length;
+    assert.deepEqual(trace[0], { pc: 1, ap: 1 + progLen + 2, fp: 1 + progLen + 2 });
+  });
+
+  it('every step of the trace file follows the Cairo transition rules over the memory file', () => {
+    for (let i = 0; i + 1 < trace.length; i++) {
+      assert.deepEqual(
+        replay(mem, trace[i] as { ap: number; fp: number; pc: number }),
+        trace[i + 1],
+        `step ${i}`,
+      );
+    }
+  });
+
+  it('memory file has 40-byte records in increasing address order, the program at address 1', () => {
+    const bytes = run.memory();
+    assert.equal(bytes.length % 40, 0);
+    const addrs = [...mem.keys()];
+    assert.deepEqual(
+      addrs,
+      [...addrs].sort((a, b) => a - b),
+    );
+    program.bytecode.forEach((w, i) => assert.equal(mem.get(1 + i), w));
+  });
+
+  it('air_public_input agrees with the memory file and the trace', () => {
+    const pub = run.publicInput();
+    assert.equal(pub.layout, 'small');
+    assert.equal(pub.n_steps, trace.length);
+    for (const e of pub.public_memory) assert.equal(BigInt(e.value), mem.get(e.address));
+    assert.deepEqual(pub.memory_segments.program, {
+      begin_addr: 1,
+      stop_ptr: (trace.at(-1) as { pc: number }).pc,
+    });
+    const out = pub.memory_segments.output as { begin_addr: number; stop_ptr: number };
+    assert.equal(out.stop_ptr - out.begin_addr, 1);
+    assert.equal(mem.get(out.begin_addr), 226n);
+    const rc = pub.memory_segments.range_check as { begin_addr: number; stop_ptr: number };
+    assert.equal(rc.stop_ptr - rc.begin_addr, 2);
+    // rc parts of 226 and 2^127 span 0 .. 0x8000; the largest instruction offset is +1 (0x8001).
+    assert.equal(pub.rc_min, 0);
+    assert.equal(pub.rc_max, 0x8001);
+    assert.ok(pub.public_memory.some((e) => e.address === out.begin_addr));
+  });
+
+  it('air_private_input lists the range-check values', () => {
+    const priv = run.privateInput('t.bin', 'm.bin') as Record<string, unknown>;
+    assert.equal(priv.trace_path, 't.bin');
+    assert.deepEqual(priv.range_check, [
+      { index: 0, value: '0xe2' },
+      { index: 1, value: `0x${(1n << 127n).toString(16)}` },
+    ]);
+  });
+});
+
+describe('stwo-cairo all_opcode_components vector', () => {
+  it('starts at the recorded initial state and stops at the Stwo-only Blake opcode', () => {
+    const c0 = loadCairo0Program(readFileSync(join(stwoDir, 'all_opcode_components.compiled.json'), 'utf8'));
+    const expected = JSON.parse(
+      readFileSync(join(stwoDir, 'all_opcode_components.prover_input.json'), 'utf8'),
+    ) as {
+      state_transitions: { initial_state: { pc: number; ap: number; fp: number } };
+    };
+    const { runner } = setupProofMode(c0.program, {
+      builtins: c0.builtins,
+      start: c0.start as number,
+      end: c0.end as number,
+    });
+    assert.throws(
+      () => runner.run(),
+      (e: unknown) => e instanceof VmError && e.code === 'UNSUPPORTED_OPCODE_EXTENSION',
+    );
+    const tr = runner.vm.trace as Float64Array;
+    const execBase = 1 + c0.program.bytecode.length;
+    assert.deepEqual(
+      { pc: 1 + (tr[0] as number), ap: execBase + (tr[1] as number), fp: execBase + (tr[2] as number) },
+      expected.state_transitions.initial_state,
+    );
+    assert.equal(runner.vm.pc, 1334);
+    assert.ok(runner.vm.steps > 50);
+  });
+});
