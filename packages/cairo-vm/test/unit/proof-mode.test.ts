@@ -109,7 +109,7 @@ describe('proof mode', () => {
       addrs,
       [...addrs].sort((a, b) => a - b),
     );
-    program.bytecode.forEach((w, i) => assert.equal(mem.get(1 + i), w));
+    for (const [i, w] of program.bytecode.entries()) assert.equal(mem.get(1 + i), w);
   });
 
   it('air_public_input agrees with the memory file and the trace', () => {
