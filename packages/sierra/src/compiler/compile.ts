@@ -11,7 +11,8 @@ import {
 } from './annotations.js';
 import { computeApChanges, nextIdx } from './ap-change.js';
 import { buildConstSegments, type ConstSegments } from './consts.js';
-import { computeGas } from './gas/compute.js';
+import { allBranchCosts, combineGas, computePostcost, computePrecost } from './gas/compute.js';
+import { branchCostMaps } from './gas/wallet-costs.js';
 import { getLibfuncDef } from './libfuncs/index.js';
 import { ProgramRegistry } from './registry.js';
 import type {
@@ -70,20 +71,30 @@ function specContext(reg: ProgramRegistry, libfuncId: string, tokens: CostMap | 
   };
 }
 
-/** Computes ap-change and gas metadata for a program. */
+/** Computes ap-change and gas metadata for a program (pre-cost, ap changes, post-cost). */
 export function computeMetadata(
   program: Program,
   reg: ProgramRegistry,
   defs: Map<string, LibfuncDef>,
 ): Metadata {
-  const apChangeOf = (idx: number, tokens: CostMap | undefined): SierraApChange[] => {
+  const spec = (id: string, tokens?: CostMap) => specContext(reg, id, tokens);
+  const branchCosts = allBranchCosts(program, defs, (id) => spec(id));
+  const pre = computePrecost(program, reg, branchCosts);
+  const preVars = (idx: number) => pre.variables.get(idx)?.toMap();
+  const ap = computeApChanges(program, reg, (idx) => {
     const st = program.statements[idx]!;
     if (st.kind !== 'invocation') return [];
-    return defs.get(st.libfuncId)!.apChange(specContext(reg, st.libfuncId, tokens));
-  };
-  const gas = computeGas(program, reg, defs, apChangeOf);
-  const ap = computeApChanges(program, reg, (idx) => apChangeOf(idx, gas.gasVariables.get(idx)));
-  return { ...ap, gasVariables: gas.gasVariables, functionCosts: gas.functionCosts };
+    return defs.get(st.libfuncId)!.apChange(spec(st.libfuncId, preVars(idx)));
+  });
+  // Post-cost branch costs may depend on token usages (withdraw_gas, redeposit_gas).
+  const postCosts = program.statements.map((st, idx) =>
+    st.kind === 'invocation' ? defs.get(st.libfuncId)!.cost(spec(st.libfuncId, preVars(idx))) : [],
+  );
+  const post = computePostcost(program, reg, postCosts, pre, (idx) => ap.apVariables.get(idx) ?? 0);
+  const gas = combineGas(pre, post);
+  const gasVariables = new Map<number, CostMap>();
+  for (const [k, v] of gas.variables) gasVariables.set(k, v.toMap());
+  return { ...ap, gasVariables, functionCosts: gas.functionCosts };
 }
 
 function checkBranchTargets(program: Program): Set<number> {
@@ -148,7 +159,9 @@ export function compileProgram(program: Program, options: CompileOptions = {}): 
       env: {
         apTracking: { kind: 'enabled', apChange: 0, base: 'function' },
         frameState: { kind: 'before' },
-        gasWallet: options.gasUsageCheck ? new Map(metadata.functionCosts.get(f.id) ?? []) : undefined,
+        gasWallet: options.gasUsageCheck
+          ? (metadata.functionCosts.get(f.id)?.toMap() ?? new Map())
+          : undefined,
       },
     });
   }
@@ -204,7 +217,7 @@ export function compileProgram(program: Program, options: CompileOptions = {}): 
       instructions.push(ins);
       offset += instructionSize(ins.body);
     }
-    const costs = branchCosts(def, spec, idx, metadata);
+    const costs = compiled.env.gasWallet ? branchCosts(def, spec, idx, metadata, reg) : [];
     const branching = st.branches.length > 1;
     st.branches.forEach((b, i) => {
       const dest = nextIdx(idx, b.target);
@@ -262,12 +275,14 @@ function outputTypes(
   return undefined;
 }
 
-function branchCosts(def: LibfuncDef, spec: SpecContext, idx: number, metadata: Metadata): CostMap[] {
-  void def;
-  void spec;
-  void idx;
-  void metadata;
-  return [];
+function branchCosts(
+  def: LibfuncDef,
+  spec: SpecContext,
+  idx: number,
+  metadata: Metadata,
+  reg: ProgramRegistry,
+): CostMap[] {
+  return branchCostMaps(def.cost(spec), idx, metadata, reg);
 }
 
 function isBranchAlign(reg: ProgramRegistry, program: Program, idx: number): boolean {

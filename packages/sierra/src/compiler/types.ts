@@ -1,6 +1,8 @@
 import type { CellExpression } from '../casm/cell-expression.js';
 import type { Instruction } from '../casm/instruction.js';
 import type { Invocation, LongId } from '../program/types.js';
+import type { BranchCost } from './gas/objects.js';
+import type { TokenMap } from './gas/token-map.js';
 import type { ProgramRegistry } from './registry.js';
 
 /** Ap change of a libfunc branch as the ap-change analysis sees it. */
@@ -51,7 +53,7 @@ export interface Metadata {
   apVariables: Map<number, number>;
   /** Gas variable values per statement and token. */
   gasVariables: Map<number, CostMap>;
-  functionCosts: Map<string, CostMap>;
+  functionCosts: Map<string, TokenMap>;
 }
 
 export type Relocation =
@@ -103,5 +105,7 @@ export interface SpecContext {
 
 export interface LibfuncDef {
   apChange(ctx: SpecContext): SierraApChange[];
+  /** Gas cost per branch (cairo-lang-sierra-gas `core_libfunc_cost`). */
+  cost(ctx: SpecContext): BranchCost[];
   build(ctx: InvocationContext): CompiledInvocation;
 }

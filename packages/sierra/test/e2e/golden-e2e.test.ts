@@ -5,7 +5,7 @@ import { listE2eFiles } from '../helpers/golden.ts';
 
 // Golden Sierra → CASM cases of the pinned compiler. A case whose program uses a libfunc this
 // compiler cannot lower yet is reported as skipped with the libfunc names; every other case must
-// produce exactly the expected CASM text.
+// produce exactly the expected CASM text and function costs.
 describe('golden e2e: Sierra text → CASM text', () => {
   let total = 0;
   let matched = 0;
@@ -16,12 +16,16 @@ describe('golden e2e: Sierra text → CASM text', () => {
       const checked = results.filter((r) => !skipped.includes(r));
       total += results.length;
       matched += checked.filter((r) => r.casmOk).length;
+      if (results.length === 0) return;
       t.diagnostic(
         `casm ${checked.filter((r) => r.casmOk).length}/${results.length}; skipped ${skipped.length} (${[
           ...new Set(skipped.flatMap((s) => s.error!.replace('unsupported libfuncs: ', '').split(', '))),
         ].join(', ')})`,
       );
-      for (const r of checked) assert.ok(r.casmOk, `${file} / ${r.name}: ${r.error ?? r.diff}`);
+      for (const r of checked) {
+        assert.ok(r.casmOk, `${file} / ${r.name}: ${r.error ?? r.diff}`);
+        assert.ok(r.costsOk, `${file} / ${r.name}: function costs differ`);
+      }
     });
   }
   it('summary', (t) => {

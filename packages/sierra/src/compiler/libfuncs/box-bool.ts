@@ -1,6 +1,7 @@
 import { CasmBuilder } from '../../casm/builder.js';
 import { addWithConst, type CellExpression } from '../../casm/cell-expression.js';
 import { compileError } from '../../errors.js';
+import { steps } from '../gas/objects.js';
 import {
   argRefs,
   buildFromCasmBuilder,
@@ -99,17 +100,29 @@ function matchNullable(ctx: InvocationContext) {
 }
 
 export const boxBoolLibfuncs: Record<string, LibfuncDef> = {
-  into_box: { apChange: () => [known(1)], build: intoBox },
-  local_into_box: { apChange: () => [known(2)], build: localIntoBox },
-  unbox: { apChange: () => [known(0)], build: unbox },
-  box_forward_snapshot: { apChange: () => [known(0)], build: identity },
-  null: { apChange: () => [known(0)], build: (ctx) => buildRefsOnly(ctx, [[{ kind: 'imm', value: 0n }]]) },
-  nullable_from_box: { apChange: () => [known(0)], build: identity },
-  nullable_forward_snapshot: { apChange: () => [known(0)], build: identity },
-  match_nullable: { apChange: () => [known(0), known(0)], build: matchNullable },
-  bool_and_impl: { apChange: () => [known(0)], build: boolBinary('and') },
-  bool_xor_impl: { apChange: () => [known(1)], build: boolBinary('xor') },
-  bool_or_impl: { apChange: () => [known(2)], build: boolBinary('or') },
-  bool_not_impl: { apChange: () => [known(1)], build: boolNot },
-  bool_to_felt252: { apChange: () => [known(0)], build: identity },
+  into_box: {
+    cost: (c) => [steps(Math.max(1, c.reg.size(typeArg(c.libfunc.args, 0, c.libfuncId))))],
+    apChange: () => [known(1)],
+    build: intoBox,
+  },
+  local_into_box: { cost: () => [steps(2)], apChange: () => [known(2)], build: localIntoBox },
+  unbox: { cost: () => [steps(0)], apChange: () => [known(0)], build: unbox },
+  box_forward_snapshot: { cost: () => [steps(0)], apChange: () => [known(0)], build: identity },
+  null: {
+    cost: () => [steps(0)],
+    apChange: () => [known(0)],
+    build: (ctx) => buildRefsOnly(ctx, [[{ kind: 'imm', value: 0n }]]),
+  },
+  nullable_from_box: { cost: () => [steps(0)], apChange: () => [known(0)], build: identity },
+  nullable_forward_snapshot: { cost: () => [steps(0)], apChange: () => [known(0)], build: identity },
+  match_nullable: {
+    cost: () => [steps(1), steps(1)],
+    apChange: () => [known(0), known(0)],
+    build: matchNullable,
+  },
+  bool_and_impl: { cost: () => [steps(0)], apChange: () => [known(0)], build: boolBinary('and') },
+  bool_xor_impl: { cost: () => [steps(1)], apChange: () => [known(1)], build: boolBinary('xor') },
+  bool_or_impl: { cost: () => [steps(2)], apChange: () => [known(2)], build: boolBinary('or') },
+  bool_not_impl: { cost: () => [steps(1)], apChange: () => [known(1)], build: boolNot },
+  bool_to_felt252: { cost: () => [steps(0)], apChange: () => [known(0)], build: identity },
 };

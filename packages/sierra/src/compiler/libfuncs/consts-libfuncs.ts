@@ -1,5 +1,6 @@
 import type { Instruction } from '../../casm/instruction.js';
 import { constValues } from '../consts.js';
+import { steps } from '../gas/objects.js';
 import { buildPlain, buildRefsOnly } from '../invocation.js';
 import { typeArg, valueArg } from '../registry.js';
 import { type InvocationContext, known, type LibfuncDef } from '../types.js';
@@ -31,8 +32,9 @@ function asBox(ctx: InvocationContext) {
 }
 
 export const constLibfuncs: Record<string, LibfuncDef> = {
-  const_as_box: { apChange: () => [known(3)], build: asBox },
+  const_as_box: { cost: () => [steps(3)], apChange: () => [known(3)], build: asBox },
   const_as_immediate: {
+    cost: () => [steps(0)],
     apChange: () => [known(0)],
     build: (ctx) => {
       const ty = typeArg(ctx.libfunc.args, 0, ctx.libfuncId);

@@ -4,6 +4,7 @@ import { mustApplyApChange } from '../../casm/cell-expression.js';
 import type { Instruction } from '../../casm/instruction.js';
 import type { CellRef } from '../../casm/operand.js';
 import { compileError } from '../../errors.js';
+import { cc, regular, steps } from '../gas/objects.js';
 import {
   argRefs,
   buildFromCasmBuilder,
@@ -179,31 +180,55 @@ function userFuncArg(ctx: SpecContext | InvocationContext): string {
 
 export const coreLibfuncs: Record<string, LibfuncDef> = {
   store_temp: {
+    cost: (c) => [steps(c.reg.size(typeArg(c.libfunc.args, 0, c.libfuncId)))],
     apChange: (c) => [known(c.reg.size(typeArg(c.libfunc.args, 0, c.libfuncId)))],
     build: storeTemp,
   },
-  store_local: { apChange: k0, build: storeLocal },
+  store_local: {
+    cost: (c) => {
+      const n = c.reg.size(typeArg(c.libfunc.args, 0, c.libfuncId));
+      return [regular(cc(n, 0, -n))];
+    },
+    apChange: k0,
+    build: storeLocal,
+  },
   alloc_local: {
+    cost: (c) => [regular(cc(0, 0, c.reg.size(typeArg(c.libfunc.args, 0, c.libfuncId))))],
     apChange: (c) => [
       { kind: 'at_locals_finalization', n: c.reg.size(typeArg(c.libfunc.args, 0, c.libfuncId)) },
     ],
     build: allocLocal,
   },
-  finalize_locals: { apChange: () => [{ kind: 'finalize_locals' }], build: finalizeLocals },
-  rename: { apChange: k0, build: identity },
+  finalize_locals: {
+    cost: () => [steps(1)],
+    apChange: () => [{ kind: 'finalize_locals' }],
+    build: finalizeLocals,
+  },
+  rename: { cost: () => [steps(0)], apChange: k0, build: identity },
   revoke_ap_tracking: {
+    cost: () => [steps(0)],
     apChange: () => [{ kind: 'unknown' }],
     build: (ctx) => buildPlain(ctx, [], [], [[]]),
   },
-  enable_ap_tracking: { apChange: () => [{ kind: 'enable' }], build: (ctx) => buildPlain(ctx, [], [], [[]]) },
+  enable_ap_tracking: {
+    cost: () => [steps(0)],
+    apChange: () => [{ kind: 'enable' }],
+    build: (ctx) => buildPlain(ctx, [], [], [[]]),
+  },
   disable_ap_tracking: {
+    cost: () => [steps(0)],
     apChange: () => [{ kind: 'disable' }],
     build: (ctx) => buildPlain(ctx, [], [], [[]]),
   },
-  branch_align: { apChange: () => [{ kind: 'from_metadata' }], build: branchAlign },
-  jump: { apChange: k0, build: jump },
-  drop: { apChange: k0, build: (ctx) => buildRefsOnly(ctx, []) },
+  branch_align: {
+    cost: () => [{ kind: 'branch_align' }],
+    apChange: () => [{ kind: 'from_metadata' }],
+    build: branchAlign,
+  },
+  jump: { cost: () => [steps(1)], apChange: k0, build: jump },
+  drop: { cost: () => [steps(0)], apChange: k0, build: (ctx) => buildRefsOnly(ctx, []) },
   dup: {
+    cost: () => [steps(0)],
     apChange: k0,
     build: (ctx) => {
       const [r] = argRefs(ctx, 1);
@@ -211,19 +236,22 @@ export const coreLibfuncs: Record<string, LibfuncDef> = {
     },
   },
   function_call: {
+    cost: (c) => [{ kind: 'function', constCost: cc(2), functionId: userFuncArg(c), sign: 'sub' }],
     apChange: (c) => [{ kind: 'function_call', id: userFuncArg(c) }],
     build: (ctx) => buildFunctionCall(ctx, userFuncArg(ctx), true),
   },
   coupon_call: {
+    cost: () => [steps(2)],
     apChange: (c) => [{ kind: 'function_call', id: userFuncArg(c) }],
     build: (ctx) => buildFunctionCall(ctx, userFuncArg(ctx), false),
   },
   snapshot_take: {
+    cost: () => [steps(0)],
     apChange: k0,
     build: (ctx) => {
       const [r] = argRefs(ctx, 1);
       return buildRefsOnly(ctx, [r!, r!]);
     },
   },
-  unwrap_non_zero: { apChange: k0, build: identity },
+  unwrap_non_zero: { cost: () => [steps(0)], apChange: k0, build: identity },
 };

@@ -1,5 +1,6 @@
 import { CasmBuilder, type Var } from '../../casm/builder.js';
 import type { CellOperator } from '../../casm/cell-expression.js';
+import { steps } from '../gas/objects.js';
 import { buildFromCasmBuilder, buildRefsOnly, inDeref, inDerefOrImm, singleCells } from '../invocation.js';
 import { valueArg } from '../registry.js';
 import { type InvocationContext, known, type LibfuncDef } from '../types.js';
@@ -46,11 +47,23 @@ export function singleConst(ctx: InvocationContext) {
 }
 
 export const felt252Libfuncs: Record<string, LibfuncDef> = {
-  felt252_const: { apChange: () => [known(0)], build: singleConst },
-  felt252_is_zero: { apChange: () => [known(0), known(0)], build: buildIsZero },
+  felt252_const: { cost: () => [steps(0)], apChange: () => [known(0)], build: singleConst },
+  felt252_is_zero: {
+    cost: () => [steps(1), steps(1)],
+    apChange: () => [known(0), known(0)],
+    build: buildIsZero,
+  },
 };
 for (const op of ['add', 'sub', 'mul', 'div'] as Op[]) {
   const ap = () => [known(op === 'div' ? 1 : 0)];
-  felt252Libfuncs[`felt252_${op}`] = { apChange: ap, build: withVar(op) };
-  felt252Libfuncs[`felt252_${op}_const`] = { apChange: ap, build: withConst(op) };
+  felt252Libfuncs[`felt252_${op}`] = {
+    apChange: ap,
+    cost: () => [steps(op === 'div' ? 5 : 0)],
+    build: withVar(op),
+  };
+  felt252Libfuncs[`felt252_${op}_const`] = {
+    apChange: ap,
+    cost: () => [steps(op === 'div' ? 5 : 0)],
+    build: withConst(op),
+  };
 }

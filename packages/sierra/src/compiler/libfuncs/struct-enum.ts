@@ -10,6 +10,7 @@ import type { Instruction } from '../../casm/instruction.js';
 import type { CellRef } from '../../casm/operand.js';
 import { compileError } from '../../errors.js';
 import { variantSelector } from '../consts.js';
+import { type BranchCost, steps } from '../gas/objects.js';
 import {
   argRefs,
   buildFromCasmBuilder,
@@ -179,15 +180,40 @@ function enumMatchApChange(c: {
   return c.reg.enumVariants(ty).map(() => known(0));
 }
 
+/** Enum match costs: no branch none, one branch free, otherwise `first` then `rest` (two: `first` each). */
+function matchCosts(n: number, first: number, rest: number): BranchCost[] {
+  if (n === 0) return [];
+  if (n === 1) return [steps(0)];
+  if (n === 2) return [steps(first), steps(first)];
+  return [steps(first), ...Array.from({ length: n - 1 }, () => steps(rest))];
+}
+
 export const structEnumLibfuncs: Record<string, LibfuncDef> = {
-  struct_construct: { apChange: () => [known(0)], build: structConstruct },
-  struct_deconstruct: { apChange: () => [known(0)], build: structDeconstruct },
-  struct_snapshot_deconstruct: { apChange: () => [known(0)], build: structDeconstruct },
-  struct_boxed_deconstruct: { apChange: () => [known(0)], build: structBoxedDeconstruct },
-  enum_init: { apChange: () => [known(0)], build: enumInit },
-  enum_match: { apChange: enumMatchApChange, build: enumMatch },
-  enum_snapshot_match: { apChange: enumMatchApChange, build: enumMatch },
+  struct_construct: { cost: () => [steps(0)], apChange: () => [known(0)], build: structConstruct },
+  struct_deconstruct: { cost: () => [steps(0)], apChange: () => [known(0)], build: structDeconstruct },
+  struct_snapshot_deconstruct: {
+    cost: () => [steps(0)],
+    apChange: () => [known(0)],
+    build: structDeconstruct,
+  },
+  struct_boxed_deconstruct: {
+    cost: () => [steps(0)],
+    apChange: () => [known(0)],
+    build: structBoxedDeconstruct,
+  },
+  enum_init: { cost: () => [steps(0)], apChange: () => [known(0)], build: enumInit },
+  enum_match: {
+    cost: (c) => matchCosts(enumMatchApChange(c).length, 1, 2),
+    apChange: enumMatchApChange,
+    build: enumMatch,
+  },
+  enum_snapshot_match: {
+    cost: (c) => matchCosts(enumMatchApChange(c).length, 1, 2),
+    apChange: enumMatchApChange,
+    build: enumMatch,
+  },
   enum_boxed_match: {
+    cost: (c) => matchCosts(enumMatchApChange(c).length, 2, 3),
     apChange: (c) => {
       const n = enumMatchApChange(c).length;
       return Array.from({ length: n }, () => known(n <= 1 ? 0 : 1));
@@ -195,6 +221,7 @@ export const structEnumLibfuncs: Record<string, LibfuncDef> = {
     build: enumBoxedMatch,
   },
   enum_from_bounded_int: {
+    cost: (c) => [steps(c.reg.enumVariants(typeArg(c.libfunc.args, 0, c.libfuncId)).length <= 2 ? 0 : 1)],
     apChange: (c) => [known(c.reg.enumVariants(typeArg(c.libfunc.args, 0, c.libfuncId)).length <= 2 ? 0 : 1)],
     build: enumFromBoundedInt,
   },
