@@ -10,7 +10,7 @@ type ApiMethod = (params: Record<string, unknown>, ctx: unknown) => unknown;
 /** The read, write, trace and executables methods of a spec version, dispatched to `api`. */
 export function starknetMethods(
   bundle: SpecBundle,
-  validator: SpecValidator,
+  validators: { params: SpecValidator; results: SpecValidator },
   api: StarknetApi,
 ): MethodEntry[] {
   const entries: MethodEntry[] = [];
@@ -20,11 +20,11 @@ export function starknetMethods(
     const params = spec.params.map((p) => ({
       name: p.name,
       required: p.required,
-      validate: (v: unknown) => validator.check(spec.file, p.pointer, v, `param '${p.name}'`),
+      validate: (v: unknown) => validators.params.check(spec.file, p.pointer, v, `param '${p.name}'`),
     }));
     const resultPointer = spec.resultPointer;
     const validateResult = resultPointer
-      ? (r: unknown) => validator.check(spec.file, resultPointer, r, 'result')
+      ? (r: unknown) => validators.results.check(spec.file, resultPointer, r, 'result')
       : undefined;
     if (short === 'specVersion') {
       const version = bundle.documents[spec.file]?.info.version ?? bundle.version;

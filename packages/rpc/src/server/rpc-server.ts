@@ -46,11 +46,12 @@ export class RpcServer {
     };
     for (const version of ['0.10.3', '0.9.0'] as const) {
       const bundle = loadSpecBundle(version);
-      const validator = new SpecValidator(bundle);
+      const params = new SpecValidator(bundle, { lenientHex: true });
+      const results = new SpecValidator(bundle);
       const entries: MethodEntry[] = [
-        ...starknetMethods(bundle, validator, options.api),
+        ...starknetMethods(bundle, { params, results }, options.api),
         ...(options.devnet ? devnetMethods(options.devnet) : []),
-        ...subscriptionMethods(bundle, validator, options.subscriptions),
+        ...subscriptionMethods(bundle, params, options.subscriptions),
       ];
       this.dispatchers.set(version, new JsonRpcDispatcher(new Map(entries.map((e) => [e.name, e])), common));
     }

@@ -9,12 +9,16 @@ export class SpecValidator {
   private readonly base: string;
   private readonly compiled = new Map<string, ValidateFunction>();
 
-  constructor(bundle: SpecBundle) {
+  /**
+   * With `lenientHex`, felt-like patterns also accept leading zeros (`0x04718f…`), as clients send padded
+   * addresses and other nodes accept them; results are always checked against the patterns as written.
+   */
+  constructor(bundle: SpecBundle, options: { lenientHex?: boolean } = {}) {
     // The OpenRPC files are not pure JSON Schema (extra keywords such as `name`, `summary`): strict off.
     this.ajv = new Ajv({ strict: false, validateSchema: false, validateFormats: false, allErrors: false });
     this.base = `starknet-spec:/${bundle.version}/`;
     for (const [file, doc] of Object.entries(bundle.documents)) {
-      this.ajv.addSchema(oneOfAsAnyOf(doc) as object, `${this.base}${file}`);
+      this.ajv.addSchema(rewrite(doc, options.lenientHex === true) as object, `${this.base}${file}`);
     }
   }
 
@@ -48,10 +52,14 @@ export class SpecValidator {
  * matches PRE_CONFIRMED_BLOCK_WITH_TXS): validated literally, valid values would fail. Like other
  * conformance suites we read them as `anyOf` — at least one alternative must match.
  */
-function oneOfAsAnyOf(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(oneOfAsAnyOf);
+function rewrite(node: unknown, lenientHex: boolean): unknown {
+  if (Array.isArray(node)) return node.map((n) => rewrite(n, lenientHex));
   if (node === null || typeof node !== 'object') return node;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(node)) out[k === 'oneOf' ? 'anyOf' : k] = oneOfAsAnyOf(v);
+  for (const [k, v] of Object.entries(node)) {
+    if (k === 'pattern' && lenientHex && typeof v === 'string' && v.startsWith('^0x(0|')) {
+      out[k] = `^0x0{0,63}${v.slice(3)}`;
+    } else out[k === 'oneOf' ? 'anyOf' : k] = rewrite(v, lenientHex);
+  }
   return out;
 }
