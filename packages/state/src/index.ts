@@ -1,4 +1,5 @@
 export { CachedState } from './cached-state.js';
+export { type BlockWitness, blockWitness, type WitnessSource } from './commitment/block-witness.js';
 export {
   commitStateDiff,
   STATE_TRIE_HEIGHT,
@@ -24,7 +25,7 @@ export {
   verifyStorageProof,
 } from './commitment/storage-proof.js';
 export { type StateDiffJson, stateDiffFromJson } from './db/diff-json.js';
-export { type BlockWitness, StateDatabase } from './db/state-database.js';
+export { StateDatabase } from './db/state-database.js';
 export { StateError, type StateErrorCode } from './errors.js';
 export { STATE_DEFAULTS, type StateDatabaseOptions } from './options.js';
 export type { StateReader } from './state-reader.js';

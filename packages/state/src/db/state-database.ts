@@ -1,4 +1,5 @@
 import { PATRICIA_KEY_BOUND } from '@starling/felt';
+import { type BlockWitness, blockWitness } from '../commitment/block-witness.js';
 import {
   commitStateDiff,
   type StateCommit,
@@ -51,12 +52,6 @@ class LatestReader implements StateCommitReader {
     const latest = this.db.latestBlockNumber();
     return latest === undefined ? EMPTY : this.db.getContractState(address, latest);
   }
-}
-
-/** Trie witnesses of one block: the preimages of the nodes read (before) and created (after). */
-export interface BlockWitness {
-  readonly pedersen: { read: Map<bigint, TrieNode>; created: Map<bigint, TrieNode> };
-  readonly poseidon: { read: Map<bigint, TrieNode>; created: Map<bigint, TrieNode> };
 }
 
 /** Persistent Starknet state and chain data in LMDB: archive of every block, atomic block commits. */
@@ -293,25 +288,20 @@ export class StateDatabase implements NodeReader {
     return getEvents(this, filter);
   }
 
-  /** The trie-node preimages that block `block` read and created (witness of the block's commit). */
+  /**
+   * The trie-node preimages that block `block` read (before) and created (after): the witness of
+   * its commit, recomputed from the archived tries and the stored state diff.
+   */
   getBlockWitness(block: number): BlockWitness {
-    this.getBlock(block);
-    type Lists = { read: string[]; created: string[] };
-    const doc = decodeJson<{ pedersen: Lists; poseidon: Lists }>(
-      this.t().witnesses.getBinary(Buffer.from(u64(block)))!,
-    );
-    const load = (hashes: string[]) => {
-      const m = new Map<bigint, TrieNode>();
-      for (const h of hashes) {
-        const node = this.getNode(BigInt(h));
-        if (!node) throw new StateError('MISSING_NODE', `witness node ${h} not found`);
-        m.set(BigInt(h), node);
-      }
-      return m;
+    const n = this.resolveBlock(block);
+    if (n > 0 && n - 1 < this.oldestReadableBlock())
+      throw new StateError('BLOCK_PRUNED', `state before block ${n} was pruned`, { block: n });
+    const before = n === 0 ? ZERO_ROOTS : this.getRoots(n - 1);
+    const src = {
+      getNode: (h: bigint) => this.getNode(h),
+      contractBefore: (a: bigint) => (n === 0 ? EMPTY : this.getContractState(a, n - 1)),
+      contractAfter: (a: bigint) => this.getContractState(a, n),
     };
-    return {
-      pedersen: { read: load(doc.pedersen.read), created: load(doc.pedersen.created) },
-      poseidon: { read: load(doc.poseidon.read), created: load(doc.poseidon.created) },
-    };
+    return blockWitness(src, before, this.getRoots(n), this.getStateDiff(n));
   }
 }

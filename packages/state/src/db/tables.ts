@@ -31,8 +31,6 @@ export interface Tables {
   readonly eventsByAddress: Database<Buffer, Buffer>;
   /** block → JSON state diff. */
   readonly stateDiffs: Database<Buffer, Buffer>;
-  /** block → JSON lists of the trie nodes read and created by the block's commit. */
-  readonly witnesses: Database<Buffer, Buffer>;
 }
 
 /** Opens (creating if needed) the environment at `path`. */
@@ -56,6 +54,5 @@ export function openTables(path: string, mapSize?: number): Tables {
     events: sub('events'),
     eventsByAddress: sub('events-by-address'),
     stateDiffs: sub('state-diffs'),
-    witnesses: sub('witnesses'),
   };
 }

@@ -1,7 +1,7 @@
 import type { StateCommit } from '../commitment/commit-state-diff.js';
 import { encodeNode } from '../trie/node.js';
 import type { BlockInput } from '../types.js';
-import { encodeContractState, encodeRoots, hex } from './codec.js';
+import { encodeContractState, encodeRoots } from './codec.js';
 import { pruneHistory } from './history.js';
 import { encodeJson } from './json.js';
 import { compactWord, key, u32, u64 } from './keys.js';
@@ -60,14 +60,6 @@ export function writeBlock(
     });
   });
   t.stateDiffs.put(Buffer.from(b), encodeJson(input.stateDiff));
-  const list = (m: Map<bigint, unknown>) => [...m.keys()].map(hex);
-  t.witnesses.put(
-    Buffer.from(b),
-    encodeJson({
-      pedersen: { read: list(c.pedersenNodes.read), created: list(c.pedersenNodes.created) },
-      poseidon: { read: list(c.poseidonNodes.read), created: list(c.poseidonNodes.created) },
-    }),
-  );
   t.meta.put(Buffer.from('latest'), Buffer.from(b));
   if (pruneBefore !== undefined) t.meta.put(Buffer.from('oldest'), Buffer.from(u64(pruneBefore)));
 }

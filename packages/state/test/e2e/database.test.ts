@@ -196,17 +196,26 @@ describe('StateDatabase', () => {
     await db.close();
   });
 
-  it('block witnesses hold the preimages of the updated paths before and after', async () => {
+  it('block witnesses equal the nodes each commit read and created', async () => {
     const r = rng(5);
-    const contracts = [randomFelt(r, 251), randomFelt(r, 251)];
-    const keys = Array.from({ length: 6 }, () => randomFelt(r, 251));
+    const contracts = [randomFelt(r, 251), randomFelt(r, 251), randomFelt(r, 251)];
+    const keys = Array.from({ length: 10 }, () => randomFelt(r, 251));
     const { db } = tempDb();
-    db.commitBlock({ blockNumber: 0, stateDiff: randomDiff(r, contracts, keys, 8) });
-    const before = db.getRoots(0);
-    db.commitBlock({ blockNumber: 1, stateDiff: randomDiff(r, contracts, keys, 3) });
-    const w = db.getBlockWitness(1);
-    assert.ok(w.pedersen.read.has(before.contractsRoot));
-    assert.ok(w.pedersen.created.has(db.getRoots(1).contractsRoot));
+    const mem = new MemoryState();
+    for (let n = 0; n < 6; n++) {
+      const diff = randomDiff(r, contracts, keys, n === 0 ? 20 : 6);
+      db.commitBlock({ blockNumber: n, stateDiff: diff });
+      const c = mem.apply(diff);
+      const w = db.getBlockWitness(n);
+      assert.deepEqual(new Set(w.pedersen.read.keys()), new Set(c.pedersenNodes.read.keys()), `read ${n}`);
+      assert.deepEqual(
+        new Set(w.pedersen.created.keys()),
+        new Set(c.pedersenNodes.created.keys()),
+        `created ${n}`,
+      );
+      assert.deepEqual(new Set(w.poseidon.read.keys()), new Set(c.poseidonNodes.read.keys()));
+      assert.deepEqual(new Set(w.poseidon.created.keys()), new Set(c.poseidonNodes.created.keys()));
+    }
     await db.close();
   });
 
