@@ -33,6 +33,8 @@ export interface CompileOptions {
   gasUsageCheck?: boolean;
   /** Maximum bytecode size in felts. */
   maxBytecodeSize?: number;
+  /** Fixed Const gas costs for some functions (`function_set_costs`). */
+  functionSetCosts?: Map<string, number>;
 }
 
 /** A compiled CASM program (before the contract entry-point layer). */
@@ -76,6 +78,7 @@ export function computeMetadata(
   program: Program,
   reg: ProgramRegistry,
   defs: Map<string, LibfuncDef>,
+  setCosts: Map<string, number> = new Map(),
 ): Metadata {
   const spec = (id: string, tokens?: CostMap) => specContext(reg, id, tokens);
   const branchCosts = allBranchCosts(program, defs, (id) => spec(id));
@@ -90,7 +93,9 @@ export function computeMetadata(
   const postCosts = program.statements.map((st, idx) =>
     st.kind === 'invocation' ? defs.get(st.libfuncId)!.cost(spec(st.libfuncId, preVars(idx))) : [],
   );
-  const post = computePostcost(program, reg, postCosts, pre, (idx) => ap.apVariables.get(idx) ?? 0);
+  const enforced = new Map<number, number>();
+  for (const [f, v] of setCosts) enforced.set(reg.func(f).entryPoint, v);
+  const post = computePostcost(program, reg, postCosts, pre, (idx) => ap.apVariables.get(idx) ?? 0, enforced);
   const gas = combineGas(pre, post);
   const gasVariables = new Map<number, CostMap>();
   for (const [k, v] of gas.variables) gasVariables.set(k, v.toMap());
@@ -142,7 +147,7 @@ export function compileProgram(program: Program, options: CompileOptions = {}): 
   const maxSize = options.maxBytecodeSize ?? Number.MAX_SAFE_INTEGER;
   const reg = new ProgramRegistry(program);
   const defs = resolveDefs(reg);
-  const metadata = computeMetadata(program, reg, defs);
+  const metadata = computeMetadata(program, reg, defs, options.functionSetCosts);
   const back = checkBranchTargets(program);
   const n = program.statements.length;
   const annotations: (StatementAnnotations | undefined)[] = new Array(n);

@@ -37,7 +37,12 @@ export function runE2eFile(file: string): CaseResult[] {
     const expectedCosts = (c.sections.get('function_costs') ?? '').trim();
     try {
       const program = parseSierraText(c.sections.get('sierra_code') ?? '');
-      const compiled = compileProgram(program, { gasUsageCheck: true });
+      const setCosts = new Map<string, number>();
+      for (const line of (c.sections.get('enforced_costs') ?? '').split('\n')) {
+        const m = /^(\S+) (\d+)$/.exec(line.trim());
+        if (m) setCosts.set(m[1]!, Number(m[2]));
+      }
+      const compiled = compileProgram(program, { gasUsageCheck: true, functionSetCosts: setCosts });
       const casm = casmProgramToString(compiled).trim();
       const costs = formatCosts(
         compiled.metadata.functionCosts,

@@ -80,14 +80,14 @@ export function computeCosts<T>(
   reg: ProgramRegistry,
   branchCosts: BranchCost[][],
   sc: SpecificContext<T>,
+  enforced: Map<number, T> = new Map(),
 ): GasInfo {
   const n = program.statements.length;
   const ops = sc.ops;
   const costs: T[] = Array.from({ length: n }, () => ops.zero());
   let targets: T[] | undefined;
-  const walletAt = (i: number) => costs[i]!;
-  const targetOf = (i: number) => nextIdx(i, invocationOf(program, i)?.branches[0]?.target ?? null);
-  void targetOf;
+  const walletAt = (i: number) => enforced.get(i) ?? costs[i]!;
+  const rawWalletAt = (i: number) => costs[i]!;
 
   const requirements = (idx: number, rectify: boolean): T[] => {
     const inv = invocationOf(program, idx)!;
@@ -128,8 +128,12 @@ export function computeCosts<T>(
     for (const idx of order) costs[idx] = computeWallet(idx);
   };
   prepare();
-  targets = computeTargets(program, branchCosts, sc, walletAt, requirements);
+  targets = computeTargets(program, branchCosts, sc, walletAt, rawWalletAt, requirements, enforced);
   prepare();
+  for (const [idx, v] of enforced) {
+    if (JSON.stringify(rawWalletAt(idx)) !== JSON.stringify(v))
+      throw compileError(`failed to enforce function cost at #${idx}`);
+  }
 
   const variables = new Map<number, TokenMap>();
   const put = (idx: number, entries: [CostToken, number][]) => {
@@ -175,7 +179,9 @@ function computeTargets<T>(
   branchCosts: BranchCost[][],
   sc: SpecificContext<T>,
   walletAt: (i: number) => T,
+  rawWalletAt: (i: number) => T,
   requirements: (idx: number, rectify: boolean) => T[],
+  enforced: Map<number, T>,
 ): T[] {
   const n = program.statements.length;
   const ops = sc.ops;
@@ -188,7 +194,9 @@ function computeTargets<T>(
   const finalized = new Uint8Array(n);
   for (let k = rev.length - 1; k >= 0; k--) {
     const idx = rev[k]!;
-    const wallet = walletAt(idx);
+    const wallet = rawWalletAt(idx);
+    const forced = enforced.get(idx);
+    if (forced !== undefined) excess[idx] = ops.rectify(ops.sub(forced, wallet));
     finalized[idx] = 1;
     const current = excess[idx] ?? ops.zero();
     const inv = invocationOf(program, idx);
@@ -212,7 +220,7 @@ function computeTargets<T>(
       excess[target] = prev === undefined ? actual : ops.min(prev, actual);
     }
   }
-  return Array.from({ length: n }, (_, i) => ops.add(walletAt(i), excess[i] ?? ops.zero()));
+  return Array.from({ length: n }, (_, i) => ops.add(rawWalletAt(i), excess[i] ?? ops.zero()));
 }
 
 function orderWithCycleCheck(n: number, deps: (idx: number) => number[]): number[] {

@@ -67,6 +67,7 @@ export function computePostcost(
   branchCosts: BranchCost[][],
   pre: GasInfo,
   apVar: (idx: number) => number,
+  enforced: Map<number, number> = new Map(),
 ): GasInfo {
   const usages = (idx: number) => (t: CostToken) => pre.variables.get(idx)?.get(t) ?? 0;
   const withdrawCost = (idx: number, c: { success: boolean; withBuiltinCosts: boolean }) =>
@@ -109,7 +110,7 @@ export function computePostcost(
       return v + walletAt(target);
     },
   };
-  return computeCosts(program, reg, branchCosts, ctx);
+  return computeCosts(program, reg, branchCosts, ctx, enforced);
 }
 
 /** `GasInfo::combine`: adds post-cost values onto the pre-cost ones. */

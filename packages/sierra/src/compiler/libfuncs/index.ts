@@ -3,6 +3,7 @@ import { boxBoolLibfuncs } from './box-bool.js';
 import { constLibfuncs } from './consts-libfuncs.js';
 import { coreLibfuncs } from './core.js';
 import { felt252Libfuncs } from './felt252.js';
+import { gasLibfuncs } from './gas.js';
 import { structEnumLibfuncs } from './struct-enum.js';
 
 const ALL: Map<string, LibfuncDef> = new Map(
@@ -12,6 +13,7 @@ const ALL: Map<string, LibfuncDef> = new Map(
     ...constLibfuncs,
     ...structEnumLibfuncs,
     ...boxBoolLibfuncs,
+    ...gasLibfuncs,
   }),
 );
 
