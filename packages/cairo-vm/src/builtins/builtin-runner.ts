@@ -90,6 +90,9 @@ export function hex(v: bigint): string {
 
 /** A builtin whose outputs are a function of its inputs (hash-like builtins). */
 export abstract class DeducingBuiltin extends BuiltinRunner {
+  /** Instances whose outputs this runner computed (no need to re-check them after the run). */
+  readonly deducedInstances = new Set<number>();
+
   /** Computes the output cells of one instance from its inputs. */
   abstract compute(inputs: bigint[]): bigint[];
 
@@ -100,10 +103,10 @@ export abstract class DeducingBuiltin extends BuiltinRunner {
     const inputs = this.instanceInputs(instance);
     if (inputs === undefined) return false;
     const outs = this.compute(inputs);
+    this.deducedInstances.add(instance);
     const start = instance * this.cellsPerInstance + this.nInputCells;
-    for (let i = 0; i < outs.length; i++) {
-      if ((this.segment as Segment).isEmpty(start + i)) this.output(start + i, outs[i] as bigint);
-    }
+    // Writing every output also checks the ones the program wrote itself (write-once memory).
+    for (let i = 0; i < outs.length; i++) this.output(start + i, outs[i] as bigint);
     return true;
   }
 

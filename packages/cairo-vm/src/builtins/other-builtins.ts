@@ -26,7 +26,7 @@ export class RangeCheckBuiltin extends BuiltinRunner {
     const v = t === TAG_INT ? (s.vals[offset] as number) : -1;
     // Small non-negative cells are always in range; negative small cells are P - n (too big).
     if (t === TAG_INT && v >= 0) return;
-    const big = t === TAG_BIG ? (s.bigs.get(offset) as bigint) : this.bound;
+    const big = t === TAG_BIG ? (s.bigs[offset] as bigint) : this.bound;
     if (big >= this.bound) {
       throw vmError('BUILTIN_VALIDATION', `${this.name}: value at ${s.index}:${offset} is out of range`, {
         offset,

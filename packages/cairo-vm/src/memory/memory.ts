@@ -52,12 +52,12 @@ export class Memory {
       }
       s.tags[off] = tag;
       s.vals[off] = num;
-      if (tag === TAG_BIG) s.bigs.set(off, big);
+      if (tag === TAG_BIG) s.bigs[off] = big;
       if (off >= s.size) s.size = off + 1;
       if (s.hooks?.validate !== undefined) s.hooks.validate(s, off);
       return;
     }
-    if (t !== tag || (tag === TAG_BIG ? s.bigs.get(off) !== big : s.vals[off] !== num)) {
+    if (t !== tag || (tag === TAG_BIG ? s.bigs[off] !== big : s.vals[off] !== num)) {
       const old = this.decode(s, off);
       throw vmError(
         'INCONSISTENT_MEMORY',
@@ -89,7 +89,7 @@ export class Memory {
     if (off < 0 || off >= s.tags.length) return undefined;
     const t = s.tags[off] as number;
     if (t === TAG_EMPTY) return undefined;
-    return this.decodeRaw(t, s.vals[off] as number, t === TAG_BIG ? (s.bigs.get(off) as bigint) : 0n);
+    return this.decodeRaw(t, s.vals[off] as number, t === TAG_BIG ? (s.bigs[off] as bigint) : 0n);
   }
 
   decodeRaw(tag: number, num: number, big: bigint): MaybeRelocatable {

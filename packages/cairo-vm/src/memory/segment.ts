@@ -14,7 +14,8 @@ export class Segment {
   tags: Uint8Array;
   vals: Float64Array;
   accessed: Uint8Array;
-  readonly bigs = new Map<number, bigint>();
+  /** Big felts by offset (holey array: dense where big values are dense). */
+  bigs: (bigint | undefined)[] = [];
   /** One past the highest written offset. */
   size = 0;
   hooks: SegmentHooks | undefined;
@@ -64,9 +65,9 @@ export class Segment {
     return 1 + 8 + 1;
   }
 
-  /** Clears a cell's big side-table entry (used when moving temporary segments). */
+  /** The big felt of a cell (0n when the cell is not a big felt). */
   bigAt(offset: number): bigint {
-    return this.tags[offset] === TAG_BIG ? (this.bigs.get(offset) as bigint) : 0n;
+    return this.tags[offset] === TAG_BIG ? (this.bigs[offset] as bigint) : 0n;
   }
 }
 

@@ -31,7 +31,7 @@ export function forEachRelocatedCell(
     for (let i = 0; i < s.size; i++) {
       const t = s.tags[i];
       if (t === TAG_INT) fn(base + i, smallToBig(s.vals[i] as number));
-      else if (t === TAG_BIG) fn(base + i, s.bigs.get(i) as bigint);
+      else if (t === TAG_BIG) fn(base + i, s.bigs[i] as bigint);
       else if (t === TAG_REL) fn(base + i, BigInt(relocatePacked(s.vals[i] as number, table)));
     }
   }

@@ -9,6 +9,7 @@ import { DEFAULT_BUILTIN_GAS_COSTS, DEFAULT_MAX_STEPS, RET_INSTRUCTION } from '.
 import type { BuiltinName, ExecutionResources, MaybeRelocatable, Relocatable } from '../types.js';
 import { VirtualMachine } from '../vm/vm.js';
 import type { Program } from './program.js';
+import { programImage } from './program-image.js';
 
 export interface RunnerOptions {
   /** Answers SystemCall hints (the execution layer plugs in here). */
@@ -81,12 +82,18 @@ export class CairoRunner {
   loadProgram(extraData = true): void {
     const seg = this.programSegment;
     const m = this.vm.memory;
-    m.load({ segment: seg.index, offset: 0 }, this.program.bytecode);
+    const img = programImage(this.program);
     const n = this.program.bytecode.length;
-    for (let i = 0; i < n; i++) m.markAccessed({ segment: seg.index, offset: i });
+    if (n + 2 > seg.tags.length) seg.grow(n + 2);
+    seg.tags.set(img.tags);
+    seg.vals.set(img.vals);
+    seg.bigs = img.bigs.slice();
+    seg.accessed.fill(1, 0, n);
+    seg.size = n;
+    seg.decoded = img.decoded;
+    seg.hints = img.hints;
     this.programSize = n;
     if (!extraData) {
-      installHints(seg, this.program);
       seg.readOnly = true;
       return;
     }
@@ -94,7 +101,6 @@ export class CairoRunner {
     m.write({ segment: seg.index, offset: n }, RET_INSTRUCTION);
     m.write({ segment: seg.index, offset: n + 1 }, costs);
     this.programSize = n + 2;
-    installHints(seg, this.program);
     seg.readOnly = true;
   }
 
@@ -164,6 +170,7 @@ export class CairoRunner {
       if (!(b instanceof DeducingBuiltin)) continue;
       const s = b.segment as Segment;
       for (let inst = 0; inst < b.usedInstances(); inst++) {
+        if (b.deducedInstances.has(inst)) continue;
         const base = inst * b.cellsPerInstance;
         let inputs: bigint[] | undefined;
         for (let k = b.nInputCells; k < b.cellsPerInstance; k++) {

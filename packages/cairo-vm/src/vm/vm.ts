@@ -121,7 +121,7 @@ export class VirtualMachine {
       throw vmError('JUMP_OUT_OF_PROGRAM', `no instruction at ${s.index}:${off} (jump outside the code)`);
     }
     if (t === TAG_REL) throw vmError('INVALID_INSTRUCTION', `instruction at ${s.index}:${off} is a pointer`);
-    const word = t === TAG_INT ? smallToBig(s.vals[off] as number) : (s.bigs.get(off) as bigint);
+    const word = t === TAG_INT ? smallToBig(s.vals[off] as number) : (s.bigs[off] as bigint);
     const ins = decodeInstruction(word);
     if (s.decoded === undefined) s.decoded = [];
     s.decoded[off] = ins;
@@ -178,10 +178,10 @@ export class VirtualMachine {
         let eTags = E.tags;
         let dT = dstOff < eTags.length ? (eTags[dstOff] as number) : TAG_EMPTY;
         let dN = E.vals[dstOff] as number;
-        let dB = dT === TAG_BIG ? (E.bigs.get(dstOff) as bigint) : 0n;
+        let dB = dT === TAG_BIG ? (E.bigs[dstOff] as bigint) : 0n;
         let o0T = op0Off < eTags.length ? (eTags[op0Off] as number) : TAG_EMPTY;
         let o0N = E.vals[op0Off] as number;
-        let o0B = o0T === TAG_BIG ? (E.bigs.get(op0Off) as bigint) : 0n;
+        let o0B = o0T === TAG_BIG ? (E.bigs[op0Off] as bigint) : 0n;
 
         let o1S: Segment;
         let o1Off: number;
@@ -208,7 +208,7 @@ export class VirtualMachine {
         }
         let o1T = o1Off < o1S.tags.length ? (o1S.tags[o1Off] as number) : TAG_EMPTY;
         let o1N = o1S.vals[o1Off] as number;
-        let o1B = o1T === TAG_BIG ? (o1S.bigs.get(o1Off) as bigint) : 0n;
+        let o1B = o1T === TAG_BIG ? (o1S.bigs[o1Off] as bigint) : 0n;
 
         const opcode = ins.opcode;
         let rT = TAG_EMPTY;
@@ -258,7 +258,7 @@ export class VirtualMachine {
           if (hooks?.deduce?.(o1S, o1Off) === true) {
             o1T = o1S.tags[o1Off] as number;
             o1N = o1S.vals[o1Off] as number;
-            o1B = o1T === TAG_BIG ? (o1S.bigs.get(o1Off) as bigint) : 0n;
+            o1B = o1T === TAG_BIG ? (o1S.bigs[o1Off] as bigint) : 0n;
           } else if (opcode === OP_ASSERT_EQ && dT !== TAG_EMPTY) {
             const res = ins.res;
             if (res === RES_OP1) {
