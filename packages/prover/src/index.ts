@@ -40,7 +40,13 @@ export {
   poseidonHasher,
   verifyMerkle,
 } from './stark/merkle.js';
-export { bigintPolyBackend, getPolyBackend, type PolyBackend, setPolyBackend } from './stark/poly.js';
+export {
+  bigintPolyBackend,
+  getPolyBackend,
+  type PolyBackend,
+  setPolyBackend,
+  wasmPolyBackend,
+} from './stark/poly.js';
 export type { StarkProof } from './stark/proof.js';
 export { type ProgressFn, prove } from './stark/prover.js';
 export { deserializeProof, serializeProof } from './stark/serialize.js';

@@ -23,6 +23,7 @@ const md = (x: bigint) => {
   const r = x % P;
   return r < 0n ? r + P : r;
 };
+// evaluate() leaves numerators unreduced (any integer ≡ the value mod p); callers reduce once.
 
 function constraintList(n: number): ConstraintSpec[] {
   const out: ConstraintSpec[] = [];
@@ -164,89 +165,88 @@ export class CairoAir implements Air {
     let flagWord = 0n;
     for (let k = 0; k < NUM_FLAGS; k++) {
       const fk = f(k);
-      out[i++] = md(fk * (fk - 1n));
+      out[i++] = fk * (fk - 1n);
       flagWord += fk << BigInt(k);
     }
-    out[i++] = md(c[COL.INST]! - (offDst + (offOp0 << 16n) + (offOp1 << 32n) + (flagWord << 48n)));
+    out[i++] = c[COL.INST]! - (offDst + (offOp0 << 16n) + (offOp1 << 32n) + (flagWord << 48n));
     // Operands.
-    out[i++] = md(c[COL.DST_ADDR]! - (f0 * fp + (1n - f0) * ap + offDst - B));
-    out[i++] = md(c[COL.OP0_ADDR]! - (f1 * fp + (1n - f1) * ap + offOp0 - B));
-    out[i++] = md(c[COL.OP1_ADDR]! - (f2 * pc + f3 * fp + f4 * ap + (1n - f2 - f3 - f4) * op0 + offOp1 - B));
-    out[i++] = md(c[COL.MUL]! - op0 * op1);
-    out[i++] = md((1n - f9) * res - (f5 * (op0 + op1) + f6 * c[COL.MUL]! + (1n - f5 - f6 - f9) * op1));
+    out[i++] = c[COL.DST_ADDR]! - (f0 * fp + (1n - f0) * ap + offDst - B);
+    out[i++] = c[COL.OP0_ADDR]! - (f1 * fp + (1n - f1) * ap + offOp0 - B);
+    out[i++] = c[COL.OP1_ADDR]! - (f2 * pc + f3 * fp + f4 * ap + (1n - f2 - f3 - f4) * op0 + offOp1 - B);
+    out[i++] = c[COL.MUL]! - op0 * op1;
+    out[i++] = (1n - f9) * res - (f5 * (op0 + op1) + f6 * c[COL.MUL]! + (1n - f5 - f6 - f9) * op1);
     // Register updates.
     const instSize = f2 + 1n;
     const pcN = nx[COL.PC]!;
-    out[i++] = md(t0 - f9 * dst);
-    out[i++] = md(c[COL.T1]! - t0 * res);
-    out[i++] = md(
+    out[i++] = t0 - f9 * dst;
+    out[i++] = c[COL.T1]! - t0 * res;
+    out[i++] =
       (1n - f9) * pcN +
-        t0 * (pcN - (pc + op1)) -
-        ((1n - f7 - f8 - f9) * (pc + instSize) + f7 * res + f8 * (pc + res)),
-    );
-    out[i++] = md((c[COL.T1]! - f9) * (pcN - (pc + instSize)));
-    out[i++] = md(nx[COL.AP]! - (ap + f10 * res + f11 + 2n * f12));
-    out[i++] = md(nx[COL.FP]! - (f13 * dst + f12 * (ap + 2n) + (1n - f13 - f12) * fp));
+      t0 * (pcN - (pc + op1)) -
+      ((1n - f7 - f8 - f9) * (pc + instSize) + f7 * res + f8 * (pc + res));
+    out[i++] = (c[COL.T1]! - f9) * (pcN - (pc + instSize));
+    out[i++] = nx[COL.AP]! - (ap + f10 * res + f11 + 2n * f12);
+    out[i++] = nx[COL.FP]! - (f13 * dst + f12 * (ap + 2n) + (1n - f13 - f12) * fp);
     // Opcodes.
-    out[i++] = md(f12 * (dst - fp));
-    out[i++] = md(f12 * (op0 - (pc + instSize)));
-    out[i++] = md(f12 * (offDst - B));
-    out[i++] = md(f12 * (offOp0 - B - 1n));
-    out[i++] = md(f12 * (f0 + f1 + f10 + f11));
-    out[i++] = md(f13 * (offDst - B + 2n));
-    out[i++] = md(f13 * (offOp1 - B + 1n));
-    out[i++] = md(f13 * (f7 + f0 + f3 + 1n - f5 - f6 - f9 - 4n));
-    out[i++] = md(f14 * (res - dst));
+    out[i++] = f12 * (dst - fp);
+    out[i++] = f12 * (op0 - (pc + instSize));
+    out[i++] = f12 * (offDst - B);
+    out[i++] = f12 * (offOp0 - B - 1n);
+    out[i++] = f12 * (f0 + f1 + f10 + f11);
+    out[i++] = f13 * (offDst - B + 2n);
+    out[i++] = f13 * (offOp1 - B + 1n);
+    out[i++] = f13 * (f7 + f0 + f3 + 1n - f5 - f6 - f9 - 4n);
+    out[i++] = f14 * (res - dst);
     // Boundary.
-    out[i++] = md(pc - BigInt(pub.initialPc));
-    out[i++] = md(ap - BigInt(pub.initialAp));
-    out[i++] = md(fp - BigInt(pub.initialAp));
-    out[i++] = md(pc - BigInt(pub.finalPc));
-    out[i++] = md(ap - BigInt(pub.finalAp));
+    out[i++] = pc - BigInt(pub.initialPc);
+    out[i++] = ap - BigInt(pub.initialAp);
+    out[i++] = fp - BigInt(pub.initialAp);
+    out[i++] = pc - BigInt(pub.finalPc);
+    out[i++] = ap - BigInt(pub.finalAp);
     // Memory: sorted pairs are continuous and single-valued.
     const S = COL.SORTED_MEM;
     for (let k = 0; k + 1 < MEM_SLOTS; k++) {
       const da = c[S + 2 * k + 2]! - c[S + 2 * k]!;
       const dv = c[S + 2 * k + 3]! - c[S + 2 * k + 1]!;
-      out[i++] = md(da * (da - 1n));
-      out[i++] = md(dv * (da - 1n));
+      out[i++] = da * (da - 1n);
+      out[i++] = dv * (da - 1n);
     }
     {
       const da = nx[S]! - c[S + 2 * MEM_SLOTS - 2]!;
       const dv = nx[S + 1]! - c[S + 2 * MEM_SLOTS - 1]!;
-      out[i++] = md(da * (da - 1n));
-      out[i++] = md(dv * (da - 1n));
+      out[i++] = da * (da - 1n);
+      out[i++] = dv * (da - 1n);
     }
-    out[i++] = md(c[S]! - 1n);
+    out[i++] = c[S]! - 1n;
     const z = ch[0]!;
     const alpha = ch[1]!;
     const u = (row: readonly bigint[], k: number) =>
       z - (row[MEM_ACCESSES[k]![0]]! + alpha * row[MEM_ACCESSES[k]![1]]!);
     const s = (row: readonly bigint[], k: number) => z - (row[S + 2 * k]! + alpha * row[S + 2 * k + 1]!);
     const p = (row: readonly bigint[], k: number) => row[AUX_MEM + k]!;
-    out[i++] = md(p(c, 0) * s(c, 0) - u(c, 0));
-    out[i++] = md(p(nx, 0) * s(nx, 0) - p(c, MEM_SLOTS - 1) * u(nx, 0));
-    for (let k = 1; k < MEM_SLOTS; k++) out[i++] = md(p(c, k) * s(c, k) - p(c, k - 1) * u(c, k));
-    out[i++] = md(p(c, MEM_SLOTS - 1) - this.pmProduct(z, alpha));
+    out[i++] = p(c, 0) * s(c, 0) - u(c, 0);
+    out[i++] = p(nx, 0) * s(nx, 0) - p(c, MEM_SLOTS - 1) * u(nx, 0);
+    for (let k = 1; k < MEM_SLOTS; k++) out[i++] = p(c, k) * s(c, k) - p(c, k - 1) * u(c, k);
+    out[i++] = p(c, MEM_SLOTS - 1) - this.pmProduct(z, alpha);
     // Range checks: sorted pool is continuous, spans [rcMin, rcMax] and is a permutation of the cells.
     const R = COL.SORTED_RC;
     for (let k = 0; k + 1 < RC_SLOTS; k++) {
       const d = c[R + k + 1]! - c[R + k]!;
-      out[i++] = md(d * (d - 1n));
+      out[i++] = d * (d - 1n);
     }
     {
       const d = nx[R]! - c[R + RC_SLOTS - 1]!;
-      out[i++] = md(d * (d - 1n));
+      out[i++] = d * (d - 1n);
     }
-    out[i++] = md(c[R]! - BigInt(pub.rcMin));
-    out[i++] = md(c[R + RC_SLOTS - 1]! - BigInt(pub.rcMax));
+    out[i++] = c[R]! - BigInt(pub.rcMin);
+    out[i++] = c[R + RC_SLOTS - 1]! - BigInt(pub.rcMax);
     const zr = ch[2]!;
     const q = (row: readonly bigint[], k: number) => row[AUX_RC + k]!;
     const ru = (row: readonly bigint[], k: number) => zr - row[RC_CELLS[k]!]!;
     const rs = (row: readonly bigint[], k: number) => zr - row[R + k]!;
-    out[i++] = md(q(c, 0) * rs(c, 0) - ru(c, 0));
-    out[i++] = md(q(nx, 0) * rs(nx, 0) - q(c, RC_SLOTS - 1) * ru(nx, 0));
-    for (let k = 1; k < RC_SLOTS; k++) out[i++] = md(q(c, k) * rs(c, k) - q(c, k - 1) * ru(c, k));
-    out[i++] = md(q(c, RC_SLOTS - 1) - 1n);
+    out[i++] = q(c, 0) * rs(c, 0) - ru(c, 0);
+    out[i++] = q(nx, 0) * rs(nx, 0) - q(c, RC_SLOTS - 1) * ru(nx, 0);
+    for (let k = 1; k < RC_SLOTS; k++) out[i++] = q(c, k) * rs(c, k) - q(c, k - 1) * ru(c, k);
+    out[i++] = q(c, RC_SLOTS - 1) - 1n;
   }
 }

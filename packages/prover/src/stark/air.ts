@@ -31,7 +31,8 @@ export interface Air {
   /** Bytes identifying the public input, absorbed into the transcript first. */
   publicInputBytes(): Uint8Array;
   /**
-   * Writes each constraint's numerator into `out` (same order as `constraints`).
+   * Writes each constraint's numerator into `out` (same order as `constraints`), possibly unreduced:
+   * any integer congruent to it modulo p (callers reduce).
    * frame[k] holds main ++ aux values at row offset maskOffsets[k]; periodic[i] the value of periodic column i.
    */
   evaluate(

@@ -44,7 +44,8 @@ export function compositionAt(
     else f = inv((x - pow(omega, BigInt(d.row)) + P) % P);
     acc = (acc + ((alphas[i]! * numerators[i]!) % P) * f) % P;
   }
-  return acc;
+  acc %= P;
+  return acc < 0n ? acc + P : acc;
 }
 
 /** Per-point inverse vanishing factors over the LDE coset g·⟨ω_N⟩ (prover side). */

@@ -1,3 +1,4 @@
+import { P } from '@starling/felt';
 import { ProverError } from '../errors.js';
 import type { Air } from './air.js';
 
@@ -18,7 +19,7 @@ export function checkConstraints(
     }
     air.evaluate(frame, periodicVals, challenges, out);
     for (let i = 0; i < out.length; i++) {
-      if (out[i] === 0n) continue;
+      if (out[i]! % P === 0n) continue;
       const spec = air.constraints[i]!;
       const d = spec.domain;
       const applies = d === 'all' || (d === 'transition' ? row < n - 1 : d.row === row);
@@ -49,7 +50,7 @@ export function findViolations(
     air.constraints.forEach((spec, i) => {
       const d = spec.domain;
       const applies = d === 'all' || (d === 'transition' ? row < n - 1 : d.row === row);
-      if (applies && out[i] !== 0n) found.push({ name: spec.name, group: spec.group, row });
+      if (applies && out[i]! % P !== 0n) found.push({ name: spec.name, group: spec.group, row });
     });
   }
   return found;

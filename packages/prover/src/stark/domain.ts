@@ -1,31 +1,14 @@
-import { inv, P, pow } from '@starling/felt';
+import { P, pow } from '@starling/felt';
 import { getPolyBackend } from './poly.js';
 
 /** Coefficients of the polynomial taking `evals` on the coset offset·⟨ω⟩ (size = evals.length). */
 export function cosetInterpolate(evals: readonly bigint[], offset: bigint): bigint[] {
-  const a = evals.slice();
-  getPolyBackend().intt(a);
-  if (offset !== 1n) {
-    const oInv = inv(offset);
-    let s = 1n;
-    for (let i = 0; i < a.length; i++) {
-      a[i] = (a[i]! * s) % P;
-      s = (s * oInv) % P;
-    }
-  }
-  return a;
+  return getPolyBackend().cosetInterpolate(evals, offset);
 }
 
 /** Evaluations of `coeffs` on the coset offset·⟨ω⟩ of the given size (≥ coeffs.length). */
 export function cosetEvaluate(coeffs: readonly bigint[], offset: bigint, size: number): bigint[] {
-  const a = new Array<bigint>(size).fill(0n);
-  let s = 1n;
-  for (let i = 0; i < coeffs.length; i++) {
-    a[i] = offset === 1n ? coeffs[i]! : (coeffs[i]! * s) % P;
-    s = (s * offset) % P;
-  }
-  getPolyBackend().ntt(a);
-  return a;
+  return getPolyBackend().cosetEvaluate(coeffs, offset, size);
 }
 
 /** Horner evaluation of a polynomial at one point. */

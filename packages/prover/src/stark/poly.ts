@@ -1,4 +1,4 @@
-import { inv, P, rootOfUnity } from '@starling/felt';
+import { type FastField, getFastField, inv, P, rootOfUnity } from '@starling/felt';
 
 /**
  * Array arithmetic the STARK needs in bulk. Columns are plain bigint arrays of canonical felts;
@@ -10,6 +10,10 @@ export interface PolyBackend {
   ntt(a: bigint[]): void;
   /** In place: evaluations on the subgroup → coefficients. */
   intt(a: bigint[]): void;
+  /** Evaluations of `coeffs` on the coset offset·⟨ω⟩ of the given size (≥ coeffs.length). */
+  cosetEvaluate(coeffs: readonly bigint[], offset: bigint, size: number): bigint[];
+  /** Coefficients of the polynomial taking `evals` on the coset offset·⟨ω⟩. */
+  cosetInterpolate(evals: readonly bigint[], offset: bigint): bigint[];
 }
 
 const twiddleCache = new Map<number, bigint[]>();
@@ -80,20 +84,67 @@ function transform(a: bigint[], inverse: boolean): void {
   }
 }
 
+function intt(a: bigint[]): void {
+  transform(a, true);
+  const nInv = inv(BigInt(a.length));
+  for (let i = 0; i < a.length; i++) a[i] = (a[i]! * nInv) % P;
+}
+
 /** The BigInt reference backend. */
 export const bigintPolyBackend: PolyBackend = {
   name: 'bigint',
-  ntt(a) {
+  ntt: (a) => transform(a, false),
+  intt,
+  cosetEvaluate(coeffs, offset, size) {
+    const a = new Array<bigint>(size).fill(0n);
+    let s = 1n;
+    for (let i = 0; i < coeffs.length; i++) {
+      a[i] = offset === 1n ? coeffs[i]! : (coeffs[i]! * s) % P;
+      s = (s * offset) % P;
+    }
     transform(a, false);
+    return a;
   },
-  intt(a) {
-    transform(a, true);
-    const nInv = inv(BigInt(a.length));
-    for (let i = 0; i < a.length; i++) a[i] = (a[i]! * nInv) % P;
+  cosetInterpolate(evals, offset) {
+    const a = evals.slice();
+    intt(a);
+    if (offset !== 1n) {
+      const oInv = inv(offset);
+      let s = 1n;
+      for (let i = 0; i < a.length; i++) {
+        a[i] = (a[i]! * s) % P;
+        s = (s * oInv) % P;
+      }
+    }
+    return a;
   },
 };
 
-let active: PolyBackend = bigintPolyBackend;
+/** A backend running the transforms in the felt package's WASM kernels (bigints converted at the edges). */
+export function wasmPolyBackend(fast: FastField): PolyBackend {
+  const copyInto = (dst: bigint[], src: bigint[]) => {
+    for (let i = 0; i < src.length; i++) dst[i] = src[i]!;
+  };
+  return {
+    name: 'wasm',
+    ntt: (a) => copyInto(a, fast.decode(fast.ntt(fast.encode(a)))),
+    intt: (a) => copyInto(a, fast.decode(fast.intt(fast.encode(a)))),
+    cosetEvaluate(coeffs, offset, size) {
+      const padded = new Array<bigint>(size).fill(0n);
+      copyInto(padded, coeffs as bigint[]);
+      return fast.decode(fast.cosetNtt(fast.encode(padded), offset));
+    },
+    cosetInterpolate: (evals, offset) => fast.decode(fast.cosetIntt(fast.encode(evals), offset)),
+  };
+}
+
+let active: PolyBackend = defaultBackend();
+
+function defaultBackend(): PolyBackend {
+  if (process.env.STARLING_PROVER_BIGINT === '1') return bigintPolyBackend;
+  const fast = getFastField();
+  return fast ? wasmPolyBackend(fast) : bigintPolyBackend;
+}
 
 /** The backend the prover uses. */
 export function getPolyBackend(): PolyBackend {

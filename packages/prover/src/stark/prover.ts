@@ -208,13 +208,14 @@ function evaluateComposition(
     let sTrans = 0n;
     let sRows = 0n;
     for (let i = 0; i < out.length; i++) {
-      const v = (alphas[i]! * out[i]!) % P;
+      const v = alphas[i]! * out[i]!;
       const d = domains[i]!;
       if (d === 'all') sAll += v;
       else if (d === 'transition') sTrans += v;
-      else sRows += v * rowFactors[i]![j]!;
+      else sRows += (v % P) * rowFactors[i]![j]!;
     }
-    result[j] = ((sAll % P) * vanish.all[j]! + (sTrans % P) * vanish.transition[j]! + sRows) % P;
+    const r = ((sAll % P) * vanish.all[j]! + (sTrans % P) * vanish.transition[j]! + sRows) % P;
+    result[j] = r < 0n ? r + P : r;
   }
   return result;
 }
