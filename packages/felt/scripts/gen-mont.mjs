@@ -33,12 +33,9 @@ function condSubStore(x, ptr) {
   for (let i = 0; i < N; i++) {
     out.push(`  d = <i64>${x}${i} - ${pl[i]} + bw;`, `  const s${i} = <u64>d & M;`, '  bw = d >> 32;');
   }
-  // bw = −1 when x < p: keep x; else keep s.
-  out.push('  if (bw < 0) {');
-  for (let i = 0; i < N; i++) out.push(`    store<u32>(${ptr}, <u32>${x}${i}, ${4 * i});`);
-  out.push('  } else {');
-  for (let i = 0; i < N; i++) out.push(`    store<u32>(${ptr}, <u32>s${i}, ${4 * i});`);
-  out.push('  }');
+  // bw = −1 when x < p: keep x; else keep s. Branch-free: the outcome is data-dependent.
+  for (let i = 0; i < N; i++)
+    out.push(`  store<u32>(${ptr}, <u32>select<u64>(${x}${i}, s${i}, bw < 0), ${4 * i});`);
   return out.join('\n');
 }
 
@@ -117,12 +114,12 @@ function subFn() {
   for (let i = 0; i < N; i++) {
     out.push(`  d = <i64>a${i} - <i64>b${i} + bw;`, `  let x${i} = <u64>d & M;`, '  bw = d >> 32;');
   }
-  // On borrow add p back (its limbs are 1, 0…0, 17, 2^27).
-  out.push('  if (bw < 0) {', '    let cc: u64 = 0;');
-  for (let i = 0; i < N; i++)
-    out.push(`    cc = x${i} + ${pl[i]} + cc;`, `    x${i} = cc & M;`, '    cc >>= 32;');
-  out.push('  }');
-  for (let i = 0; i < N; i++) out.push(`  store<u32>(r, <u32>x${i}, ${4 * i});`);
+  // On borrow add p back (its limbs are 1, 0…0, 17, 2^27), masked rather than branched.
+  out.push('  const mask: u64 = <u64>bw & M;', '  let cc: u64 = 0;');
+  for (let i = 0; i < N; i++) {
+    const addend = pl[i] === 0n ? '' : ` + (mask & ${pl[i]})`;
+    out.push(`  cc = x${i}${addend} + cc;`, `  store<u32>(r, <u32>cc, ${4 * i});`, '  cc >>= 32;');
+  }
   out.push('}');
   return out.join('\n');
 }

@@ -1,0 +1,88 @@
+// Variable-base scalar multiplication, the ec_op builtin (P + m·Q) and the ECDSA verification core.
+import { fromMont, toMont } from '../../felt/assembly/field';
+import { combAdd } from './comb';
+import {
+  JAC_BYTES,
+  jacAdd,
+  jacAddAffine,
+  jacDouble,
+  jacFromAffine,
+  jacInfinity,
+  jacIsInfinity,
+  jacToAffine,
+  onCurve,
+} from './curve';
+import { gHigh, gLow } from './tables';
+
+// Multiples 1·Q … 15·Q (Jacobian) for 4-bit windows.
+const MULTIPLES = memory.data(15 * 96, 32);
+const ACC = memory.data(96, 32);
+const PJ = memory.data(96, 32);
+const QA = memory.data(64, 32);
+const PA = memory.data(64, 32);
+
+/** acc = m·q for affine q and a 256-bit little-endian scalar at m (4-bit fixed windows). */
+function mulVar(acc: usize, m: usize, q: usize): void {
+  jacFromAffine(MULTIPLES, q);
+  jacDouble(MULTIPLES + JAC_BYTES, MULTIPLES);
+  for (let d: usize = 2; d < 15; d++)
+    jacAddAffine(MULTIPLES + d * JAC_BYTES, MULTIPLES + (d - 1) * JAC_BYTES, q);
+  jacInfinity(acc);
+  for (let i = 63; i >= 0; i--) {
+    if (!jacIsInfinity(acc)) {
+      jacDouble(acc, acc);
+      jacDouble(acc, acc);
+      jacDouble(acc, acc);
+      jacDouble(acc, acc);
+    }
+    const d = <usize>((load<u8>(m + <usize>(i >> 1)) >> ((<u8>(i & 1)) << 2)) & 0x0f);
+    if (d !== 0) jacAdd(acc, acc, MULTIPLES + (d - 1) * JAC_BYTES);
+  }
+}
+
+function loadAffine(dst: usize, src: usize): void {
+  toMont(dst, src);
+  toMont(dst + 32, src + 32);
+}
+
+function storeAffine(dst: usize, src: usize): void {
+  fromMont(dst, src);
+  fromMont(dst + 32, src + 32);
+}
+
+/**
+ * ec_op: out = p + m·q for canonical affine p, q (64 bytes each; pInf / qInf mark infinity) and a
+ * 256-bit scalar m. Returns 1 for a finite result, 0 for infinity, −1 when p or q is off the curve.
+ */
+export function ecMulAdd(out: usize, p: usize, pInf: bool, m: usize, q: usize, qInf: bool): i32 {
+  if (!qInf) {
+    loadAffine(QA, q);
+    if (!onCurve(QA)) return -1;
+    mulVar(ACC, m, QA);
+  } else {
+    jacInfinity(ACC);
+  }
+  if (!pInf) {
+    loadAffine(PA, p);
+    if (!onCurve(PA)) return -1;
+    jacFromAffine(PJ, PA);
+    jacAdd(ACC, ACC, PJ);
+  }
+  if (!jacToAffine(QA, ACC)) return 0;
+  storeAffine(out, QA);
+  return 1;
+}
+
+/**
+ * ECDSA core: outX = x(u1·G + u2·Q) for canonical scalars u1, u2 < 2^252 and canonical affine Q.
+ * Returns 1, 0 when the sum is infinity, −1 when Q is off the curve.
+ */
+export function ecdsaPoint(outX: usize, u1: usize, u2: usize, q: usize): i32 {
+  loadAffine(QA, q);
+  if (!onCurve(QA)) return -1;
+  mulVar(ACC, u2, QA);
+  combAdd(ACC, u1, gLow, gHigh);
+  if (!jacToAffine(PA, ACC)) return 0;
+  fromMont(outX, PA);
+  return 1;
+}

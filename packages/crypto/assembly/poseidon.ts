@@ -1,0 +1,102 @@
+// Starknet Poseidon: the Hades permutation on 3 felts (x³ S-box, 4 + 83 + 4 rounds, MDS [[3,1,1],[1,−1,1],[1,1,−2]]).
+import {
+  FELT_BYTES,
+  fieldAdd,
+  fieldSub,
+  fieldZero,
+  fromMont,
+  montMul,
+  montSqr,
+  toMont,
+} from '../../felt/assembly/field';
+import { poseidonRc } from './tables';
+
+const T = memory.data(32, 32);
+const U = memory.data(32, 32);
+
+function cube(x: usize): void {
+  montSqr(T, x);
+  montMul(x, x, T);
+}
+
+// s0' = t + 2·s0, s1' = t − 2·s1, s2' = t − 3·s2 with t = s0 + s1 + s2.
+function mix(s: usize): void {
+  const s1 = s + 32;
+  const s2 = s + 64;
+  fieldAdd(T, s, s1);
+  fieldAdd(T, T, s2);
+  fieldAdd(U, s, s);
+  fieldAdd(s, T, U);
+  fieldAdd(U, s1, s1);
+  fieldSub(s1, T, U);
+  fieldAdd(U, s2, s2);
+  fieldAdd(U, U, s2);
+  fieldSub(s2, T, U);
+}
+
+// Partial rounds add a constant to s2 only: the loader folds the s0, s1 constants forward through the
+// linear layer (see poseidon-constants.ts), which the x³ on s2 alone leaves untouched.
+function round(s: usize, rc: usize, full: bool): void {
+  if (full) {
+    fieldAdd(s, s, rc);
+    fieldAdd(s + 32, s + 32, rc + 32);
+  }
+  fieldAdd(s + 64, s + 64, rc + 64);
+  if (full) {
+    cube(s);
+    cube(s + 32);
+  }
+  cube(s + 64);
+  mix(s);
+}
+
+/** The Hades permutation of a Montgomery-form state (3 elements at s), in place. */
+export function hades(s: usize): void {
+  let rc = poseidonRc;
+  for (let i = 0; i < 91; i++) {
+    round(s, rc, i < 4 || i >= 87);
+    rc += 96;
+  }
+}
+
+const STATE = memory.data(96, 32);
+const TWO: usize = memory.data<u32>([2, 0, 0, 0, 0, 0, 0, 0]);
+
+/** Permutes a canonical state (3 felts at s) in place. */
+export function poseidonPermute(s: usize): void {
+  for (let i: usize = 0; i < 3; i++) toMont(s + i * 32, s + i * 32);
+  hades(s);
+  for (let i: usize = 0; i < 3; i++) fromMont(s + i * 32, s + i * 32);
+}
+
+/** out[i] = poseidon(a[i], b[i]) = permute([a, b, 2])[0] for n pairs (canonical felts). */
+export function poseidonHashMany(out: usize, a: usize, b: usize, n: i32): void {
+  for (let i = 0; i < n; i++) {
+    const o = <usize>i * FELT_BYTES;
+    toMont(STATE, a + o);
+    toMont(STATE + 32, b + o);
+    toMont(STATE + 64, TWO);
+    hades(STATE);
+    fromMont(out + o, STATE);
+  }
+}
+
+/** The sponge over n canonical felts (rate 2): absorb pairs, pad with 1 then 0, squeeze state[0]. */
+export function poseidonSponge(out: usize, values: usize, n: i32): void {
+  fieldZero(STATE);
+  fieldZero(STATE + 32);
+  fieldZero(STATE + 64);
+  // After the values comes a 1, then a 0 if needed to fill the last pair.
+  const total = (n + 2) & ~1;
+  for (let i = 0; i < total; i++) {
+    if (i < n) toMont(T, values + <usize>i * FELT_BYTES);
+    else if (i === n) toMont(T, ONE);
+    else fieldZero(T);
+    const slot = STATE + <usize>(i & 1) * 32;
+    fieldAdd(slot, slot, T);
+    if (i & 1) hades(STATE);
+  }
+  fromMont(out, STATE);
+}
+
+const ONE: usize = memory.data<u32>([1, 0, 0, 0, 0, 0, 0, 0]);

@@ -1,0 +1,7 @@
+// Builds dist-wasm/crypto.wasm from assembly/ (which imports felt's field kernels) with AssemblyScript.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compileWasm } from '../../felt/scripts/build-wasm.mjs';
+
+const pkg = join(dirname(fileURLToPath(import.meta.url)), '..');
+await compileWasm(join(pkg, 'assembly', 'index.ts'), join(pkg, 'dist-wasm', 'crypto.wasm'));

@@ -1,0 +1,151 @@
+import { FeltMemory, P } from '@starling/felt';
+import { type AffinePoint, CURVE_ORDER, GENERATOR, ecMulAdd as referenceEcMulAdd } from '../curve.js';
+import { type CryptoKernels, instantiateCryptoWasm } from './crypto-wasm.js';
+import { invModOrder } from './mod-n.js';
+import { PEDERSEN_POINTS } from './pedersen-points.js';
+import { compressedRoundConstants } from './poseidon-constants.js';
+
+const BYTES = 32;
+const MAX_VALUE = 1n << 251n;
+
+/**
+ * Pedersen, Poseidon, EC operations and ECDSA verification in crypto.wasm, on bigints. Tables are
+ * built when the instance is created (a few milliseconds). One instance per thread.
+ */
+export class FastCrypto {
+  readonly kernels: CryptoKernels;
+  private readonly mem: FeltMemory;
+  private readonly base: number;
+
+  constructor(kernels: CryptoKernels = instantiateCryptoWasm()) {
+    this.kernels = kernels;
+    this.mem = new FeltMemory(kernels.memory);
+    const input = kernels.initInputArea();
+    const rc = compressedRoundConstants();
+    const points = [...PEDERSEN_POINTS, GENERATOR];
+    this.mem.ensure(input + (points.length * 2 + rc.length) * BYTES);
+    points.forEach((pt, i) => {
+      this.mem.writeFelt(input + 2 * i * BYTES, pt.x);
+      this.mem.writeFelt(input + (2 * i + 1) * BYTES, pt.y);
+    });
+    const rcPtr = input + points.length * 2 * BYTES;
+    for (let i = 0; i < rc.length; i++) this.mem.writeFelt(rcPtr + i * BYTES, rc[i]!);
+    this.base = kernels.initTables(input, rcPtr);
+    this.mem.ensure(this.base + 16 * BYTES);
+  }
+
+  private slot(i: number): number {
+    return this.base + i * BYTES;
+  }
+
+  /** pedersen(a, b) for felts a, b. */
+  pedersen(a: bigint, b: bigint): bigint {
+    this.mem.writeFelt(this.slot(1), a);
+    this.mem.writeFelt(this.slot(2), b);
+    this.kernels.pedersenHash(this.slot(0), this.slot(1), this.slot(2));
+    return this.mem.readFelt(this.slot(0));
+  }
+
+  /** out[i] = pedersen(a[i], b[i]) in one call (one shared inversion). */
+  pedersenMany(a: readonly bigint[], b: readonly bigint[]): bigint[] {
+    const n = a.length;
+    const [pa, pb, po, scratch] = [0, 1, 2, 3].map((k) => this.base + k * n * BYTES) as [
+      number,
+      number,
+      number,
+      number,
+    ];
+    this.mem.ensure(scratch + n * (96 + 64));
+    for (let i = 0; i < n; i++) {
+      this.mem.writeFelt(pa + i * BYTES, a[i]!);
+      this.mem.writeFelt(pb + i * BYTES, b[i]!);
+    }
+    this.kernels.pedersenMany(po, pa, pb, n, scratch);
+    return this.readMany(po, n);
+  }
+
+  private readMany(ptr: number, n: number): bigint[] {
+    const out = new Array<bigint>(n);
+    for (let i = 0; i < n; i++) out[i] = this.mem.readFelt(ptr + i * BYTES);
+    return out;
+  }
+
+  /** The two-input Poseidon hash: permute([a, b, 2])[0]. */
+  poseidon(a: bigint, b: bigint): bigint {
+    this.mem.writeFelt(this.slot(1), a);
+    this.mem.writeFelt(this.slot(2), b);
+    this.kernels.poseidonHashMany(this.slot(0), this.slot(1), this.slot(2), 1);
+    return this.mem.readFelt(this.slot(0));
+  }
+
+  /** out[i] = poseidon(a[i], b[i]) in one call. */
+  poseidonMany(a: readonly bigint[], b: readonly bigint[]): bigint[] {
+    const n = a.length;
+    const [pa, pb, po] = [this.base, this.base + n * BYTES, this.base + 2 * n * BYTES];
+    this.mem.ensure(po + n * BYTES);
+    for (let i = 0; i < n; i++) {
+      this.mem.writeFelt(pa + i * BYTES, a[i]!);
+      this.mem.writeFelt(pb + i * BYTES, b[i]!);
+    }
+    this.kernels.poseidonHashMany(po, pa, pb, n);
+    return this.readMany(po, n);
+  }
+
+  /** The Poseidon sponge over any number of felts. */
+  poseidonArray(values: readonly bigint[]): bigint {
+    const n = values.length;
+    const pv = this.slot(1);
+    this.mem.ensure(pv + n * BYTES);
+    for (let i = 0; i < n; i++) this.mem.writeFelt(pv + i * BYTES, values[i]!);
+    this.kernels.poseidonSponge(this.slot(0), pv, n);
+    return this.mem.readFelt(this.slot(0));
+  }
+
+  /** The Hades permutation of a 3-felt state. */
+  poseidonPermute(state: readonly [bigint, bigint, bigint]): [bigint, bigint, bigint] {
+    const s = this.slot(0);
+    for (let i = 0; i < 3; i++) this.mem.writeFelt(s + i * BYTES, state[i]!);
+    this.kernels.poseidonPermute(s);
+    return [this.mem.readFelt(s), this.mem.readFelt(s + BYTES), this.mem.readFelt(s + 2 * BYTES)];
+  }
+
+  private writePoint(ptr: number, p: AffinePoint | null): number {
+    if (p === null) return 1;
+    this.mem.writeFelt(ptr, p.x);
+    this.mem.writeFelt(ptr + BYTES, p.y);
+    return 0;
+  }
+
+  /** P + m·Q (the ec_op builtin); off-curve points and scalars ≥ 2^256 take the reference path. */
+  ecMulAdd(p: AffinePoint | null, m: bigint, q: AffinePoint | null): AffinePoint | null {
+    if (m < 0n || m >= 1n << 256n || !inField(p) || !inField(q)) return referenceEcMulAdd(p, m, q);
+    const [out, pp, mp, qp] = [0, 2, 4, 6].map((k) => this.slot(k)) as [number, number, number, number];
+    const pInf = this.writePoint(pp, p);
+    const qInf = this.writePoint(qp, q);
+    this.mem.writeU256(mp, m);
+    const status = this.kernels.ecMulAdd(out, pp, pInf, mp, qp, qInf);
+    if (status < 0) return referenceEcMulAdd(p, m, q);
+    if (status === 0) return null;
+    return { x: this.mem.readFelt(out), y: this.mem.readFelt(out + BYTES) };
+  }
+
+  /** Stark ECDSA verification against a full public key, with @scure/starknet's acceptance rules. */
+  ecdsaVerifyPoint(hash: bigint, r: bigint, s: bigint, publicKey: AffinePoint): boolean {
+    if (r < 1n || r >= MAX_VALUE || s < 1n || s >= CURVE_ORDER) return false;
+    if (hash < 0n || hash >= MAX_VALUE || !inField(publicKey)) return false;
+    const w = invModOrder(s);
+    if (w >= MAX_VALUE) return false;
+    const u1 = (hash * w) % CURVE_ORDER;
+    const u2 = (r * w) % CURVE_ORDER;
+    const [out, pu1, pu2, pq] = [0, 1, 2, 3].map((k) => this.slot(k)) as [number, number, number, number];
+    this.mem.writeU256(pu1, u1);
+    this.mem.writeU256(pu2, u2);
+    this.writePoint(pq, publicKey);
+    if (this.kernels.ecdsaPoint(out, pu1, pu2, pq) !== 1) return false;
+    return this.mem.readFelt(out) % CURVE_ORDER === r;
+  }
+}
+
+function inField(p: AffinePoint | null): boolean {
+  return p === null || (p.x >= 0n && p.x < P && p.y >= 0n && p.y < P);
+}

@@ -1,0 +1,167 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { FeltError, P } from '@starling/felt';
+import { type AffinePoint, CURVE_ORDER, ecMul, GENERATOR, PEDERSEN_SHIFT_POINT } from '../../src/curve.js';
+import { ecdsaSign, getPublicKeyPoint } from '../../src/ecdsa.js';
+import { createWasmCrypto, FastCrypto } from '../../src/fast/index.js';
+import { referenceCrypto as ref } from '../../src/reference-backend.js';
+import { cases, randomBits, randomFelts } from './fast-random.js';
+
+const fast = new FastCrypto();
+const wasm = createWasmCrypto(fast);
+
+describe('wasm Pedersen against the reference', () => {
+  const n = cases(2000);
+  const a = randomFelts(n, 1);
+  const b = randomFelts(n, 2).reverse();
+
+  it(`pedersenMany on ${n} pairs (edge values included)`, () => {
+    const want = ref.pedersenMany(a, b);
+    assert.deepEqual(wasm.pedersenMany(a, b), want);
+    for (let i = 0; i < 200; i++) assert.equal(wasm.pedersen(a[i]!, b[i]!), want[i]);
+  });
+
+  it('pedersen(0, 0) is the shift point x; empty batches work', () => {
+    assert.equal(wasm.pedersen(0n, 0n), PEDERSEN_SHIFT_POINT.x);
+    assert.deepEqual(wasm.pedersenMany([], []), []);
+  });
+
+  it('rejects non-felts with a typed error', () => {
+    assert.throws(
+      () => wasm.pedersen(P, 0n),
+      (e: unknown) => e instanceof FeltError,
+    );
+    assert.throws(
+      () => wasm.pedersen(0n, -1n),
+      (e: unknown) => e instanceof FeltError,
+    );
+  });
+});
+
+describe('wasm Poseidon against the reference', () => {
+  const n = cases(20_000);
+  const a = randomFelts(n, 3);
+  const b = randomFelts(n, 4).reverse();
+
+  it(`poseidon of ${n} pairs (batched)`, () => {
+    const got = fast.poseidonMany(a, b);
+    for (let i = 0; i < n; i++) if (got[i] !== ref.poseidon(a[i]!, b[i]!)) assert.fail(`poseidon #${i}`);
+    for (let i = 0; i < 100; i++) assert.equal(wasm.poseidon(a[i]!, b[i]!), got[i]);
+  });
+
+  it('permutation on random and edge states', () => {
+    for (let i = 0; i + 2 < Math.min(n, cases(3000)); i += 3) {
+      const s: [bigint, bigint, bigint] = [a[i]!, b[i + 1]!, a[i + 2]!];
+      assert.deepEqual(wasm.poseidonPermute(s), ref.poseidonPermute(s));
+    }
+  });
+
+  it('sponge over arrays of every length 0…40 and random longer ones', () => {
+    for (let len = 0; len <= 40; len++) {
+      const xs = a.slice(len, 2 * len);
+      assert.equal(wasm.poseidonArray(xs), ref.poseidonArray(xs), `length ${len}`);
+    }
+    for (let k = 0; k < 20; k++) {
+      const xs = b.slice(k * 50, k * 50 + 37 + k * 11);
+      assert.equal(wasm.poseidonArray(xs), ref.poseidonArray(xs));
+    }
+  });
+});
+
+const key = (i: number): bigint => (randomBits(1, 251, 1000 + i)[0]! % (CURVE_ORDER - 1n)) + 1n;
+
+describe('wasm ECDSA verification against the reference', () => {
+  const n = cases(150);
+  const keys = Array.from({ length: 8 }, (_, i) => key(i));
+  const pubs = keys.map(getPublicKeyPoint);
+  const hashes = randomBits(n, 251, 7);
+
+  it(`${n} valid signatures verify; tampered hash, r, s and key do not`, () => {
+    for (let i = 0; i < n; i++) {
+      const k = i % keys.length;
+      const h = hashes[i]!;
+      const { r, s } = ecdsaSign(h, keys[k]!);
+      const pub = pubs[k]!;
+      assert.equal(wasm.ecdsaVerifyPoint(h, r, s, pub), true);
+      const cases: [bigint, bigint, bigint, AffinePoint][] = [
+        [h ^ 1n, r, s, pub],
+        [h, r + 1n, s, pub],
+        [h, r, s === 1n ? 2n : s - 1n, pub],
+        [h, r, s, pubs[(k + 1) % keys.length]!],
+        [h, r, s, { x: pub.x, y: P - pub.y }],
+      ];
+      for (const [hh, rr, ss, pk] of cases) {
+        assert.equal(wasm.ecdsaVerifyPoint(hh, rr, ss, pk), ref.ecdsaVerifyPoint(hh, rr, ss, pk));
+      }
+    }
+  });
+
+  it('range rules match the reference (r, s, w = 1/s, hash, off-curve key)', () => {
+    const h = hashes[0]!;
+    const { r, s } = ecdsaSign(h, keys[0]!);
+    const pub = pubs[0]!;
+    const tries: [bigint, bigint, bigint, AffinePoint][] = [
+      [h, 0n, s, pub],
+      [h, r, 0n, pub],
+      [h, 1n << 251n, s, pub],
+      [h, r, CURVE_ORDER, pub],
+      [h, r, CURVE_ORDER - 1n, pub],
+      [1n << 251n, r, s, pub],
+      [h, r, s, { x: pub.x, y: pub.y + 1n }],
+      [h, r, s, { x: P, y: pub.y }],
+      [0n, r, s, pub],
+    ];
+    for (const [hh, rr, ss, pk] of tries) {
+      assert.equal(
+        wasm.ecdsaVerifyPoint(hh, rr, ss, pk),
+        ref.ecdsaVerifyPoint(hh, rr, ss, pk),
+        `${hh} ${rr} ${ss}`,
+      );
+    }
+  });
+});
+
+describe('wasm ec_op (P + m·Q) against the reference', () => {
+  const n = cases(150);
+  const scalars = randomBits(n, 252, 9);
+  const points = Array.from({ length: 6 }, (_, i) => ecMul(key(50 + i), GENERATOR)!);
+
+  it(`${n} random P + m·Q`, () => {
+    for (let i = 0; i < n; i++) {
+      const p = points[i % 6]!;
+      const q = points[(i + 1) % 6]!;
+      assert.deepEqual(wasm.ecMulAdd(p, scalars[i]!, q), ref.ecMulAdd(p, scalars[i]!, q));
+    }
+  });
+
+  it('infinity, zero scalar, doubling and cancellation cases', () => {
+    const q = points[0]!;
+    const negQ = { x: q.x, y: P - q.y };
+    const three = ecMul(3n, q)!;
+    const tries: [AffinePoint | null, bigint, AffinePoint | null][] = [
+      [null, 5n, q],
+      [q, 5n, null],
+      [null, 0n, q],
+      [q, 0n, q],
+      [null, 1n, q],
+      [q, 1n, q], // doubling inside the addition
+      [negQ, 1n, q], // P = −Q: infinity
+      [{ x: three.x, y: P - three.y }, 3n, q], // P = −3Q: infinity
+      [q, CURVE_ORDER, q], // n·Q = infinity
+      [q, CURVE_ORDER - 1n, q],
+      [null, (1n << 256n) - 1n, q],
+      [q, 1n << 256n, q], // beyond the kernel's scalar width: reference path
+      [{ x: 1n, y: 2n }, 7n, q], // off the curve: reference path
+    ];
+    for (const [p, m, qq] of tries)
+      assert.deepEqual(wasm.ecMulAdd(p, m, qq), ref.ecMulAdd(p, m, qq), `m = ${m}`);
+  });
+});
+
+describe('FastCrypto instances', () => {
+  it('are independent (one per worker)', () => {
+    const other = new FastCrypto();
+    assert.equal(other.pedersen(1n, 2n), fast.pedersen(1n, 2n));
+    assert.equal(other.poseidon(1n, 2n), ref.poseidon(1n, 2n));
+  });
+});
