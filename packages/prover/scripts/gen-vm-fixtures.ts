@@ -1,0 +1,42 @@
+// Generates prover fixtures by running programs on our Cairo VM in proof mode (run once; output committed).
+// Usage: node --import tsx --conditions=@starling/source packages/prover/scripts/gen-vm-fixtures.ts
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadCasmProgram, runProofMode } from '@starling/cairo-vm';
+
+const outDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'test', 'fixtures', 'vm');
+
+/** fib(1, 1) iterated N times; writes the result to the output builtin. */
+const FIB = (n: number) => `
+ap += 1;
+call rel 4;
+jmp rel 0;
+[ap + 0] = 1, ap++;
+[ap + 0] = 1, ap++;
+[ap + 0] = ${n}, ap++;
+[ap + 0] = [ap + -2], ap++;
+[ap + 0] = [ap + -4] + [ap + -3], ap++;
+[ap + -3] = [ap + 0] + 1, ap++;
+jmp rel -4 if [ap + -1] != 0;
+[ap + -2] = [[fp + -3] + 0];
+[ap + 0] = [fp + -3] + 1, ap++;
+ret;
+`;
+
+function generate(name: string, source: string, builtins: string[]): void {
+  const program = loadCasmProgram(source);
+  const run = runProofMode(program, { builtins: builtins as never, start: 0, end: 4, layout: 'starling' });
+  const dir = join(outDir, name);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'trace.bin'), run.trace());
+  writeFileSync(join(dir, 'memory.bin'), run.memory());
+  writeFileSync(join(dir, 'air_public_input.json'), `${JSON.stringify(run.publicInput(), null, 1)}\n`);
+  writeFileSync(
+    join(dir, 'air_private_input.json'),
+    `${JSON.stringify(run.privateInput('trace.bin', 'memory.bin'), null, 1)}\n`,
+  );
+  console.log(name, run.publicInput().n_steps, 'steps');
+}
+
+generate('fib-output', FIB(20), ['output']);
