@@ -17,8 +17,8 @@ const PI: number[] = [];
   let y = 0;
   for (let t = 0; t < 24; t++) {
     ROT.push((((t + 1) * (t + 2)) / 2) % 64);
-    PI.push(x + 5 * y);
     [x, y] = [y, (2 * x + 3 * y) % 5];
+    PI.push(x + 5 * y);
   }
 }
 
