@@ -1,9 +1,11 @@
 import type { LibfuncDef } from '../types.js';
 import { boxBoolLibfuncs } from './box-bool.js';
+import { castLibfuncs } from './casts.js';
 import { constLibfuncs } from './consts-libfuncs.js';
 import { coreLibfuncs } from './core.js';
 import { felt252Libfuncs } from './felt252.js';
 import { gasLibfuncs } from './gas.js';
+import { boundedDivRem, intLibfuncs } from './int.js';
 import { structEnumLibfuncs } from './struct-enum.js';
 
 const ALL: Map<string, LibfuncDef> = new Map(
@@ -14,6 +16,9 @@ const ALL: Map<string, LibfuncDef> = new Map(
     ...structEnumLibfuncs,
     ...boxBoolLibfuncs,
     ...gasLibfuncs,
+    ...castLibfuncs,
+    ...intLibfuncs,
+    bounded_int_div_rem: boundedDivRem,
   }),
 );
 
