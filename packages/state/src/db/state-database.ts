@@ -13,7 +13,7 @@ import {
 import { StateError } from '../errors.js';
 import { STATE_DEFAULTS, type StateDatabaseOptions } from '../options.js';
 import type { StateReader } from '../state-reader.js';
-import { decodeNode, type NodeReader, type TrieNode } from '../trie/node.js';
+import { decodeNode, type NodeReader, type TrieNode, wordBytes } from '../trie/node.js';
 import type {
   BlockInput,
   ContractState,
@@ -112,7 +112,7 @@ export class StateDatabase implements NodeReader {
 
   /** A trie node by hash. */
   getNode(hash: bigint): TrieNode | undefined {
-    const v = this.t().nodes.getBinary(key(hash));
+    const v = this.t().nodes.getBinaryFast(wordBytes(hash));
     return v ? decodeNode(v) : undefined;
   }
 

@@ -1,5 +1,5 @@
 import type { StateCommit } from '../commitment/commit-state-diff.js';
-import { encodeNode } from '../trie/node.js';
+import { encodeNode, wordBytes } from '../trie/node.js';
 import type { BlockInput } from '../types.js';
 import { encodeContractState, encodeRoots } from './codec.js';
 import { pruneHistory } from './history.js';
@@ -21,8 +21,8 @@ export function writeBlock(
 ): void {
   const n = input.blockNumber;
   const b = u64(n);
-  for (const [h, node] of c.pedersenNodes.created) t.nodes.put(key(h), Buffer.from(encodeNode(node)));
-  for (const [h, node] of c.poseidonNodes.created) t.nodes.put(key(h), Buffer.from(encodeNode(node)));
+  for (const [h, node] of c.pedersenNodes.created) t.nodes.put(wordBytes(h), encodeNode(node));
+  for (const [h, node] of c.poseidonNodes.created) t.nodes.put(wordBytes(h), encodeNode(node));
   for (const [address, state] of c.contracts) {
     t.contracts.put(key(address, b), encodeContractState(state));
     if (pruneBefore !== undefined) pruneHistory(t.contracts, key(address), pruneBefore);

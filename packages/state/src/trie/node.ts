@@ -13,28 +13,24 @@ export interface NodeReader {
 const BINARY_SIZE = 64;
 const EDGE_SIZE = 65;
 
-function writeWord(out: Uint8Array, offset: number, value: bigint): void {
-  for (let i = 31; i >= 0; i--) {
-    out[offset + i] = Number(value & 0xffn);
-    value >>= 8n;
-  }
+function writeWord(out: Buffer, offset: number, value: bigint): void {
+  // Via hex: far cheaper than 32 BigInt shifts.
+  out.write(value.toString(16).padStart(64, '0'), offset, 32, 'hex');
 }
 
 function readWord(bytes: Uint8Array, offset: number): bigint {
-  let hex = '0x';
-  for (let i = 0; i < 32; i++) hex += (bytes[offset + i]! < 16 ? '0' : '') + bytes[offset + i]!.toString(16);
-  return BigInt(hex);
+  return BigInt(`0x${Buffer.from(bytes.buffer, bytes.byteOffset + offset, 32).toString('hex')}`);
 }
 
 /** Encodes a node: binary = left‖right (64 bytes); edge = length‖path‖child (65 bytes). */
-export function encodeNode(node: TrieNode): Uint8Array {
+export function encodeNode(node: TrieNode): Buffer {
   if (node.kind === 'binary') {
-    const out = new Uint8Array(BINARY_SIZE);
+    const out = Buffer.allocUnsafe(BINARY_SIZE);
     writeWord(out, 0, node.left);
     writeWord(out, 32, node.right);
     return out;
   }
-  const out = new Uint8Array(EDGE_SIZE);
+  const out = Buffer.allocUnsafe(EDGE_SIZE);
   out[0] = node.length;
   writeWord(out, 1, node.path);
   writeWord(out, 33, node.child);
@@ -51,10 +47,8 @@ export function decodeNode(bytes: Uint8Array): TrieNode {
 }
 
 /** 32-byte big-endian encoding of a felt or key. */
-export function wordBytes(value: bigint): Uint8Array {
-  const out = new Uint8Array(32);
-  writeWord(out, 0, value);
-  return out;
+export function wordBytes(value: bigint): Buffer {
+  return Buffer.from(value.toString(16).padStart(64, '0'), 'hex');
 }
 
 /** Inverse of wordBytes (from any offset). */

@@ -1,0 +1,162 @@
+// State benchmarks: committed storage-leaf updates per second, historical reads, bytes on disk per leaf.
+// STATE_BENCH_LEAVES (default 1,000,000) and STATE_BENCH_BATCH (default 10,000) size the run.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type CryptoBackend, getCryptoBackend, setCryptoBackend } from '@starling/crypto';
+import { P } from '@starling/felt';
+import { report, selected } from '../../../scripts/bench-kit.ts';
+import { StateDatabase, type StateDiff } from '../src/index.ts';
+
+const LEAVES = Number(process.env.STATE_BENCH_LEAVES ?? 1_000_000);
+const BATCH = Number(process.env.STATE_BENCH_BATCH ?? 10_000);
+const CONTRACTS = 100;
+const SETUP_BLOCK = 50_000;
+const TARGET = { value: 20_000, label: 'target' };
+
+const F = {
+  commit: `state commit ${BATCH} updates over ${LEAVES} leaves, backend`,
+  standIn: `state commit ${BATCH} updates over ${LEAVES} leaves, stand-in hash (trie + LMDB only)`,
+  hashes: 'state hashes per committed update',
+  p50: 'state historical getStorageAt p50',
+  p99: 'state historical getStorageAt p99',
+  bytes: 'state bytes on disk per leaf',
+};
+if (!Object.values(F).some(selected)) process.exit(0);
+
+// A cheap stand-in for Pedersen/Poseidon so that building the large state takes minutes, not hours:
+// the trie shape and the work per node are the same, only the hash values differ.
+const mix = (a: bigint, b: bigint) => (a * 0x9e3779b97f4a7c15n + b * 0x632be59bd9b4e019n + 0x1234567n) % P;
+const realBackend = getCryptoBackend();
+const standIn: CryptoBackend = {
+  ...realBackend,
+  name: 'stand-in',
+  pedersen: mix,
+  pedersenMany: (a, b) => a.map((x, i) => mix(x, b[i]!)),
+  poseidon: mix,
+  poseidonArray: (xs) => xs.reduce(mix, 0n),
+};
+
+let seed = 12345;
+const rand = () => {
+  seed = (Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
+  return seed / 2 ** 32;
+};
+const randomKey = () => {
+  let k = 0n;
+  for (let i = 0; i < 9; i++) k = (k << 28n) | BigInt(Math.floor(rand() * 2 ** 28));
+  return k & ((1n << 251n) - 1n);
+};
+
+function diffOf(writes: [number, bigint, bigint][], addresses: bigint[], deploy: boolean): StateDiff {
+  const by = new Map<number, { key: bigint; value: bigint }[]>();
+  for (const [c, key, value] of writes) {
+    let l = by.get(c);
+    if (!l) by.set(c, (l = []));
+    l.push({ key, value });
+  }
+  return {
+    storageDiffs: [...by].map(([c, entries]) => ({ address: addresses[c]!, entries })),
+    nonces: [],
+    deployedContracts: deploy ? addresses.map((address) => ({ address, classHash: 0x1234n })) : [],
+    replacedClasses: [],
+    declaredClasses: [],
+    deprecatedDeclaredClasses: [],
+    migratedCompiledClasses: [],
+  };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'starling-state-bench-'));
+const db = StateDatabase.open({ path: dir });
+const addresses = Array.from({ length: CONTRACTS }, randomKey);
+const keys: bigint[][] = addresses.map(() => []);
+try {
+  setCryptoBackend(standIn);
+  const t0 = performance.now();
+  for (let done = 0, n = 0; done < LEAVES; n++) {
+    const count = Math.min(SETUP_BLOCK, LEAVES - done);
+    const writes: [number, bigint, bigint][] = [];
+    for (let i = 0; i < count; i++) {
+      const c = Math.floor(rand() * CONTRACTS);
+      const key = randomKey();
+      keys[c]!.push(key);
+      writes.push([c, key, BigInt(1 + Math.floor(rand() * 1e9))]);
+    }
+    db.commitBlock({ blockNumber: n, stateDiff: diffOf(writes, addresses, n === 0) });
+    done += count;
+  }
+  console.error(
+    `setup: ${LEAVES} leaves in ${((performance.now() - t0) / 1000).toFixed(1)} s (stand-in hash)`,
+  );
+
+  /** A batch: half overwrite existing leaves, 40% insert new leaves, 10% delete existing leaves. */
+  const batch = (): [number, bigint, bigint][] => {
+    const out: [number, bigint, bigint][] = [];
+    for (let i = 0; i < BATCH; i++) {
+      const c = Math.floor(rand() * CONTRACTS);
+      const roll = rand();
+      const ks = keys[c]!;
+      if (roll < 0.5)
+        out.push([c, ks[Math.floor(rand() * ks.length)]!, BigInt(1 + Math.floor(rand() * 1e9))]);
+      else if (roll < 0.9) out.push([c, randomKey(), BigInt(1 + Math.floor(rand() * 1e9))]);
+      else out.push([c, ks[Math.floor(rand() * ks.length)]!, 0n]);
+    }
+    return out;
+  };
+  const commitBatch = () => {
+    const writes = batch();
+    const t = performance.now();
+    const res = db.commitBlock({
+      blockNumber: db.latestBlockNumber()! + 1,
+      stateDiff: diffOf(writes, addresses, false),
+    });
+    return { ms: performance.now() - t, hashes: res.hashCount };
+  };
+
+  if (selected(F.standIn) || selected(F.hashes)) {
+    const runs = [commitBatch(), commitBatch(), commitBatch()];
+    const ms = runs.map((r) => r.ms).sort((a, b) => a - b)[1]!;
+    if (selected(F.standIn)) report(F.standIn, (BATCH * 1000) / ms, 'updates/s', TARGET);
+    if (selected(F.hashes)) report(F.hashes, runs[1]!.hashes / BATCH, 'hashes/update');
+  }
+  setCryptoBackend(realBackend);
+  if (selected(F.commit)) {
+    const r = commitBatch();
+    report(`${F.commit} ${realBackend.name}`, (BATCH * 1000) / r.ms, 'updates/s', TARGET);
+  }
+  if (selected(F.p50) || selected(F.p99)) {
+    const latest = db.latestBlockNumber()!;
+    const samples: number[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      const c = Math.floor(rand() * CONTRACTS);
+      const ks = keys[c]!;
+      const key = ks[Math.floor(rand() * ks.length)]!;
+      const block = Math.floor(rand() * (latest + 1));
+      const t = process.hrtime.bigint();
+      db.getStorageAt(addresses[c]!, key, block);
+      samples.push(Number(process.hrtime.bigint() - t) / 1000);
+    }
+    samples.sort((a, b) => a - b);
+    if (selected(F.p50)) report(F.p50, samples[Math.floor(samples.length * 0.5)]!, 'µs');
+    if (selected(F.p99)) report(F.p99, samples[Math.floor(samples.length * 0.99)]!, 'µs');
+  }
+  if (selected(F.bytes)) {
+    const st = db.tables.root.getStats() as { pageSize: number; lastPageNumber: number };
+    const pages = (t: typeof db.tables.nodes) => {
+      const s = t.getStats() as {
+        treeBranchPageCount: number;
+        treeLeafPageCount: number;
+        overflowPages: number;
+      };
+      return s.treeBranchPageCount + s.treeLeafPageCount + s.overflowPages;
+    };
+    const leaves = LEAVES + 3 * BATCH * 0.3; // net new leaves of the measured batches, roughly
+    const trie = pages(db.tables.nodes) + pages(db.tables.contracts) + pages(db.tables.storage);
+    report(`${F.bytes} (tries + state history)`, (trie * st.pageSize) / leaves, 'bytes');
+    report(`${F.bytes} (whole file, incl. state diffs)`, (st.lastPageNumber * st.pageSize) / leaves, 'bytes');
+  }
+} finally {
+  setCryptoBackend(realBackend);
+  await db.close();
+  rmSync(dir, { recursive: true, force: true });
+}
