@@ -31,9 +31,12 @@ export {
   calculateCompiledClassHash,
   compiledClassHashVersionFor,
 } from './compiled-class-hash.js';
+export { readVersionedConstants } from './constants/read-versioned-constants.js';
+export type * from './constants/versioned-constants-types.js';
 export * from './constants.js';
 export { calculateContractAddress } from './contract-address.js';
 export { ProtocolError, type ProtocolErrorCode } from './errors.js';
+export type { BlockId, BlockStore, StateReader, StoredClass, TransactionLocation } from './interfaces.js';
 export { abiString, pythonJsonString } from './json/abi-string.js';
 export {
   type GatewayBlock,
@@ -50,9 +53,13 @@ export {
   parseTransactions,
   parseTransactionWithHash,
 } from './json/transaction.js';
+export { l1ToL2MessageHash, l2ToL1MessageHash, type MessageToL2, messageFromL1Handler } from './messages.js';
+export type { ProtocolMetrics } from './metrics.js';
+export { DEFAULT_STARKNET_VERSION } from './options.js';
 export { commitmentRoot, type PairHash, type PatriciaLeaf, patriciaRoot } from './patricia-root.js';
 export { getSelectorFromName } from './selector.js';
 export { compareStarknetVersions, isVersionAtLeast, parseStarknetVersion } from './starknet-version.js';
+export { classTrieLeaf, contractStateLeaf, globalStateRoot } from './state-commitment.js';
 export { getStorageVarAddress } from './storage-address.js';
 export {
   calculateTransactionHash,
@@ -66,3 +73,9 @@ export {
   tipResourceBoundsHash,
 } from './tx-hash/resource-bounds.js';
 export type * from './types.js';
+export {
+  getVersionedConstants,
+  VERSIONED_CONSTANTS_VERSIONS,
+  type VersionedConstantsVersion,
+  versionedConstantsFor,
+} from './versioned-constants.js';

@@ -41,7 +41,11 @@ export function declareV3Hash(tx: DeclareV3, chainId: bigint, version: bigint): 
   ]);
 }
 
-/** DEPLOY_ACCOUNT v3. Note the order: the DA modes come before the nonce here (unlike invoke/declare). */
+/**
+ * DEPLOY_ACCOUNT v3. Field order as the OS (transaction_hash.cairo) and starknet.js hash it: nonce, then DA
+ * modes. The sequencer's Rust swaps those two, which only matters for a non-zero nonce or an L2 DA mode,
+ * neither of which a valid deploy-account transaction can have.
+ */
 export function deployAccountV3Hash(tx: DeployAccountV3, chainId: bigint, version: bigint): bigint {
   const address = calculateContractAddress(tx.contractAddressSalt, tx.classHash, tx.constructorCalldata, 0n);
   return poseidonArray([
@@ -51,8 +55,8 @@ export function deployAccountV3Hash(tx: DeployAccountV3, chainId: bigint, versio
     tipResourceBoundsHash(tx.tip, tx.resourceBounds),
     poseidonArray(tx.paymasterData),
     chainId,
-    dataAvailabilityModes(tx.nonceDataAvailabilityMode, tx.feeDataAvailabilityMode),
     tx.nonce,
+    dataAvailabilityModes(tx.nonceDataAvailabilityMode, tx.feeDataAvailabilityMode),
     poseidonArray(tx.constructorCalldata),
     tx.classHash,
     tx.contractAddressSalt,
