@@ -9,12 +9,14 @@ export {
 } from './cairo/input-files.js';
 export { type DecodedInstruction, decodeInstruction, FLAG, NUM_FLAGS } from './cairo/instruction.js';
 export { COL, MAIN_WIDTH } from './cairo/layout.js';
+export { decodeCairoProofFile, encodeCairoProofFile } from './cairo/proof-file.js';
 export { checkBuiltins, proveCairo, verifyCairo } from './cairo/prove-cairo.js';
 export {
   type CairoPublicInput,
   type PublicMemoryCell,
   parseAirPublicInput,
   publicInputBytes,
+  publicInputToJson,
   type SegmentBounds,
   validatePublicInput,
 } from './cairo/public-input.js';

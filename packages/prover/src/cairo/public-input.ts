@@ -119,3 +119,25 @@ export function publicInputBytes(pub: CairoPublicInput): Uint8Array {
   out.set(body, segText.length);
   return out;
 }
+
+/** The public input in the air_public_input.json format (inverse of parseAirPublicInput). */
+export function publicInputToJson(pub: CairoPublicInput): Record<string, unknown> {
+  const memory_segments: Record<string, { begin_addr: number; stop_ptr: number }> = {};
+  for (const [name, s] of Object.entries(pub.segments))
+    memory_segments[name] = { begin_addr: s.begin, stop_ptr: s.stop };
+  memory_segments.program = { begin_addr: pub.initialPc, stop_ptr: pub.finalPc };
+  memory_segments.execution = { begin_addr: pub.initialAp, stop_ptr: pub.finalAp };
+  return {
+    layout: pub.layout,
+    rc_min: pub.rcMin,
+    rc_max: pub.rcMax,
+    n_steps: pub.nSteps,
+    memory_segments,
+    public_memory: pub.publicMemory.map((c) => ({
+      address: c.address,
+      value: `0x${c.value.toString(16)}`,
+      page: 0,
+    })),
+    dynamic_params: null,
+  };
+}
