@@ -1,4 +1,5 @@
 import type { LibfuncDef } from '../types.js';
+import { arrayLibfuncs } from './array.js';
 import { boxBoolLibfuncs } from './box-bool.js';
 import { castLibfuncs } from './casts.js';
 import { constLibfuncs } from './consts-libfuncs.js';
@@ -18,6 +19,7 @@ const ALL: Map<string, LibfuncDef> = new Map(
     ...gasLibfuncs,
     ...castLibfuncs,
     ...intLibfuncs,
+    ...arrayLibfuncs,
     bounded_int_div_rem: boundedDivRem,
   }),
 );
