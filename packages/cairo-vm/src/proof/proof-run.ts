@@ -172,10 +172,11 @@ export function runProofMode(program: Program, options: ProofModeOptions): Proof
   const exec = runner.execSegment.index;
   runner.run();
   if (options.padToPowerOfTwo ?? true) {
+    // At least one step at the end label, so the trace's last pc is the end pc (the AIR's final pc).
     const steps = runner.vm.steps;
     let target = 1;
-    while (target < steps) target *= 2;
-    if (target > steps) runner.vm.runSteps(target - steps);
+    while (target < steps + 1) target *= 2;
+    runner.vm.runSteps(target - steps);
   }
   // Builtin stop pointers are the program's last return values.
   let pointer = runner.vm.ap;
