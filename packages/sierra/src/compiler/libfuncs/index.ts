@@ -1,12 +1,14 @@
 import type { LibfuncDef } from '../types.js';
 import { arrayLibfuncs } from './array.js';
 import { boxBoolLibfuncs } from './box-bool.js';
+import { builtinLibfuncs } from './builtins.js';
 import { castLibfuncs } from './casts.js';
 import { constLibfuncs } from './consts-libfuncs.js';
 import { coreLibfuncs } from './core.js';
 import { felt252Libfuncs } from './felt252.js';
 import { gasLibfuncs } from './gas.js';
 import { boundedDivRem, intLibfuncs } from './int.js';
+import { starknetLibfuncs } from './starknet.js';
 import { structEnumLibfuncs } from './struct-enum.js';
 
 const ALL: Map<string, LibfuncDef> = new Map(
@@ -20,6 +22,8 @@ const ALL: Map<string, LibfuncDef> = new Map(
     ...castLibfuncs,
     ...intLibfuncs,
     ...arrayLibfuncs,
+    ...starknetLibfuncs,
+    ...builtinLibfuncs,
     bounded_int_div_rem: boundedDivRem,
   }),
 );
