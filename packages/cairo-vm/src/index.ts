@@ -1,6 +1,12 @@
 export * from './builtins/builtin-runner.js';
 export { createBuiltin } from './builtins/create-builtin.js';
-export { BitwiseBuiltin, EcOpBuiltin, PedersenBuiltin, PoseidonBuiltin } from './builtins/hash-builtins.js';
+export {
+  BitwiseBuiltin,
+  clearPedersenCache,
+  EcOpBuiltin,
+  PedersenBuiltin,
+  PoseidonBuiltin,
+} from './builtins/hash-builtins.js';
 export { keccakF1600 } from './builtins/keccak-f.js';
 export { ModBuiltin } from './builtins/mod-builtin.js';
 export { EcdsaBuiltin, KeccakBuiltin, OutputBuiltin, RangeCheckBuiltin } from './builtins/other-builtins.js';
