@@ -7,6 +7,7 @@ export type StateErrorCode =
   | 'UNKNOWN_BLOCK'
   | 'MISSING_NODE'
   | 'CORRUPT_NODE'
+  | 'CORRUPT_RECORD'
   | 'INVALID_PROOF'
   | 'BLOCK_OUT_OF_ORDER'
   | 'BLOCK_PRUNED'

@@ -24,7 +24,7 @@ export {
   type VerifiedStorageProof,
   verifyStorageProof,
 } from './commitment/storage-proof.js';
-export { type StateDiffJson, stateDiffFromJson } from './db/diff-json.js';
+export { decodeStateDiff, encodeStateDiff } from './db/diff-codec.js';
 export { StateDatabase } from './db/state-database.js';
 export { StateError, type StateErrorCode } from './errors.js';
 export { STATE_DEFAULTS, type StateDatabaseOptions } from './options.js';

@@ -26,7 +26,7 @@ import type {
   StoredTransaction,
 } from '../types.js';
 import { decodeContractState, decodeRoots } from './codec.js';
-import { type StateDiffJson, stateDiffFromJson } from './diff-json.js';
+import { decodeStateDiff } from './diff-codec.js';
 import { getEvents } from './events.js';
 import { latestAt } from './history.js';
 import { decodeJson } from './json.js';
@@ -233,9 +233,7 @@ export class StateDatabase implements NodeReader {
   /** The state diff committed by `block`. */
   getStateDiff(block: number): StateDiff {
     this.getBlock(block);
-    return stateDiffFromJson(
-      decodeJson<StateDiffJson>(this.t().stateDiffs.getBinary(Buffer.from(u64(block)))!),
-    );
+    return decodeStateDiff(this.t().stateDiffs.getBinary(Buffer.from(u64(block)))!);
   }
 
   /** A transaction (with receipt) by hash, or undefined. */

@@ -29,7 +29,7 @@ export interface Tables {
   readonly events: Database<Buffer, Buffer>;
   /** address ‖ block ‖ tx index ‖ event index → empty (getEvents by address). */
   readonly eventsByAddress: Database<Buffer, Buffer>;
-  /** block → JSON state diff. */
+  /** block → binary state diff (diff-codec). */
   readonly stateDiffs: Database<Buffer, Buffer>;
 }
 

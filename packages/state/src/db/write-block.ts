@@ -2,6 +2,7 @@ import type { StateCommit } from '../commitment/commit-state-diff.js';
 import { encodeNode, wordBytes } from '../trie/node.js';
 import type { BlockInput } from '../types.js';
 import { encodeContractState, encodeRoots } from './codec.js';
+import { encodeStateDiff } from './diff-codec.js';
 import { pruneHistory } from './history.js';
 import { encodeJson } from './json.js';
 import { compactWord, key, u32, u64 } from './keys.js';
@@ -59,7 +60,7 @@ export function writeBlock(
       t.eventsByAddress.put(key(ev.fromAddress, evPos), Buffer.alloc(0));
     });
   });
-  t.stateDiffs.put(Buffer.from(b), encodeJson(input.stateDiff));
+  t.stateDiffs.put(Buffer.from(b), encodeStateDiff(input.stateDiff));
   t.meta.put(Buffer.from('latest'), Buffer.from(b));
   if (pruneBefore !== undefined) t.meta.put(Buffer.from('oldest'), Buffer.from(u64(pruneBefore)));
 }
