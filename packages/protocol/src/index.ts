@@ -1,3 +1,4 @@
+export { type BlockBodyCommitments, calculateBlockCommitments } from './block/block-commitments.js';
 export {
   type BlockHashInput,
   calculateBlockHash,

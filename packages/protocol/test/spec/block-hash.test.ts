@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { encodeShortString } from '@starling/felt';
 import {
+  calculateBlockCommitments,
   calculateBlockHash,
   calculateTransactionHash,
   eventCommitment,
@@ -41,6 +42,15 @@ function checkBlock(blockJson: unknown, stateUpdateJson: unknown) {
   it('block hash', () => {
     assert.equal(update.newRoot, header.stateRoot);
     assert.equal(calculateBlockHash(header), header.blockHash);
+  });
+  it('block hash from recomputed commitments', () => {
+    const body = calculateBlockCommitments({
+      transactions,
+      receipts,
+      stateDiff: update.stateDiff,
+      starknetVersion: header.starknetVersion,
+    });
+    assert.equal(calculateBlockHash({ ...header, ...body }), header.blockHash);
   });
 }
 
