@@ -24,6 +24,22 @@ jmp rel -4 if [ap + -1] != 0;
 ret;
 `;
 
+/** Writes range_check (two 128-bit values) and range_check96 (one value) instances; limbs stay near 2^15. */
+const RANGE_CHECKS = `
+ap += 2;
+call rel 4;
+jmp rel 0;
+[ap + 0] = ${0x80008000800080008000800080008000n}, ap++;
+[ap + -1] = [[fp + -4] + 0];
+[ap + 0] = ${0x7fff8001800080007ffe800080018000n}, ap++;
+[ap + -1] = [[fp + -4] + 1];
+[ap + 0] = ${0x800180008000800080008000n}, ap++;
+[ap + -1] = [[fp + -3] + 0];
+[ap + 0] = [fp + -4] + 2, ap++;
+[ap + 0] = [fp + -3] + 1, ap++;
+ret;
+`;
+
 function generate(name: string, source: string, builtins: string[]): void {
   const program = loadCasmProgram(source);
   const run = runProofMode(program, { builtins: builtins as never, start: 0, end: 4, layout: 'starling' });
@@ -40,3 +56,4 @@ function generate(name: string, source: string, builtins: string[]): void {
 }
 
 generate('fib-output', FIB(20), ['output']);
+generate('range-checks', RANGE_CHECKS, ['range_check', 'range_check96']);

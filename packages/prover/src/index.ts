@@ -1,3 +1,4 @@
+export { RangeCheckComponent } from './cairo/builtin-range-check.js';
 export { CAIRO_AIR_ID, CairoAir, publicMemoryProduct } from './cairo/cairo-air.js';
 export {
   type PrivateInput,
@@ -8,7 +9,7 @@ export {
   writeTraceFile,
 } from './cairo/input-files.js';
 export { type DecodedInstruction, decodeInstruction, FLAG, NUM_FLAGS } from './cairo/instruction.js';
-export { COL, MAIN_WIDTH } from './cairo/layout.js';
+export { CairoLayout, COL, CPU_WIDTH } from './cairo/layout.js';
 export { decodeCairoProofFile, encodeCairoProofFile } from './cairo/proof-file.js';
 export { checkBuiltins, proveCairo, verifyCairo } from './cairo/prove-cairo.js';
 export {

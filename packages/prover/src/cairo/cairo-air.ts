@@ -1,17 +1,7 @@
 import { inv, P } from '@starling/felt';
 import type { Air, ConstraintDomain, ConstraintSpec } from '../stark/air.js';
 import { FLAG, NUM_FLAGS } from './instruction.js';
-import {
-  AUX_MEM,
-  AUX_RC,
-  AUX_WIDTH,
-  COL,
-  MAIN_WIDTH,
-  MEM_ACCESSES,
-  MEM_SLOTS,
-  RC_CELLS,
-  RC_SLOTS,
-} from './layout.js';
+import { CairoLayout, COL } from './layout.js';
 import { type CairoPublicInput, publicInputBytes } from './public-input.js';
 import { buildCairoAux } from './trace-aux.js';
 
@@ -25,7 +15,9 @@ const md = (x: bigint) => {
 };
 // evaluate() leaves numerators unreduced (any integer ≡ the value mod p); callers reduce once.
 
-function constraintList(n: number): ConstraintSpec[] {
+function constraintList(n: number, layout: CairoLayout): ConstraintSpec[] {
+  const MEM_SLOTS = layout.memSlots;
+  const RC_SLOTS = layout.rcSlots;
   const out: ConstraintSpec[] = [];
   const add = (group: string, name: string, domain: ConstraintDomain = 'all') =>
     out.push({ group, name, domain });
@@ -63,6 +55,7 @@ function constraintList(n: number): ConstraintSpec[] {
   add('memory', 'continuity-row', 'transition');
   add('memory', 'single-value-row', 'transition');
   add('memory', 'first-address', { row: 0 });
+  add('memory', 'first-value', { row: 0 });
   add('memory', 'permutation-start', { row: 0 });
   add('memory', 'permutation-row', 'transition');
   for (let k = 1; k < MEM_SLOTS; k++) add('memory', `permutation-${k}`);
@@ -75,6 +68,7 @@ function constraintList(n: number): ConstraintSpec[] {
   add('range-check', 'permutation-row', 'transition');
   for (let k = 1; k < RC_SLOTS; k++) add('range-check', `permutation-${k}`);
   add('range-check', 'final', { row: n - 1 });
+  for (const b of layout.builtins) out.push(...b.constraints(n));
   return out;
 }
 
@@ -91,9 +85,10 @@ export function publicMemoryProduct(pub: CairoPublicInput, z: bigint, alpha: big
 
 /** The Cairo CPU AIR (one row per step) with memory and 16-bit range-check arguments. */
 export class CairoAir implements Air {
-  readonly id = CAIRO_AIR_ID;
-  readonly mainWidth = MAIN_WIDTH;
-  readonly auxWidth = AUX_WIDTH;
+  readonly id: string;
+  readonly layout: CairoLayout;
+  readonly mainWidth: number;
+  readonly auxWidth: number;
   /** z and α for memory, z for range checks. */
   readonly numChallenges = 3;
   readonly maskOffsets = [0, 1];
@@ -106,7 +101,11 @@ export class CairoAir implements Air {
     readonly publicInput: CairoPublicInput,
     readonly traceLength: number,
   ) {
-    this.constraints = constraintList(traceLength);
+    this.layout = new CairoLayout(publicInput);
+    this.id = `${CAIRO_AIR_ID}/${this.layout.tag}`;
+    this.mainWidth = this.layout.mainWidth;
+    this.auxWidth = this.layout.auxWidth;
+    this.constraints = constraintList(traceLength, this.layout);
   }
 
   publicInputBytes(): Uint8Array {
@@ -114,7 +113,7 @@ export class CairoAir implements Air {
   }
 
   buildAux(main: readonly (readonly bigint[])[], challenges: readonly bigint[]): bigint[][] {
-    return buildCairoAux(main, challenges, this.traceLength);
+    return buildCairoAux(this.layout, main, challenges, this.traceLength);
   }
 
   private pmProduct(z: bigint, alpha: bigint): bigint {
@@ -134,6 +133,9 @@ export class CairoAir implements Air {
     const c = frame[0]!;
     const nx = frame[1]!;
     const pub = this.publicInput;
+    const L = this.layout;
+    const MEM_SLOTS = L.memSlots;
+    const RC_SLOTS = L.rcSlots;
     const f = (i: number) => c[COL.FLAG0 + i]!;
     const pc = c[COL.PC]!;
     const ap = c[COL.AP]!;
@@ -204,7 +206,7 @@ export class CairoAir implements Air {
     out[i++] = pc - BigInt(pub.finalPc);
     out[i++] = ap - BigInt(pub.finalAp);
     // Memory: sorted pairs are continuous and single-valued.
-    const S = COL.SORTED_MEM;
+    const S = L.sortedMem;
     for (let k = 0; k + 1 < MEM_SLOTS; k++) {
       const da = c[S + 2 * k + 2]! - c[S + 2 * k]!;
       const dv = c[S + 2 * k + 3]! - c[S + 2 * k + 1]!;
@@ -217,19 +219,20 @@ export class CairoAir implements Air {
       out[i++] = da * (da - 1n);
       out[i++] = dv * (da - 1n);
     }
-    out[i++] = c[S]! - 1n;
+    out[i++] = c[S]!;
+    out[i++] = c[S + 1]!;
     const z = ch[0]!;
     const alpha = ch[1]!;
     const u = (row: readonly bigint[], k: number) =>
-      z - (row[MEM_ACCESSES[k]![0]]! + alpha * row[MEM_ACCESSES[k]![1]]!);
+      z - (row[L.memAccesses[k]![0]]! + alpha * row[L.memAccesses[k]![1]]!);
     const s = (row: readonly bigint[], k: number) => z - (row[S + 2 * k]! + alpha * row[S + 2 * k + 1]!);
-    const p = (row: readonly bigint[], k: number) => row[AUX_MEM + k]!;
+    const p = (row: readonly bigint[], k: number) => row[L.auxMem + k]!;
     out[i++] = p(c, 0) * s(c, 0) - u(c, 0);
     out[i++] = p(nx, 0) * s(nx, 0) - p(c, MEM_SLOTS - 1) * u(nx, 0);
     for (let k = 1; k < MEM_SLOTS; k++) out[i++] = p(c, k) * s(c, k) - p(c, k - 1) * u(c, k);
     out[i++] = p(c, MEM_SLOTS - 1) - this.pmProduct(z, alpha);
     // Range checks: sorted pool is continuous, spans [rcMin, rcMax] and is a permutation of the cells.
-    const R = COL.SORTED_RC;
+    const R = L.sortedRc;
     for (let k = 0; k + 1 < RC_SLOTS; k++) {
       const d = c[R + k + 1]! - c[R + k]!;
       out[i++] = d * (d - 1n);
@@ -241,12 +244,13 @@ export class CairoAir implements Air {
     out[i++] = c[R]! - BigInt(pub.rcMin);
     out[i++] = c[R + RC_SLOTS - 1]! - BigInt(pub.rcMax);
     const zr = ch[2]!;
-    const q = (row: readonly bigint[], k: number) => row[AUX_RC + k]!;
-    const ru = (row: readonly bigint[], k: number) => zr - row[RC_CELLS[k]!]!;
+    const q = (row: readonly bigint[], k: number) => row[L.auxRc + k]!;
+    const ru = (row: readonly bigint[], k: number) => zr - row[L.rcCells[k]!]!;
     const rs = (row: readonly bigint[], k: number) => zr - row[R + k]!;
     out[i++] = q(c, 0) * rs(c, 0) - ru(c, 0);
     out[i++] = q(nx, 0) * rs(nx, 0) - q(c, RC_SLOTS - 1) * ru(nx, 0);
     for (let k = 1; k < RC_SLOTS; k++) out[i++] = q(c, k) * rs(c, k) - q(c, k - 1) * ru(c, k);
     out[i++] = q(c, RC_SLOTS - 1) - 1n;
+    for (const b of L.builtins) i = b.evaluate(c, nx, out, i);
   }
 }

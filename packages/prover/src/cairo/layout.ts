@@ -1,4 +1,8 @@
-/** Column indices of the Starling Cairo layout (one trace row per Cairo step; see README). */
+import { ProverError } from '../errors.js';
+import { RangeCheckComponent } from './builtin-range-check.js';
+import type { CairoPublicInput } from './public-input.js';
+
+/** Column indices of the CPU part of the Starling Cairo layout (one trace row per Cairo step; see README). */
 export const COL = {
   PC: 0,
   AP: 1,
@@ -18,33 +22,84 @@ export const COL = {
   MUL: 29,
   T0: 30,
   T1: 31,
-  /** Free memory access: public-memory dummies (0,0), address holes, padding. */
+  /** Free memory access: public-memory dummies and padding (0,0), address holes. */
   X_ADDR: 32,
   X_VAL: 33,
   /** Free range-check slot: fills holes of the 16-bit pool. */
   RC_X: 34,
-  /** Sorted memory: (address, value) pairs k = 0..4 at 35 + 2k, 36 + 2k. */
-  SORTED_MEM: 35,
-  /** Sorted range-check values k = 0..3. */
-  SORTED_RC: 45,
 } as const;
 
-export const MAIN_WIDTH = 49;
-export const MEM_SLOTS = 5;
-export const RC_SLOTS = 4;
-/** Interaction columns: memory running products (5), then range-check running products (4). */
-export const AUX_MEM = MAIN_WIDTH;
-export const AUX_RC = MAIN_WIDTH + MEM_SLOTS;
-export const AUX_WIDTH = MEM_SLOTS + RC_SLOTS;
+export const CPU_WIDTH = 35;
 
-/** Unsorted memory accesses of a row: [addressColumn, valueColumn]. */
-export const MEM_ACCESSES: readonly (readonly [number, number])[] = [
-  [COL.PC, COL.INST],
-  [COL.DST_ADDR, COL.DST],
-  [COL.OP0_ADDR, COL.OP0],
-  [COL.OP1_ADDR, COL.OP1],
-  [COL.X_ADDR, COL.X_VAL],
-];
+/** Segments that need no AIR of their own. */
+const FREE_SEGMENTS = new Set(['program', 'execution', 'output', 'segment_arena', 'gas_builtin', 'system']);
 
-/** Unsorted range-checked cells of a row. */
-export const RC_CELLS: readonly number[] = [COL.OFF_DST, COL.OFF_OP0, COL.OFF_OP1, COL.RC_X];
+/** The column layout for one public input: CPU, builtin components, sorted memory and range-check pools. */
+export class CairoLayout {
+  readonly builtins: RangeCheckComponent[] = [];
+  /** Unsorted memory accesses of a row: [addressColumn, valueColumn]. */
+  readonly memAccesses: [number, number][];
+  /** Unsorted range-checked cells of a row. */
+  readonly rcCells: number[];
+  /** Sorted memory: (address, value) pairs k at sortedMem + 2k, + 2k + 1. */
+  readonly sortedMem: number;
+  readonly sortedRc: number;
+  readonly mainWidth: number;
+  /** Interaction columns: memory running products, then range-check running products. */
+  readonly auxMem: number;
+  readonly auxRc: number;
+  readonly auxWidth: number;
+
+  constructor(pub: CairoPublicInput) {
+    let col = CPU_WIDTH;
+    for (const [name, seg] of Object.entries(pub.segments).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      if (FREE_SEGMENTS.has(name) || seg.stop <= seg.begin) continue;
+      if (name !== 'range_check' && name !== 'range_check96') {
+        throw new ProverError(
+          'UNSUPPORTED_BUILTIN',
+          `builtin ${name} is used but has no AIR in this layout yet`,
+          {
+            builtin: name,
+          },
+        );
+      }
+      const c = new RangeCheckComponent(name, seg, col);
+      this.builtins.push(c);
+      col += c.width;
+    }
+    this.memAccesses = [
+      [COL.PC, COL.INST],
+      [COL.DST_ADDR, COL.DST],
+      [COL.OP0_ADDR, COL.OP0],
+      [COL.OP1_ADDR, COL.OP1],
+      [COL.X_ADDR, COL.X_VAL],
+      ...this.builtins.flatMap((b) => b.memAccesses),
+    ];
+    this.rcCells = [
+      COL.OFF_DST,
+      COL.OFF_OP0,
+      COL.OFF_OP1,
+      COL.RC_X,
+      ...this.builtins.flatMap((b) => b.rcCells),
+    ];
+    this.sortedMem = col;
+    this.sortedRc = col + 2 * this.memAccesses.length;
+    this.mainWidth = this.sortedRc + this.rcCells.length;
+    this.auxMem = this.mainWidth;
+    this.auxRc = this.mainWidth + this.memAccesses.length;
+    this.auxWidth = this.memAccesses.length + this.rcCells.length;
+  }
+
+  get memSlots(): number {
+    return this.memAccesses.length;
+  }
+
+  get rcSlots(): number {
+    return this.rcCells.length;
+  }
+
+  /** Layout identifier: bound into the AIR id. */
+  get tag(): string {
+    return this.builtins.map((b) => b.name).join('+') || 'cpu';
+  }
+}

@@ -20,7 +20,7 @@ export function decodeCairoProofFile(text: string): { proof: StarkProof; publicI
   if (j.format !== 'starling-cairo-proof-1')
     throw new ProverError('INVALID_PROOF_FORMAT', 'not a Starling Cairo proof file');
   const proof = deserializeProof(JSON.stringify(j.proof));
-  if (proof.airId !== CAIRO_AIR_ID)
+  if (!proof.airId.startsWith(`${CAIRO_AIR_ID}/`))
     throw new ProverError('INVALID_PROOF_FORMAT', `unexpected AIR ${proof.airId}`);
   return { proof, publicInput: parseAirPublicInput(j.publicInput) };
 }

@@ -4,24 +4,13 @@ import type { StarkProof } from '../stark/proof.js';
 import { type ProgressFn, prove } from '../stark/prover.js';
 import { type VerifyOptions, verify } from '../stark/verifier.js';
 import { CairoAir } from './cairo-air.js';
+import { CairoLayout } from './layout.js';
 import type { CairoPublicInput } from './public-input.js';
 import { buildCairoTrace, type CairoExecution } from './trace-builder.js';
 
-/** Segments that need no AIR of their own. */
-const FREE_SEGMENTS = new Set(['program', 'execution', 'output', 'segment_arena', 'gas_builtin', 'system']);
-
 /** Throws UNSUPPORTED_BUILTIN when the run used a builtin this layout cannot prove. */
 export function checkBuiltins(pub: CairoPublicInput): void {
-  for (const [name, s] of Object.entries(pub.segments)) {
-    if (FREE_SEGMENTS.has(name) || s.stop <= s.begin) continue;
-    throw new ProverError(
-      'UNSUPPORTED_BUILTIN',
-      `builtin ${name} is used but has no AIR in this layout yet`,
-      {
-        builtin: name,
-      },
-    );
-  }
+  new CairoLayout(pub);
 }
 
 /** Proves a Cairo execution (trace, memory and public input from the VM in proof mode). */

@@ -1,21 +1,24 @@
 import { batchInverse, P } from '@starling/felt';
-import { COL, MEM_ACCESSES, MEM_SLOTS, RC_CELLS, RC_SLOTS } from './layout.js';
+import type { CairoLayout } from './layout.js';
 
-/** Running products of the memory (slots 0..4) and range-check (0..3) permutation arguments. */
+/** Running products of the memory and range-check permutation arguments, slot by slot within each row. */
 export function buildCairoAux(
+  L: CairoLayout,
   main: readonly (readonly bigint[])[],
   ch: readonly bigint[],
   n: number,
 ): bigint[][] {
+  const MEM_SLOTS = L.memSlots;
+  const RC_SLOTS = L.rcSlots;
   const [z, alpha, zr] = ch as [bigint, bigint, bigint];
   const memNum: bigint[] = [];
   const memDen: bigint[] = [];
   for (let r = 0; r < n; r++) {
     for (let k = 0; k < MEM_SLOTS; k++) {
-      const [ac, vc] = MEM_ACCESSES[k]!;
+      const [ac, vc] = L.memAccesses[k]!;
       memNum.push((((z - main[ac]![r]! - alpha * main[vc]![r]!) % P) + P) % P);
-      const sa = main[COL.SORTED_MEM + 2 * k]![r]!;
-      const sv = main[COL.SORTED_MEM + 2 * k + 1]![r]!;
+      const sa = main[L.sortedMem + 2 * k]![r]!;
+      const sv = main[L.sortedMem + 2 * k + 1]![r]!;
       memDen.push((((z - sa - alpha * sv) % P) + P) % P);
     }
   }
@@ -23,8 +26,8 @@ export function buildCairoAux(
   const rcDen: bigint[] = [];
   for (let r = 0; r < n; r++) {
     for (let k = 0; k < RC_SLOTS; k++) {
-      rcNum.push((zr - main[RC_CELLS[k]!]![r]! + P) % P);
-      rcDen.push((zr - main[COL.SORTED_RC + k]![r]! + P) % P);
+      rcNum.push((zr - main[L.rcCells[k]!]![r]! + P) % P);
+      rcDen.push((zr - main[L.sortedRc + k]![r]! + P) % P);
     }
   }
   return [...runningProducts(memNum, memDen, MEM_SLOTS, n), ...runningProducts(rcNum, rcDen, RC_SLOTS, n)];

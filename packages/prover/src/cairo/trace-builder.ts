@@ -1,7 +1,7 @@
 import { inv, P } from '@starling/felt';
 import { ProverError } from '../errors.js';
 import { decodeInstruction, FLAG, NUM_FLAGS } from './instruction.js';
-import { COL, MAIN_WIDTH, MEM_ACCESSES, MEM_SLOTS, RC_CELLS, RC_SLOTS } from './layout.js';
+import { CairoLayout, COL } from './layout.js';
 import type { CairoPublicInput } from './public-input.js';
 
 /** Register states per step, as in the relocated trace file. */
@@ -33,6 +33,8 @@ function nextPow2(x: number): number {
 /** Builds the main trace columns of the Cairo layout; pads with the final (fixpoint) step when needed. */
 export function buildCairoTrace(exec: CairoExecution): { columns: bigint[][]; n: number } {
   const { trace, memory, publicInput: pub } = exec;
+  const layout = new CairoLayout(pub);
+  const width = layout.mainWidth;
   const steps = trace.pc.length;
   if (steps === 0 || trace.ap.length !== steps || trace.fp.length !== steps) invalid('empty or ragged trace');
   const read = (addr: number, what: string, step: number): bigint => {
@@ -66,7 +68,7 @@ export function buildCairoTrace(exec: CairoExecution): { columns: bigint[][]; n:
     else if (fl[FLAG.RES_MUL]) res = mul;
     else res = op1;
     const t0 = fl[FLAG.PC_JNZ] ? dst : 0n;
-    const row = new Array<bigint>(MAIN_WIDTH).fill(0n);
+    const row = new Array<bigint>(width).fill(0n);
     row[COL.PC] = BigInt(pc);
     row[COL.AP] = BigInt(ap);
     row[COL.FP] = BigInt(fp);
@@ -92,7 +94,18 @@ export function buildCairoTrace(exec: CairoExecution): { columns: bigint[][]; n:
       rcSeen.add(o);
     }
   }
-  // Holes: memory addresses and 16-bit values the CPU does not touch, filled through the free slots.
+  // Builtin instances access their cells; their limbs join the range-check pool.
+  let builtinRows = 0;
+  for (const b of layout.builtins) {
+    builtinRows = Math.max(builtinRows, b.used + 1);
+    for (let a = b.segment.begin; a < b.segment.stop; a++) {
+      accessed.add(a);
+      const v = memory.get(a);
+      if (v === undefined) continue;
+      for (let k = 0; k < b.limbs; k++) rcSeen.add(Number((v >> BigInt(16 * k)) & 0xffffn));
+    }
+  }
+  // Holes: memory addresses and 16-bit values nothing touches, filled through the free slots.
   const pmAddrs = new Set(pub.publicMemory.map((c) => c.address));
   let maxAddr = 0;
   for (const a of accessed) maxAddr = Math.max(maxAddr, a);
@@ -101,10 +114,14 @@ export function buildCairoTrace(exec: CairoExecution): { columns: bigint[][]; n:
   for (let a = 1; a <= maxAddr; a++) if (!accessed.has(a) && !pmAddrs.has(a)) memHoles.push(a);
   const rcHoles: number[] = [];
   for (let v = pub.rcMin; v <= pub.rcMax; v++) if (!rcSeen.has(v)) rcHoles.push(v);
-  const n = nextPow2(Math.max(steps, pub.publicMemory.length + memHoles.length, rcHoles.length));
+  // One free memory slot must stay (0, 0): the sorted memory starts with that pair.
+  // Range-check holes go to the free RC_X slot of every row and to the limbs of unused builtin rows.
+  const rcCapacity = (rows: number) =>
+    rows + layout.builtins.reduce((acc, b) => acc + Math.max(0, rows - b.used) * b.limbs, 0);
+  let n = nextPow2(Math.max(steps, pub.publicMemory.length + memHoles.length + 1, builtinRows));
+  while (rcCapacity(n) < rcHoles.length) n *= 2;
   if (n > steps) padWithFinalStep(rows, n);
-  // Free memory slots: public-memory dummies, holes, then a copy of the first instruction fetch.
-  const first = rows[0]!;
+  // Free memory slots: public-memory dummies, holes, then (0, 0) padding.
   let r = 0;
   for (let k = 0; k < pub.publicMemory.length; k++, r++) {
     rows[r]![COL.X_ADDR] = 0n;
@@ -115,12 +132,18 @@ export function buildCairoTrace(exec: CairoExecution): { columns: bigint[][]; n:
     rows[r++]![COL.X_VAL] = memory.get(a) ?? 0n;
   }
   for (; r < n; r++) {
-    rows[r]![COL.X_ADDR] = first[COL.PC]!;
-    rows[r]![COL.X_VAL] = first[COL.INST]!;
+    rows[r]![COL.X_ADDR] = 0n;
+    rows[r]![COL.X_VAL] = 0n;
   }
-  for (let i = 0; i < n; i++) rows[i]![COL.RC_X] = BigInt(i < rcHoles.length ? rcHoles[i]! : pub.rcMin);
-  fillSorted(rows, pub, n);
-  const columns = Array.from({ length: MAIN_WIDTH }, (_, c) => rows.map((row) => row[c]!));
+  for (const b of layout.builtins) b.fill(rows, memory, pub.rcMin);
+  let h = 0;
+  const nextHole = () => BigInt(h < rcHoles.length ? rcHoles[h++]! : pub.rcMin);
+  for (let i = 0; i < n; i++) rows[i]![COL.RC_X] = nextHole();
+  for (const b of layout.builtins) {
+    for (let i = b.used; i < n; i++) for (let k = 0; k < b.limbs; k++) rows[i]![b.limb0 + k] = nextHole();
+  }
+  fillSorted(rows, pub, n, layout);
+  const columns = Array.from({ length: width }, (_, c) => rows.map((row) => row[c]!));
   return { columns, n };
 }
 
@@ -143,13 +166,15 @@ function padWithFinalStep(rows: bigint[][], n: number): void {
   while (rows.length < n) rows.push(last.slice());
 }
 
-function fillSorted(rows: bigint[][], pub: CairoPublicInput, n: number): void {
+function fillSorted(rows: bigint[][], pub: CairoPublicInput, n: number, L: CairoLayout): void {
+  const MEM_SLOTS = L.memSlots;
+  const RC_SLOTS = L.rcSlots;
   // Memory multiset: every access except the public-memory dummies, plus the public memory itself.
   const addrs: bigint[] = [];
   const vals: bigint[] = [];
   let dummies = pub.publicMemory.length;
   for (let r = 0; r < n; r++) {
-    for (const [ac, vc] of MEM_ACCESSES) {
+    for (const [ac, vc] of L.memAccesses) {
       const a = rows[r]![ac]!;
       if (ac === COL.X_ADDR && a === 0n && dummies > 0) {
         dummies--;
@@ -167,12 +192,12 @@ function fillSorted(rows: bigint[][], pub: CairoPublicInput, n: number): void {
   for (let j = 0; j < order.length; j++) {
     const row = rows[Math.floor(j / MEM_SLOTS)]!;
     const k = j % MEM_SLOTS;
-    row[COL.SORTED_MEM + 2 * k] = addrs[order[j]!]!;
-    row[COL.SORTED_MEM + 2 * k + 1] = vals[order[j]!]!;
+    row[L.sortedMem + 2 * k] = addrs[order[j]!]!;
+    row[L.sortedMem + 2 * k + 1] = vals[order[j]!]!;
   }
   const rc: number[] = [];
-  for (let r = 0; r < n; r++) for (const c of RC_CELLS) rc.push(Number(rows[r]![c]!));
+  for (let r = 0; r < n; r++) for (const c of L.rcCells) rc.push(Number(rows[r]![c]!));
   rc.sort((a, b) => a - b);
   for (let j = 0; j < rc.length; j++)
-    rows[Math.floor(j / RC_SLOTS)]![COL.SORTED_RC + (j % RC_SLOTS)] = BigInt(rc[j]!);
+    rows[Math.floor(j / RC_SLOTS)]![L.sortedRc + (j % RC_SLOTS)] = BigInt(rc[j]!);
 }

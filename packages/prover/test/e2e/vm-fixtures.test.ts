@@ -6,10 +6,15 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { P } from '@starling/felt';
 import {
+  buildCairoTrace,
+  CairoAir,
   type CairoExecution,
+  findViolations,
   type ProofOptions,
+  ProverError,
   parseAirPrivateInput,
   parseAirPublicInput,
+  prove,
   proveCairo,
   readMemoryFile,
   readTraceFile,
@@ -42,5 +47,45 @@ describe('VM proof-mode executions', () => {
     const forged = structuredClone(exec.publicInput);
     forged.publicMemory.find((c) => c.address === out.begin)!.value = (17711n + 1n) % P;
     assert.throws(() => verifyCairo(proof, forged), VerificationError);
+  });
+});
+
+describe('range_check and range_check96 builtins', () => {
+  const exec = load('range-checks');
+
+  it('proves and verifies a run that uses both builtins', () => {
+    const proof = proveCairo(exec, FAST);
+    verifyCairo(proof, exec.publicInput);
+    assert.match(proof.airId, /range_check\+range_check96$/);
+  });
+
+  it('refuses a range-checked value that does not fit the limbs', () => {
+    const memory = new Map(exec.memory);
+    const rc96 = exec.publicInput.segments.range_check96!;
+    memory.set(rc96.begin, 1n << 100n);
+    assert.throws(
+      () => proveCairo({ ...exec, memory }, FAST),
+      (e: unknown) => e instanceof ProverError && e.code === 'INVALID_TRACE',
+    );
+  });
+
+  it('rejects a forged proof whose builtin rows break only the builtin constraints', () => {
+    const { columns, n } = buildCairoTrace(exec);
+    const air = new CairoAir(exec.publicInput, n);
+    const rc = air.layout.builtins[0]!;
+    columns[rc.sel]![n - 1] = 1n; // claims an extra instance past the segment's stop pointer
+    const ch = [3n, 5n, 7n];
+    const groups = new Set(
+      findViolations(air, [...columns, ...air.buildAux(columns, ch)], ch).map((v) => v.group),
+    );
+    assert.deepEqual([...groups], ['builtin/range_check']);
+    const lax = Object.create(air) as CairoAir;
+    lax.evaluate = (frame, periodic, c, out) => {
+      air.evaluate(frame, periodic, c, out);
+      air.constraints.forEach((spec, i) => {
+        if (spec.group === 'builtin/range_check') out[i] = 0n;
+      });
+    };
+    assert.throws(() => verifyCairo(prove(lax, columns, FAST), exec.publicInput), VerificationError);
   });
 });
