@@ -27,6 +27,7 @@ export {
 export { decodeStateDiff, encodeStateDiff } from './db/diff-codec.js';
 export { StateDatabase } from './db/state-database.js';
 export { StateError, type StateErrorCode } from './errors.js';
+export { noopStateMetrics, type StateMetrics } from './metrics.js';
 export { STATE_DEFAULTS, type StateDatabaseOptions } from './options.js';
 export type { StateReader } from './state-reader.js';
 export { bitAt, bitsAt, commonPrefix } from './trie/bits.js';

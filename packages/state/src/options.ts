@@ -1,3 +1,4 @@
+import type { StateMetrics } from './metrics.js';
 import type { GlobalRootRule } from './types.js';
 
 /** Options of StateDatabase.open. */
@@ -10,6 +11,7 @@ export interface StateDatabaseOptions {
   readonly globalRootRule?: GlobalRootRule;
   /** LMDB map size in bytes (grows automatically when omitted). */
   readonly mapSize?: number;
+  readonly metrics?: StateMetrics;
 }
 
 /** Defaults of the state package. */

@@ -11,6 +11,7 @@ import {
   type StorageProofRequest,
 } from '../commitment/storage-proof.js';
 import { StateError } from '../errors.js';
+import { noopStateMetrics, type StateMetrics } from '../metrics.js';
 import { STATE_DEFAULTS, type StateDatabaseOptions } from '../options.js';
 import type { StateReader } from '../state-reader.js';
 import { decodeNode, type NodeReader, type TrieNode, wordBytes } from '../trie/node.js';
@@ -59,12 +60,14 @@ export class StateDatabase implements NodeReader {
   readonly tables: Tables;
   private readonly rule: GlobalRootRule;
   private readonly pruneKeep: number | undefined;
+  private readonly metrics: StateMetrics;
   private closed = false;
 
   private constructor(options: StateDatabaseOptions) {
     this.tables = openTables(options.path, options.mapSize);
     this.rule = options.globalRootRule ?? STATE_DEFAULTS.globalRootRule;
     this.pruneKeep = options.pruneKeepBlocks;
+    this.metrics = options.metrics ?? noopStateMetrics;
   }
 
   /** Opens or creates a database. */
@@ -125,6 +128,7 @@ export class StateDatabase implements NodeReader {
     const expected = latest === undefined ? 0 : latest + 1;
     if (input.blockNumber !== expected)
       throw new StateError('BLOCK_OUT_OF_ORDER', `expected block ${expected}, got ${input.blockNumber}`);
+    const started = performance.now();
     const prev = latest === undefined ? ZERO_ROOTS : this.getRoots(latest);
     // Hashing happens outside the write transaction; readers are never blocked (MVCC).
     const c: StateCommit = commitStateDiff(new LatestReader(this), prev, input.stateDiff, this.rule);
@@ -142,6 +146,9 @@ export class StateDatabase implements NodeReader {
         throw new StateError('BLOCK_OUT_OF_ORDER', 'another writer committed a block concurrently');
       writeBlock(t, input, c, { blockHash, header }, pruneBefore);
     });
+    let updates = 0;
+    for (const m of c.storage.values()) updates += m.size;
+    this.metrics.blockCommitted(performance.now() - started, c.hashCount, updates);
     return {
       blockNumber: input.blockNumber,
       blockHash,

@@ -100,6 +100,24 @@ describe('trie: incremental commits equal a from-scratch reference', () => {
   it('with real Pedersen', () => {
     run(99, 251, 2, 6, pedersenHasher, false);
   });
+  it('boundary keys (0, 1, 2^250, 2^251 - 2, 2^251 - 1), inserted and deleted one by one', () => {
+    const max = (1n << 251n) - 1n;
+    const keys = [0n, max, 1n, 1n << 250n, max - 1n, (1n << 250n) - 1n];
+    const store = new MemoryNodeStore();
+    const model = new Map<bigint, bigint>();
+    let root = 0n;
+    const step = (k: bigint, v: bigint) => {
+      model.set(k, v);
+      const c = commitTrie(store, mixHasher, 251, root, [[k, v]]);
+      store.putAll(c.newNodes);
+      root = c.root;
+      assert.equal(root, referenceRoot(model, 251, mixHasher));
+    };
+    keys.forEach((k, i) => step(k, BigInt(i + 1)));
+    keys.forEach((k) => step(k, 0n));
+    assert.equal(root, 0n);
+  });
+
   it('deleting every leaf gives the empty root', () => {
     const store = new MemoryNodeStore();
     const leaves: [bigint, bigint][] = [1n, 2n, 3n, 1000n, 1n << 250n].map((k) => [k, k + 7n]);
