@@ -1,14 +1,19 @@
-// Fixed-base comb tables for 252-bit scalars: 31 windows of 8 bits (255 affine multiples each) and one
-// window for the top 4 bits (15 multiples). k·B is then at most 32 mixed additions and no doublings.
+// Fixed-base comb tables: window i of w bits holds d·2^(w·i)·B for d = 1 … 2^w − 1 (affine), so k·B
+// costs one mixed addition per non-zero window and no doublings.
 import { FELT_BYTES, fieldCopy } from '../../felt/assembly/field';
 import { vecBatchInv } from '../../felt/assembly/vector';
 import { AFFINE_BYTES, JAC_BYTES, jacAddAffine, jacFromAffine, jacToAffineWith } from './curve';
 
-export const LOW_WINDOWS = 31;
-export const LOW_TABLE_BYTES: usize = <usize>LOW_WINDOWS * 255 * AFFINE_BYTES;
-export const HIGH_TABLE_BYTES: usize = 15 * AFFINE_BYTES;
-/** Scratch the builder needs: 256 Jacobian points and 2 × 256 elements. */
-export const BUILD_SCRATCH_BYTES: usize = 256 * JAC_BYTES + 512 * FELT_BYTES;
+/** Largest window the builder supports. */
+export const MAX_WINDOW_BITS = 11;
+const MAX_ENTRIES: usize = 1 << MAX_WINDOW_BITS;
+/** Scratch the builder needs: 2^w Jacobian points and 2 × 2^w elements. */
+export const BUILD_SCRATCH_BYTES: usize = MAX_ENTRIES * JAC_BYTES + 2 * MAX_ENTRIES * FELT_BYTES;
+
+/** Bytes of a table of `windows` windows of `bits` bits. */
+export function tableBytes(windows: i32, bits: i32): usize {
+  return <usize>windows * <usize>((1 << bits) - 1) * AFFINE_BYTES;
+}
 
 /**
  * Writes `windows` windows of `bits` bits for affine base b to dst: entry d − 1 of window w is
@@ -17,8 +22,8 @@ export const BUILD_SCRATCH_BYTES: usize = 256 * JAC_BYTES + 512 * FELT_BYTES;
 export function buildWindows(dst: usize, b: usize, windows: i32, bits: i32, next: usize, work: usize): void {
   const entries = (1 << bits) - 1;
   const jac = work;
-  const zs = work + 256 * JAC_BYTES;
-  const inv = zs + 256 * FELT_BYTES;
+  const zs = work + MAX_ENTRIES * JAC_BYTES;
+  const inv = zs + MAX_ENTRIES * FELT_BYTES;
   fieldCopy(next, b);
   fieldCopy(next + 32, b + 32);
   for (let w = 0; w < windows; w++) {
@@ -37,12 +42,25 @@ export function buildWindows(dst: usize, b: usize, windows: i32, bits: i32, next
   }
 }
 
-/** acc += k·B for a canonical scalar k < 2^252 (little-endian bytes at k), using B's comb tables. */
-export function combAdd(acc: usize, k: usize, low: usize, high: usize): void {
-  for (let i = 0; i < LOW_WINDOWS; i++) {
-    const d = <usize>load<u8>(k + <usize>i);
-    if (d !== 0) jacAddAffine(acc, acc, low + (<usize>i * 255 + d - 1) * AFFINE_BYTES);
+/**
+ * acc += k'·B where k' is bits [0, bits) of the little-endian scalar at k, using B's table of
+ * windows of w bits (w ≤ 24; the scalar's 32-byte slot must be followed by 3 readable bytes).
+ */
+export function combAdd(acc: usize, k: usize, table: usize, bits: i32, w: i32): void {
+  const entries = (1 << w) - 1;
+  const stride = <usize>entries * AFFINE_BYTES;
+  let i = 0;
+  for (let bit = 0; bit < bits; bit += w) {
+    let d = (load<u32>(k + <usize>(bit >> 3)) >> (bit & 7)) & entries;
+    if (bits - bit < w) d &= (1 << (bits - bit)) - 1;
+    if (d !== 0) jacAddAffine(acc, acc, table + <usize>i * stride + <usize>(d - 1) * AFFINE_BYTES);
+    i++;
   }
+}
+
+/** acc += k·B for k < 2^252: the low 248 bits from `low` (w-bit windows), bits 248…251 from `high`. */
+export function combAdd252(acc: usize, k: usize, low: usize, w: i32, high: usize): void {
+  combAdd(acc, k, low, 248, w);
   const top = <usize>(load<u8>(k + 31) & 0x0f);
   if (top !== 0) jacAddAffine(acc, acc, high + (top - 1) * AFFINE_BYTES);
 }

@@ -1,6 +1,6 @@
 // Variable-base scalar multiplication, the ec_op builtin (P + m·Q) and the ECDSA verification core.
 import { fromMont, toMont } from '../../felt/assembly/field';
-import { combAdd } from './comb';
+import { combAdd252 } from './comb';
 import {
   JAC_BYTES,
   jacAdd,
@@ -12,7 +12,7 @@ import {
   jacToAffine,
   onCurve,
 } from './curve';
-import { gHigh, gLow } from './tables';
+import { G_BITS, gHigh, gLow } from './tables';
 
 // Multiples 1·Q … 15·Q (Jacobian) for 4-bit windows.
 const MULTIPLES = memory.data(15 * 96, 32);
@@ -81,7 +81,7 @@ export function ecdsaPoint(outX: usize, u1: usize, u2: usize, q: usize): i32 {
   loadAffine(QA, q);
   if (!onCurve(QA)) return -1;
   mulVar(ACC, u2, QA);
-  combAdd(ACC, u1, gLow, gHigh);
+  combAdd252(ACC, u1, gLow, G_BITS, gHigh);
   if (!jacToAffine(PA, ACC)) return 0;
   fromMont(outX, PA);
   return 1;

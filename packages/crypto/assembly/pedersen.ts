@@ -1,17 +1,17 @@
 // Starknet Pedersen hash: x of P0 + a_low·P1 + a_high·P2 + b_low·P3 + b_high·P4 (low = 248 bits).
 import { FELT_BYTES, fieldCopy, fromMont } from '../../felt/assembly/field';
 import { vecBatchInv } from '../../felt/assembly/vector';
-import { combAdd } from './comb';
+import { combAdd252 } from './comb';
 import { JAC_BYTES, jacFromAffine, jacIsInfinity, jacToAffine, jacToAffineWith } from './curve';
-import { pedersenShift, pedP1, pedP2, pedP3, pedP4 } from './tables';
+import { PED_BITS, pedersenShift, pedP1, pedP2, pedP3, pedP4 } from './tables';
 
 const ACC = memory.data(96, 32);
 const AFF = memory.data(64, 32);
 
 function accumulate(acc: usize, a: usize, b: usize): void {
   jacFromAffine(acc, pedersenShift);
-  combAdd(acc, a, pedP1, pedP2);
-  combAdd(acc, b, pedP3, pedP4);
+  combAdd252(acc, a, pedP1, PED_BITS, pedP2);
+  combAdd252(acc, b, pedP3, PED_BITS, pedP4);
 }
 
 /** out = pedersen(a, b); inputs and output canonical felts (8 u32 limbs). */

@@ -2,60 +2,38 @@
 import {
   FELT_BYTES,
   fieldAdd,
-  fieldSub,
   fieldZero,
   fromMont,
   montMul,
   montSqr,
   toMont,
 } from '../../felt/assembly/field';
+import { hadesMix } from './generated/mix';
 import { poseidonRc } from './tables';
 
 const T = memory.data(32, 32);
-const U = memory.data(32, 32);
 
 function cube(x: usize): void {
   montSqr(T, x);
   montMul(x, x, T);
 }
 
-// s0' = t + 2·s0, s1' = t − 2·s1, s2' = t − 3·s2 with t = s0 + s1 + s2.
-function mix(s: usize): void {
-  const s1 = s + 32;
-  const s2 = s + 64;
-  fieldAdd(T, s, s1);
-  fieldAdd(T, T, s2);
-  fieldAdd(U, s, s);
-  fieldAdd(s, T, U);
-  fieldAdd(U, s1, s1);
-  fieldSub(s1, T, U);
-  fieldAdd(U, s2, s2);
-  fieldAdd(U, U, s2);
-  fieldSub(s2, T, U);
-}
-
-// Partial rounds add a constant to s2 only: the loader folds the s0, s1 constants forward through the
-// linear layer (see poseidon-constants.ts), which the x³ on s2 alone leaves untouched.
-function round(s: usize, rc: usize, full: bool): void {
-  if (full) {
-    fieldAdd(s, s, rc);
-    fieldAdd(s + 32, s + 32, rc + 32);
-  }
-  fieldAdd(s + 64, s + 64, rc + 64);
-  if (full) {
-    cube(s);
-    cube(s + 32);
-  }
-  cube(s + 64);
-  mix(s);
-}
-
 /** The Hades permutation of a Montgomery-form state (3 elements at s), in place. */
 export function hades(s: usize): void {
   let rc = poseidonRc;
+  fieldAdd(s, s, rc);
+  fieldAdd(s + 32, s + 32, rc + 32);
+  fieldAdd(s + 64, s + 64, rc + 64);
+  // Round i: S-box, then the linear layer fused with round i + 1's constants (row 91 is zero).
+  // Partial rounds carry only an s2 constant (see poseidon-constants.ts in the loader).
   for (let i = 0; i < 91; i++) {
-    round(s, rc, i < 4 || i >= 87);
+    if (i < 4 || i >= 87) {
+      cube(s);
+      cube(s + 32);
+    }
+    cube(s + 64);
     rc += 96;
+    hadesMix(s, rc);
   }
 }
 

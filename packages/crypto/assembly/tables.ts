@@ -1,6 +1,6 @@
 // Where the precomputed tables live in memory: allocated once by initTables, right after static data.
 import { fieldCopy, toMont } from '../../felt/assembly/field';
-import { BUILD_SCRATCH_BYTES, buildWindows, HIGH_TABLE_BYTES, LOW_TABLE_BYTES, LOW_WINDOWS } from './comb';
+import { BUILD_SCRATCH_BYTES, buildWindows, tableBytes } from './comb';
 import { AFFINE_BYTES } from './curve';
 
 // Plain globals, not an object: with no GC runtime, the heap after static data is ours alone.
@@ -12,6 +12,12 @@ export let pedP4: usize = 0;
 export let gLow: usize = 0;
 export let gHigh: usize = 0;
 export let poseidonRc: usize = 0;
+
+/** Window widths: Pedersen's P1, P3 (hot: trie commits) get wider windows than the ECDSA generator. */
+export const PED_BITS = 11;
+export const G_BITS = 8;
+const PED_WINDOWS = (248 + PED_BITS - 1) / PED_BITS;
+const G_WINDOWS = 248 / G_BITS;
 
 /** Number of Poseidon round constants (91 rounds × 3). */
 export const POSEIDON_RC_COUNT: usize = 273;
@@ -29,7 +35,7 @@ function alloc(bytes: usize): usize {
 
 /** Where callers put initTables' inputs: beyond everything the tables will occupy. */
 export function initInputArea(): usize {
-  return ((__heap_base + 63) & ~63) + (4 << 20);
+  return ((__heap_base + 63) & ~63) + (16 << 20);
 }
 
 /**
@@ -39,22 +45,24 @@ export function initInputArea(): usize {
 export function initTables(points: usize, rc: usize): usize {
   const pts = alloc(6 * AFFINE_BYTES);
   for (let i: usize = 0; i < 12; i++) toMont(pts + i * 32, points + i * 32);
-  poseidonRc = alloc(POSEIDON_RC_COUNT * 32);
+  // One extra zero row: the last round's linear layer adds no constants.
+  poseidonRc = alloc((POSEIDON_RC_COUNT + 3) * 32);
   for (let i: usize = 0; i < POSEIDON_RC_COUNT; i++) toMont(poseidonRc + i * 32, rc + i * 32);
+  memory.fill(poseidonRc + POSEIDON_RC_COUNT * 32, 0, 96);
   pedersenShift = pts;
-  pedP1 = alloc(LOW_TABLE_BYTES);
-  pedP2 = alloc(HIGH_TABLE_BYTES);
-  pedP3 = alloc(LOW_TABLE_BYTES);
-  pedP4 = alloc(HIGH_TABLE_BYTES);
-  gLow = alloc(LOW_TABLE_BYTES);
-  gHigh = alloc(HIGH_TABLE_BYTES);
+  pedP1 = alloc(tableBytes(PED_WINDOWS, PED_BITS));
+  pedP2 = alloc(tableBytes(1, 4));
+  pedP3 = alloc(tableBytes(PED_WINDOWS, PED_BITS));
+  pedP4 = alloc(tableBytes(1, 4));
+  gLow = alloc(tableBytes(G_WINDOWS, G_BITS));
+  gHigh = alloc(tableBytes(1, 4));
   const next = alloc(AFFINE_BYTES);
   const work = alloc(BUILD_SCRATCH_BYTES);
-  buildWindows(pedP1, pts + 1 * AFFINE_BYTES, LOW_WINDOWS, 8, next, work);
+  buildWindows(pedP1, pts + 1 * AFFINE_BYTES, PED_WINDOWS, PED_BITS, next, work);
   buildWindows(pedP2, pts + 2 * AFFINE_BYTES, 1, 4, next, work);
-  buildWindows(pedP3, pts + 3 * AFFINE_BYTES, LOW_WINDOWS, 8, next, work);
+  buildWindows(pedP3, pts + 3 * AFFINE_BYTES, PED_WINDOWS, PED_BITS, next, work);
   buildWindows(pedP4, pts + 4 * AFFINE_BYTES, 1, 4, next, work);
-  buildWindows(gLow, pts + 5 * AFFINE_BYTES, LOW_WINDOWS, 8, next, work);
+  buildWindows(gLow, pts + 5 * AFFINE_BYTES, G_WINDOWS, G_BITS, next, work);
   // next = 2^248·G: the base of the top window.
   const gTop = alloc(AFFINE_BYTES);
   fieldCopy(gTop, next);

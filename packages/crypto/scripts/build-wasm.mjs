@@ -2,6 +2,8 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileWasm } from '../../felt/scripts/build-wasm.mjs';
+import { generateMix } from './gen-mix.mjs';
 
 const pkg = join(dirname(fileURLToPath(import.meta.url)), '..');
+generateMix();
 await compileWasm(join(pkg, 'assembly', 'index.ts'), join(pkg, 'dist-wasm', 'crypto.wasm'));

@@ -1,5 +1,6 @@
 // Stark252 field elements in Montgomery form (x·2^256 mod p), 8 little-endian u32 limbs at a pointer.
 import { fieldAdd, fieldSub, montMul, montSqr } from './generated/mont';
+import { fieldInvBinary } from './inverse';
 
 export { fieldAdd, fieldSub, montMul, montSqr };
 
@@ -75,11 +76,16 @@ function sqrN(r: usize, n: i32): void {
   for (let i = 0; i < n; i++) montSqr(r, r);
 }
 
+/** r = a^−1 (0 maps to 0): the binary extended Euclidean algorithm. */
+export function fieldInv(r: usize, a: usize): void {
+  fieldInvBinary(r, a);
+}
+
 /**
- * r = a^(p−2) = a^−1 (0 maps to 0). p − 2 = (2^59 + 16)·2^192 + 2^192 − 1, so the chain builds
+ * r = a^(p−2) = a^−1 by Fermat (0 maps to 0), kept as an independent cross-check. p − 2 = (2^59 + 16)·2^192 + 2^192 − 1, so the chain builds
  * x_k = a^(2^k − 1) for k = 1, 2, …, 128 and folds in y = a^(2^59 + 16): 378 squarings, 10 products.
  */
-export function fieldInv(r: usize, a: usize): void {
+export function fieldInvFermat(r: usize, a: usize): void {
   const x64 = memory.data(32, 32);
   const x128 = memory.data(32, 32);
   const y = memory.data(32, 32);

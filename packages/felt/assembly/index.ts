@@ -2,6 +2,7 @@
 export {
   fieldAdd,
   fieldInv,
+  fieldInvFermat,
   fieldPow,
   fieldSub,
   fromMont,
@@ -9,6 +10,7 @@ export {
   montSqr,
   toMont,
 } from './field';
+export { fieldInvBinary } from './inverse';
 export { bitReverse, mulPowers, ntt, powers } from './ntt';
 export {
   vecAdd,

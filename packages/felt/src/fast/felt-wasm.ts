@@ -13,6 +13,8 @@ export interface FeltKernels {
   toMont(r: number, a: number): void;
   fromMont(r: number, a: number): void;
   fieldInv(r: number, a: number): void;
+  fieldInvFermat(r: number, a: number): void;
+  fieldInvBinary(r: number, a: number): void;
   fieldPow(r: number, a: number, e: number, words: number): void;
   vecAdd(r: number, a: number, b: number, n: number): void;
   vecSub(r: number, a: number, b: number, n: number): void;
