@@ -113,8 +113,8 @@ describe('trie: incremental commits equal a from-scratch reference', () => {
       root = c.root;
       assert.equal(root, referenceRoot(model, 251, mixHasher));
     };
-    keys.forEach((k, i) => step(k, BigInt(i + 1)));
-    keys.forEach((k) => step(k, 0n));
+    for (const [i, k] of keys.entries()) step(k, BigInt(i + 1));
+    for (const k of keys) step(k, 0n);
     assert.equal(root, 0n);
   });
 
