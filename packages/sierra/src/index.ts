@@ -5,6 +5,20 @@ export {
   compileProgram,
 } from './compiler/compile.js';
 export { supportedLibfuncs } from './compiler/libfuncs/index.js';
+export { type AllowedLibfuncs, validateAllowedLibfuncs } from './contract/allowed-libfuncs.js';
+export { casmClassFromJson } from './contract/casm-from-json.js';
+export { casmClassToJson } from './contract/casm-json.js';
+export {
+  type CasmContractClass,
+  type CasmEntryPoint,
+  COMPILER_VERSION,
+  type ContractCompileOptions,
+  CURRENT_SIERRA_VERSION,
+  compileContractClass,
+  ENTRY_POINT_COST,
+  MAX_BYTECODE_SIZE,
+} from './contract/compile-contract.js';
+export { compiledClassHashV1, compiledClassHashV2 } from './contract/compiled-class-hash.js';
 export { readContractClass, type SierraContractClass } from './contract/contract-class.js';
 export { compileError, SierraError, type SierraErrorCode } from './errors.js';
 export { parseSierraText } from './program/parse-text.js';
