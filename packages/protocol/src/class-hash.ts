@@ -1,5 +1,6 @@
 import { poseidonArray, snKeccak } from '@starling/crypto';
 import { PREFIX_CONTRACT_CLASS_V0_1_0 } from './constants.js';
+import { ProtocolError } from './errors.js';
 import type { SierraClass, SierraEntryPoint } from './types.js';
 
 const encoder = new TextEncoder();
@@ -17,6 +18,12 @@ export function abiHash(abi: string): bigint {
 
 /** The Sierra class hash: poseidon('CONTRACT_CLASS_V0.1.0', E(external), E(l1_handler), E(constructor), abi, program). */
 export function calculateClassHash(cls: SierraClass): bigint {
+  if (cls.contractClassVersion !== '0.1.0') {
+    throw new ProtocolError(
+      'INVALID_CLASS',
+      `unsupported contract class version ${cls.contractClassVersion}`,
+    );
+  }
   return poseidonArray([
     PREFIX_CONTRACT_CLASS_V0_1_0,
     entryPointsHash(cls.entryPointsByType.EXTERNAL),

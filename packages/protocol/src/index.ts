@@ -48,6 +48,7 @@ export {
 } from './json/block.js';
 export { parseCasmClass, parseSierraClass } from './json/classes.js';
 export { parseEvent, parseMessageToL1, parseReceipt } from './json/receipt.js';
+export { decompressSierraProgram } from './json/sierra-program-compression.js';
 export {
   parseResourceBounds,
   parseTransaction,

@@ -1,13 +1,16 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import {
   calculateClassHash,
   calculateCompiledClassHash,
+  decompressSierraProgram,
+  ProtocolError,
   parseCasmClass,
   parseSierraClass,
 } from '@starling/protocol';
+import { hash } from 'starknet';
 import { loadArtifact } from '../helpers/artifacts.ts';
 import { parseCairoTestFile } from '../helpers/cairo-test-file.ts';
 import { loadCasmV2Table } from '../helpers/casm-table.ts';
@@ -73,6 +76,50 @@ describe('class hash and compiled class hash v2 of classes declared on chain (pa
       const expected = table.get(classHash);
       assert.ok(expected !== undefined, 'class hash not found among declared classes');
       assert.equal(calculateCompiledClassHash(parseCasmClass(casm), 'v2'), expected);
+    });
+  }
+});
+
+describe('compressed Sierra program: sequencer sierra_program_base64.json', () => {
+  it('decodes to sierra_program.json', () => {
+    const encoded = readVector<string>('sequencer', 'starknet_api', 'sierra_program_base64.json');
+    const expected = readVector<string[]>('sequencer', 'starknet_api', 'sierra_program.json').map(BigInt);
+    assert.deepEqual(decompressSierraProgram(encoded), expected);
+  });
+  it('rejects what is not a compressed program', () => {
+    const bad = (e: unknown) => e instanceof ProtocolError && e.code === 'INVALID_FIELD';
+    assert.throws(() => decompressSierraProgram('not base64!'), bad);
+    assert.throws(() => decompressSierraProgram(Buffer.from('plain').toString('base64')), bad);
+  });
+});
+
+// Every Sierra/CASM pair of the compiler test data: class hashes (no upstream expected value) and the
+// two compiled class hashes the upstream test data lacks are checked against starknet.js.
+describe('every Sierra/CASM pair of the compiler test data vs starknet.js', () => {
+  const dir = join(vectorsDir, 'sierra-to-casm', 'contracts');
+  const names = readdirSync(dir)
+    .filter((f) => f.endsWith('.contract_class.json'))
+    .map((f) => f.slice(0, -'.contract_class.json'.length));
+  it('has 17 pairs', () => assert.equal(names.length, 17));
+  for (const name of names) {
+    it(name, () => {
+      const sierraJson = readVector('sierra-to-casm', 'contracts', `${name}.contract_class.json`);
+      const casmJson = readVector('sierra-to-casm', 'contracts', `${name}.compiled_contract_class.json`);
+      assert.equal(
+        calculateClassHash(parseSierraClass(sierraJson)),
+        BigInt(hash.computeSierraContractClassHash(sierraJson as never)),
+      );
+      if (name.startsWith('max_entrypoint') || name.startsWith('proxy')) {
+        const casm = parseCasmClass(casmJson);
+        assert.equal(
+          calculateCompiledClassHash(casm, 'v2'),
+          BigInt(hash.computeCompiledClassHashBlake(casmJson as never)),
+        );
+        assert.equal(
+          calculateCompiledClassHash(casm, 'v1'),
+          BigInt(hash.computeCompiledClassHashPoseidon(casmJson as never)),
+        );
+      }
     });
   }
 });

@@ -4,6 +4,7 @@ import { pedersen } from '@starling/crypto';
 import { P, StarlingError } from '@starling/felt';
 import {
   calculateBlockHash,
+  calculateClassHash,
   calculateCompiledClassHash,
   calculateTransactionHash,
   concatCounts,
@@ -179,7 +180,11 @@ describe('bad classes get typed errors', () => {
       entry_points_by_type: { EXTERNAL: [{ selector: '0x1', function_idx: 0 }] },
       abi: '[]',
     };
-    assert.ok(parseSierraClass(sierra));
+    assert.ok(calculateClassHash(parseSierraClass(sierra)) > 0n);
+    assert.throws(
+      () => calculateClassHash(parseSierraClass({ ...sierra, contract_class_version: '0.2.0' })),
+      code('INVALID_CLASS'),
+    );
     assert.throws(() => parseSierraClass({ ...sierra, sierra_program: undefined }), code('MISSING_FIELD'));
     assert.throws(
       () =>
