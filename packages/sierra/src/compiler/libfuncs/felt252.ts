@@ -19,16 +19,17 @@ function binOp(b: CasmBuilder, a: Var, c: Var, op: Op): Var {
   return b.binOp(OPS[op], a, c);
 }
 
-function withVar(op: Op) {
-  return (ctx: InvocationContext) => {
-    const [a, c] = singleCells(ctx, 2);
-    const b = new CasmBuilder();
-    const av = inDeref(b, a!);
-    const cv = inDerefOrImm(b, c!);
-    const res = binOp(b, av, cv, op);
-    return buildFromCasmBuilder(ctx, b, [['Fallthrough', [[res]], undefined]]);
-  };
+/** `a op b` for felt252-like values (also used by bounded_int_add/sub/mul). */
+export function felt252BinOp(ctx: InvocationContext, op: Op) {
+  const [a, c] = singleCells(ctx, 2);
+  const b = new CasmBuilder();
+  const av = inDeref(b, a!);
+  const cv = inDerefOrImm(b, c!);
+  const res = binOp(b, av, cv, op);
+  return buildFromCasmBuilder(ctx, b, [['Fallthrough', [[res]], undefined]]);
 }
+
+const withVar = (op: Op) => (ctx: InvocationContext) => felt252BinOp(ctx, op);
 
 function withConst(op: Op) {
   return (ctx: InvocationContext) => {

@@ -1,5 +1,6 @@
 import type { LibfuncDef } from '../types.js';
 import { arrayLibfuncs } from './array.js';
+import { boundedLibfuncs } from './bounded.js';
 import { boxBoolLibfuncs } from './box-bool.js';
 import { builtinLibfuncs } from './builtins.js';
 import { castLibfuncs } from './casts.js';
@@ -24,6 +25,7 @@ const ALL: Map<string, LibfuncDef> = new Map(
     ...arrayLibfuncs,
     ...starknetLibfuncs,
     ...builtinLibfuncs,
+    ...boundedLibfuncs,
     bounded_int_div_rem: boundedDivRem,
   }),
 );
