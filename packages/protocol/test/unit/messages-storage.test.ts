@@ -1,12 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { encodeShortString } from '@starling/felt';
 import {
+  calculateTransactionHash,
   getStorageVarAddress,
   l1ToL2MessageHash,
   l2ToL1MessageHash,
   messageFromL1Handler,
   ProtocolError,
   parseGatewayStateUpdate,
+  parseTransactionWithHash,
 } from '@starling/protocol';
 import { ec, hash } from 'starknet';
 import { hex, Rng } from '../helpers/random.ts';
@@ -42,6 +45,28 @@ describe('L1↔L2 message hashes vs starknet.js', () => {
         BigInt(hash.getL1MessageHash(hex(from), hex(to), payload.map(hex))),
       );
     }
+  });
+  it('mainnet L1 handler 0x63f3…3f12: transaction hash and message hash (vector quoted by pathfinder from starkscan)', () => {
+    const tx = parseTransactionWithHash({
+      type: 'L1_HANDLER',
+      transaction_hash: '0x63f36452a4255a9d3f06def95a08bbc295f0de0515adefbf04ee795ed4c3f12',
+      version: '0x0',
+      contract_address: '0x73314940630fd6dcda0d772d4c972c4e0a9946bef9dabf4ef84eda8ef542b82',
+      entry_point_selector: '0x2d757788a8d8d6f21d1cd40bce38a8222d70654214e96ff95d8086e684fbee5',
+      nonce: '0x17824b',
+      calldata: [
+        '0xae0ee0a63a2ce6baeeffe56e7714fb4efe48d419',
+        '0x2c63ec1313901744d1321b93bda51418cc18998a1562d368960711367f7530f',
+        '0x11e14e1039c000',
+        '0x0',
+      ],
+    });
+    assert.ok(tx.type === 'L1_HANDLER');
+    assert.equal(calculateTransactionHash(tx, encodeShortString('SN_MAIN')), tx.transactionHash);
+    assert.equal(
+      l1ToL2MessageHash(messageFromL1Handler(tx)),
+      0x573aeff3cf703775e8a76a27adee9e80f2ce558a6a38ec87e0249a8b175e5c1an,
+    );
   });
   it('an L1 handler transaction maps to its message', () => {
     const tx = {
