@@ -40,6 +40,22 @@ jmp rel 0;
 ret;
 `;
 
+/** One Poseidon permutation of (1, 2, 3); reads the first output cell. */
+const POSEIDON = `
+ap += 1;
+call rel 4;
+jmp rel 0;
+[ap + 0] = 1, ap++;
+[ap + -1] = [[fp + -3] + 0];
+[ap + 0] = 2, ap++;
+[ap + -1] = [[fp + -3] + 1];
+[ap + 0] = 3, ap++;
+[ap + -1] = [[fp + -3] + 2];
+[ap + 0] = [[fp + -3] + 3], ap++;
+[ap + 0] = [fp + -3] + 6, ap++;
+ret;
+`;
+
 function generate(name: string, source: string, builtins: string[]): void {
   const program = loadCasmProgram(source);
   const run = runProofMode(program, { builtins: builtins as never, start: 0, end: 4, layout: 'starling' });
@@ -57,3 +73,4 @@ function generate(name: string, source: string, builtins: string[]): void {
 
 generate('fib-output', FIB(20), ['output']);
 generate('range-checks', RANGE_CHECKS, ['range_check', 'range_check96']);
+generate('poseidon', POSEIDON, ['poseidon']);

@@ -1,6 +1,7 @@
 import { P } from '@starling/felt';
 import { ProverError } from '../errors.js';
 import type { ConstraintSpec } from '../stark/air.js';
+import type { BuiltinComponent } from './builtin-component.js';
 import type { SegmentBounds } from './public-input.js';
 
 /**
@@ -9,7 +10,8 @@ import type { SegmentBounds } from './public-input.js';
  * masked address (selector·address; unused rows access (0, 0)), value, and 16-bit limbs that join
  * the range-check pool.
  */
-export class RangeCheckComponent {
+export class RangeCheckComponent implements BuiltinComponent {
+  readonly periodicColumns: bigint[][] = [];
   readonly width: number;
   readonly addr: number;
   readonly sel: number;
@@ -40,6 +42,18 @@ export class RangeCheckComponent {
     return this.segment.stop - this.segment.begin;
   }
 
+  minRows(): number {
+    return this.used + 1;
+  }
+
+  freeRcRows(n: number): number {
+    return Math.max(0, n - this.used);
+  }
+
+  cellAddresses(): number[] {
+    return Array.from({ length: this.used }, (_, k) => this.segment.begin + k);
+  }
+
   /** Memory accesses [addressColumn, valueColumn] this component adds to each row. */
   get memAccesses(): [number, number][] {
     return [[this.maddr, this.val]];
@@ -67,7 +81,13 @@ export class RangeCheckComponent {
   }
 
   /** Writes the numerators (unreduced) from index i; returns the next index. */
-  evaluate(c: readonly bigint[], nx: readonly bigint[], out: bigint[], i: number): number {
+  evaluate(
+    c: readonly bigint[],
+    nx: readonly bigint[],
+    _p: readonly bigint[],
+    out: bigint[],
+    i: number,
+  ): number {
     const addr = c[this.addr]!;
     const sel = c[this.sel]!;
     const selN = nx[this.sel]!;

@@ -94,7 +94,7 @@ export class CairoAir implements Air {
   readonly maskOffsets = [0, 1];
   readonly maxDegree = 2;
   readonly constraints: ConstraintSpec[];
-  readonly periodicColumns = [];
+  readonly periodicColumns: bigint[][];
   private pmCache: { z: bigint; alpha: bigint; value: bigint } | null = null;
 
   constructor(
@@ -106,6 +106,7 @@ export class CairoAir implements Air {
     this.mainWidth = this.layout.mainWidth;
     this.auxWidth = this.layout.auxWidth;
     this.constraints = constraintList(traceLength, this.layout);
+    this.periodicColumns = this.layout.periodicColumns;
   }
 
   publicInputBytes(): Uint8Array {
@@ -126,7 +127,7 @@ export class CairoAir implements Air {
 
   evaluate(
     frame: readonly (readonly bigint[])[],
-    _periodic: readonly bigint[],
+    periodic: readonly bigint[],
     ch: readonly bigint[],
     out: bigint[],
   ): void {
@@ -251,6 +252,9 @@ export class CairoAir implements Air {
     out[i++] = q(nx, 0) * rs(nx, 0) - q(c, RC_SLOTS - 1) * ru(nx, 0);
     for (let k = 1; k < RC_SLOTS; k++) out[i++] = q(c, k) * rs(c, k) - q(c, k - 1) * ru(c, k);
     out[i++] = q(c, RC_SLOTS - 1) - 1n;
-    for (const b of L.builtins) i = b.evaluate(c, nx, out, i);
+    L.builtins.forEach((b, k) => {
+      const from = L.periodicOffsets[k]!;
+      i = b.evaluate(c, nx, periodic.slice(from, from + b.periodicColumns.length), out, i);
+    });
   }
 }

@@ -1,4 +1,6 @@
 import { ProverError } from '../errors.js';
+import type { BuiltinComponent } from './builtin-component.js';
+import { PoseidonComponent } from './builtin-poseidon.js';
 import { RangeCheckComponent } from './builtin-range-check.js';
 import type { CairoPublicInput } from './public-input.js';
 
@@ -36,7 +38,10 @@ const FREE_SEGMENTS = new Set(['program', 'execution', 'output', 'segment_arena'
 
 /** The column layout for one public input: CPU, builtin components, sorted memory and range-check pools. */
 export class CairoLayout {
-  readonly builtins: RangeCheckComponent[] = [];
+  readonly builtins: BuiltinComponent[] = [];
+  /** Offset of each builtin's periodic columns in the AIR's list. */
+  readonly periodicOffsets: number[] = [];
+  readonly periodicColumns: bigint[][] = [];
   /** Unsorted memory accesses of a row: [addressColumn, valueColumn]. */
   readonly memAccesses: [number, number][];
   /** Unsorted range-checked cells of a row. */
@@ -54,7 +59,10 @@ export class CairoLayout {
     let col = CPU_WIDTH;
     for (const [name, seg] of Object.entries(pub.segments).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       if (FREE_SEGMENTS.has(name) || seg.stop <= seg.begin) continue;
-      if (name !== 'range_check' && name !== 'range_check96') {
+      let c: BuiltinComponent;
+      if (name === 'range_check' || name === 'range_check96') c = new RangeCheckComponent(name, seg, col);
+      else if (name === 'poseidon') c = new PoseidonComponent(seg, col);
+      else {
         throw new ProverError(
           'UNSUPPORTED_BUILTIN',
           `builtin ${name} is used but has no AIR in this layout yet`,
@@ -63,8 +71,9 @@ export class CairoLayout {
           },
         );
       }
-      const c = new RangeCheckComponent(name, seg, col);
       this.builtins.push(c);
+      this.periodicOffsets.push(this.periodicColumns.length);
+      this.periodicColumns.push(...c.periodicColumns);
       col += c.width;
     }
     this.memAccesses = [

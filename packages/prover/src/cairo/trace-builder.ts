@@ -1,5 +1,6 @@
 import { inv, P } from '@starling/felt';
 import { ProverError } from '../errors.js';
+import { RangeCheckComponent } from './builtin-range-check.js';
 import { decodeInstruction, FLAG, NUM_FLAGS } from './instruction.js';
 import { CairoLayout, COL } from './layout.js';
 import type { CairoPublicInput } from './public-input.js';
@@ -97,11 +98,11 @@ export function buildCairoTrace(exec: CairoExecution): { columns: bigint[][]; n:
   // Builtin instances access their cells; their limbs join the range-check pool.
   let builtinRows = 0;
   for (const b of layout.builtins) {
-    builtinRows = Math.max(builtinRows, b.used + 1);
-    for (let a = b.segment.begin; a < b.segment.stop; a++) {
+    builtinRows = Math.max(builtinRows, b.minRows());
+    for (const a of b.cellAddresses()) {
       accessed.add(a);
       const v = memory.get(a);
-      if (v === undefined) continue;
+      if (v === undefined || !(b instanceof RangeCheckComponent)) continue;
       for (let k = 0; k < b.limbs; k++) rcSeen.add(Number((v >> BigInt(16 * k)) & 0xffffn));
     }
   }
@@ -117,7 +118,7 @@ export function buildCairoTrace(exec: CairoExecution): { columns: bigint[][]; n:
   // One free memory slot must stay (0, 0): the sorted memory starts with that pair.
   // Range-check holes go to the free RC_X slot of every row and to the limbs of unused builtin rows.
   const rcCapacity = (rows: number) =>
-    rows + layout.builtins.reduce((acc, b) => acc + Math.max(0, rows - b.used) * b.limbs, 0);
+    rows + layout.builtins.reduce((acc, b) => acc + b.freeRcRows(rows) * b.rcCells.length, 0);
   let n = nextPow2(Math.max(steps, pub.publicMemory.length + memHoles.length + 1, builtinRows));
   while (rcCapacity(n) < rcHoles.length) n *= 2;
   if (n > steps) padWithFinalStep(rows, n);
@@ -140,7 +141,7 @@ export function buildCairoTrace(exec: CairoExecution): { columns: bigint[][]; n:
   const nextHole = () => BigInt(h < rcHoles.length ? rcHoles[h++]! : pub.rcMin);
   for (let i = 0; i < n; i++) rows[i]![COL.RC_X] = nextHole();
   for (const b of layout.builtins) {
-    for (let i = b.used; i < n; i++) for (let k = 0; k < b.limbs; k++) rows[i]![b.limb0 + k] = nextHole();
+    for (let i = n - b.freeRcRows(n); i < n; i++) for (const cell of b.rcCells) rows[i]![cell] = nextHole();
   }
   fillSorted(rows, pub, n, layout);
   const columns = Array.from({ length: width }, (_, c) => rows.map((row) => row[c]!));

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { poseidonPermute } from '@starling/crypto';
 import { P } from '@starling/felt';
 import {
   buildCairoTrace,
@@ -16,6 +17,7 @@ import {
   parseAirPublicInput,
   prove,
   proveCairo,
+  type RangeCheckComponent,
   readMemoryFile,
   readTraceFile,
   VerificationError,
@@ -72,7 +74,7 @@ describe('range_check and range_check96 builtins', () => {
   it('rejects a forged proof whose builtin rows break only the builtin constraints', () => {
     const { columns, n } = buildCairoTrace(exec);
     const air = new CairoAir(exec.publicInput, n);
-    const rc = air.layout.builtins[0]!;
+    const rc = air.layout.builtins[0] as RangeCheckComponent;
     columns[rc.sel]![n - 1] = 1n; // claims an extra instance past the segment's stop pointer
     const ch = [3n, 5n, 7n];
     const groups = new Set(
@@ -87,5 +89,48 @@ describe('range_check and range_check96 builtins', () => {
       });
     };
     assert.throws(() => verifyCairo(prove(lax, columns, FAST), exec.publicInput), VerificationError);
+  });
+});
+
+describe('poseidon builtin', () => {
+  const exec = load('poseidon');
+
+  it('the VM computed the permutation the crypto package does', () => {
+    const seg = exec.publicInput.segments.poseidon!;
+    const expected = poseidonPermute([1n, 2n, 3n]);
+    assert.equal(exec.memory.get(seg.begin + 3), expected[0]);
+  });
+
+  it('proves and verifies a run with one Hades permutation', () => {
+    const proof = proveCairo(exec, FAST);
+    verifyCairo(proof, exec.publicInput);
+  });
+
+  it('rejects a forged proof whose permutation rows break only the Poseidon constraints', () => {
+    const { columns, n } = buildCairoTrace(exec);
+    const air = new CairoAir(exec.publicInput, n);
+    const pos = air.layout.builtins[0]!;
+    const lane1 = pos.base + pos.width - 9 + 1; // own columns: s0..s2, q0..q2, w0..w2
+    columns[lane1]![5] = (columns[lane1]![5]! + 1n) % P;
+    const ch = [3n, 5n, 7n];
+    const groups = new Set(
+      findViolations(air, [...columns, ...air.buildAux(columns, ch)], ch).map((v) => v.group),
+    );
+    assert.deepEqual([...groups], ['builtin/poseidon']);
+    const lax = Object.create(air) as CairoAir;
+    lax.evaluate = (frame, periodic, c, out) => {
+      air.evaluate(frame, periodic, c, out);
+      air.constraints.forEach((spec, i) => {
+        if (spec.group === 'builtin/poseidon') out[i] = 0n;
+      });
+    };
+    assert.throws(() => verifyCairo(prove(lax, columns, FAST), exec.publicInput), VerificationError);
+  });
+
+  it('refuses a wrong permutation output', () => {
+    const memory = new Map(exec.memory);
+    const seg = exec.publicInput.segments.poseidon!;
+    memory.set(seg.begin + 3, 12345n);
+    assert.throws(() => proveCairo({ ...exec, memory }, FAST), ProverError);
   });
 });
