@@ -66,6 +66,7 @@ export { getStorageVarAddress } from './storage-address.js';
 export {
   calculateTransactionHash,
   deprecatedTransactionHashes,
+  MAINNET_LAST_DEPRECATED_HASH_BLOCK,
   type TransactionHashOptions,
   verifyTransactionHash,
 } from './transaction-hash.js';

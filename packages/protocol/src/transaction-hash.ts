@@ -1,4 +1,4 @@
-import { QUERY_VERSION_BASE } from './constants.js';
+import { CHAIN_ID_MAINNET, QUERY_VERSION_BASE } from './constants.js';
 import { ProtocolError } from './errors.js';
 import {
   declareV0V1Hash,
@@ -74,8 +74,26 @@ export function deprecatedTransactionHashes(tx: Transaction, chainId: bigint): b
   return [];
 }
 
-/** True if `expected` is the transaction's hash in its current form or (for old blocks) a deprecated one. */
-export function verifyTransactionHash(tx: Transaction, chainId: bigint, expected: bigint): boolean {
+/** On mainnet, blocks after this one contain no transaction hashed in a deprecated form. */
+export const MAINNET_LAST_DEPRECATED_HASH_BLOCK = 1470n;
+
+/**
+ * True if `expected` is the transaction's hash in its current form or, for early blocks, a deprecated one.
+ * With `blockNumber` given, mainnet blocks after 1470 accept the current form only (as the sequencer does).
+ */
+export function verifyTransactionHash(
+  tx: Transaction,
+  chainId: bigint,
+  expected: bigint,
+  blockNumber?: bigint,
+): boolean {
   if (calculateTransactionHash(tx, chainId) === expected) return true;
+  if (
+    chainId === CHAIN_ID_MAINNET &&
+    blockNumber !== undefined &&
+    blockNumber > MAINNET_LAST_DEPRECATED_HASH_BLOCK
+  ) {
+    return false;
+  }
   return deprecatedTransactionHashes(tx, chainId).includes(expected);
 }

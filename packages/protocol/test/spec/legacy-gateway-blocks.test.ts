@@ -36,7 +36,8 @@ describe('legacy Pedersen block hash: feeder-gateway fixtures', () => {
       const { header, transactions, receipts } = parseGatewayBlock(json.block ?? json);
       const chainId = encodeShortString(chain);
       if (hashTxs)
-        for (const tx of transactions) assert.ok(verifyTransactionHash(tx, chainId, tx.transactionHash));
+        for (const tx of transactions)
+          assert.ok(verifyTransactionHash(tx, chainId, tx.transactionHash, header.blockNumber));
       const txCommitment = legacyTransactionCommitment(
         transactions.map((t) => ({
           transactionHash: t.transactionHash,

@@ -47,8 +47,12 @@ describe('transaction hashes: deprecated_transaction_hash.json', () => {
       // Upstream accepts either the current form or one of the deprecated ones for these blocks.
       const candidates = [calculateTransactionHash(tx, chainId), ...deprecatedTransactionHashes(tx, chainId)];
       assert.ok(candidates.includes(expected));
-      assert.ok(verifyTransactionHash(tx, chainId, expected));
+      assert.ok(verifyTransactionHash(tx, chainId, expected, BigInt(v.block_number)));
       assert.ok(!verifyTransactionHash(tx, chainId, expected + 1n));
+      // The same transaction in a later mainnet block must carry the current hash.
+      if (calculateTransactionHash(tx, chainId) !== expected) {
+        assert.ok(!verifyTransactionHash(tx, chainId, expected, 1471n));
+      }
     });
   }
 });
