@@ -1,6 +1,7 @@
-import type { PrivateInputEntry } from '../builtins/builtin-runner.js';
+import { DeducingBuiltin, type PrivateInputEntry } from '../builtins/builtin-runner.js';
 import { RangeCheckBuiltin } from '../builtins/other-builtins.js';
 import { vmError } from '../errors.js';
+import { LAYOUT_BUILTINS } from '../runner/layouts.js';
 import type { Program } from '../runner/program.js';
 import { CairoRunner, type RunnerOptions } from '../runner/runner.js';
 import type { BuiltinName, MaybeRelocatable } from '../types.js';
@@ -19,6 +20,8 @@ export interface ProofModeOptions extends RunnerOptions {
   layout?: string;
   /** Keep stepping the final loop until the step count is a power of two (default true). */
   padToPowerOfTwo?: boolean;
+  /** Pass 0 for program builtins the layout lacks instead of failing (as Stwo runs do). */
+  allowMissingBuiltins?: boolean;
 }
 
 export interface MemorySegmentAddresses {
@@ -116,7 +119,7 @@ export class ProofModeRun {
       seen.add(pc);
       const seg = vm.memory.segment(Math.floor(pc / 2 ** 32));
       const word = vm.memory.decode(seg, pc - seg.index * 2 ** 32) as bigint;
-      const ins = decodeInstruction(word);
+      const ins = decodeInstruction(word, vm.stwoOpcodes);
       for (const o of [ins.off0, ins.off1, ins.off2]) {
         const biased = o + 0x8000;
         if (biased < min) min = biased;
@@ -154,16 +157,45 @@ export function setupProofMode(
   options: ProofModeOptions,
 ): { runner: CairoRunner; stackSize: number } {
   const runner = new CairoRunner(program, { ...options, trace: true });
-  runner.initBuiltins(options.builtins);
+  const available = LAYOUT_BUILTINS[options.layout ?? 'all_cairo'];
+  if (available === undefined) throw vmError('INVALID_ARGUMENT', `unknown layout ${options.layout}`);
+  const missing = options.builtins.filter((b) => !available.includes(b));
+  if (missing.length > 0 && options.allowMissingBuiltins !== true) {
+    throw vmError(
+      'INVALID_PROGRAM',
+      `layout ${options.layout ?? 'all_cairo'} lacks builtins ${missing.join(', ')}`,
+    );
+  }
+  // Runners (and segments) follow the layout's builtin order, like the reference runner.
+  runner.initBuiltins(available.filter((b) => options.builtins.includes(b)));
   runner.loadProgram(false);
   const exec = runner.execSegment.index;
   const stack: MaybeRelocatable[] = [{ segment: exec, offset: 2 }, 0n];
-  for (const name of options.builtins) stack.push(...runner.builtinStack([name], 0n));
+  for (const name of options.builtins) {
+    if (missing.includes(name)) stack.push(0n);
+    else stack.push(...runner.builtinStack([name], 0n));
+  }
   runner.start({ segment: runner.programSegment.index, offset: options.start }, stack, {
     segment: runner.programSegment.index,
     offset: options.end,
   });
   return { runner, stackSize: stack.length };
+}
+
+/**
+ * Proof mode fills every builtin instance's outputs and rounds builtin segments up to whole
+ * instances (the reference runner's complete_builtin_auto_deductions).
+ */
+function completeAutoDeductions(runner: CairoRunner): void {
+  for (const b of runner.builtins) {
+    if (!(b instanceof DeducingBuiltin) || b.segment === undefined) continue;
+    const n = b.usedInstances();
+    for (let inst = 0; inst < n; inst++) {
+      for (let k = b.nInputCells; k < b.cellsPerInstance; k++)
+        b.deduce(b.segment, inst * b.cellsPerInstance + k);
+    }
+    b.segment.size = Math.max(b.segment.size, n * b.cellsPerInstance);
+  }
 }
 
 /** Runs a program in proof mode: start label to end label, trace on, padded, public memory tracked. */
@@ -178,9 +210,15 @@ export function runProofMode(program: Program, options: ProofModeOptions): Proof
     while (target < steps + 1) target *= 2;
     runner.vm.runSteps(target - steps);
   }
-  // Builtin stop pointers are the program's last return values.
+  completeAutoDeductions(runner);
+  // Builtin stop pointers are the program's last return values (one per program builtin).
   let pointer = runner.vm.ap;
-  for (const b of [...runner.builtins].reverse()) {
+  for (const name of [...options.builtins].reverse()) {
+    const b = runner.builtin(name);
+    if (b === undefined) {
+      pointer--;
+      continue;
+    }
     const stop = runner.vm.memory.get({ segment: exec, offset: pointer - 1 });
     if (stop === undefined || typeof stop === 'bigint' || stop.segment !== b.base) {
       throw vmError('SECURITY_CHECK', `${b.name}: invalid stop pointer`);

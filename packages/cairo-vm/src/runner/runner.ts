@@ -24,6 +24,8 @@ export interface RunnerOptions {
   segmentArenaCells?: boolean;
   /** Allocate real segments for every dictionary (Starknet mode; default true). */
   noTemporarySegments?: boolean;
+  /** Accept the Stwo-only opcode extensions (Blake2s, QM31); off for Starknet execution. */
+  stwoOpcodes?: boolean;
 }
 
 /**
@@ -59,6 +61,7 @@ export class CairoRunner {
     this.execSegment = this.vm.memory.addSegment();
     this.vm.execSegment = this.execSegment.index;
     if (options.trace === true) this.vm.enableTrace();
+    this.vm.stwoOpcodes = options.stwoOpcodes === true;
   }
 
   /** Creates the builtin runners (segments in the given order); gas_builtin / system are skipped. */

@@ -39,24 +39,32 @@ export interface Instruction {
   readonly apUpdate: number;
   readonly opcode: number;
   readonly size: number;
+  /** Opcode extension: 0 Stone, 1 Blake2s, 2 Blake2s finalize, 3 QM31 (the last three: Stwo only). */
+  readonly ext: number;
 }
 
 const EXTENSION_NAMES = ['Stone', 'Blake', 'BlakeFinalize', 'QM31Operation'];
 
-/** Decodes a 63-bit instruction word (plus opcode extension bits from bit 63). */
-export function decodeInstruction(word: bigint): Instruction {
+/**
+ * Decodes a 63-bit instruction word (plus opcode extension bits from bit 63). Extensions other
+ * than Stone (Blake2s, QM31: provable by Stwo only) are rejected unless `stwoOpcodes` is set.
+ */
+export function decodeInstruction(word: bigint, stwoOpcodes = false): Instruction {
   if (word < 0n || word >= 1n << 66n) {
     throw vmError('INVALID_INSTRUCTION', `instruction word 0x${word.toString(16)} is out of range`);
   }
   const ext = Number(word >> 63n);
-  if (ext !== 0) {
-    const name = EXTENSION_NAMES[ext];
+  const extName = EXTENSION_NAMES[ext];
+  if (extName === undefined) {
+    throw vmError('INVALID_INSTRUCTION', `invalid opcode extension ${ext}`, { extension: ext });
+  }
+  if (ext !== 0 && !stwoOpcodes) {
     throw vmError(
-      name === undefined ? 'INVALID_INSTRUCTION' : 'UNSUPPORTED_OPCODE_EXTENSION',
-      name === undefined
-        ? `invalid opcode extension ${ext}`
-        : `opcode extension ${name} (${ext}) is not supported by this VM`,
-      { extension: ext },
+      'UNSUPPORTED_OPCODE_EXTENSION',
+      `opcode extension ${extName} (${ext}) is not supported by this VM`,
+      {
+        extension: ext,
+      },
     );
   }
   const lo = Number(word & 0xffffffffffffn);
@@ -90,7 +98,32 @@ export function decodeInstruction(word: bigint): Instruction {
   ) {
     bad('ret encoding', opcode);
   }
+  if (
+    (ext === 1 || ext === 2) &&
+    !(
+      opcode === 0 &&
+      (op1Src === OP1_FP || op1Src === OP1_AP) &&
+      res === RES_OP1 &&
+      pcUpdate === 0 &&
+      (apNum === 0 || apNum === 2)
+    )
+  ) {
+    bad('Blake2s flags', flags);
+  }
+  if (
+    ext === 3 &&
+    !(
+      (res === RES_ADD || res === RES_MUL) &&
+      op1Src !== OP1_OP0 &&
+      pcUpdate === 0 &&
+      opcode === OP_ASSERT_EQ &&
+      (apNum === 0 || apNum === 2)
+    )
+  ) {
+    bad('QM31 flags', flags);
+  }
   return {
+    ext,
     off0,
     off1,
     off2,

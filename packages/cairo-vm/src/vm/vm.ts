@@ -16,6 +16,7 @@ import {
 } from '../memory/value.js';
 import type { Relocatable } from '../types.js';
 import { addSlow, divVals, mulSlow, relAdd, subVals } from './arith.js';
+import { extendedStep } from './extended-step.js';
 import {
   AP_ADD,
   AP_ADD1,
@@ -59,6 +60,8 @@ export class VirtualMachine {
   hintExecutor: HintExecutor | undefined;
   /** fp at entry, where the traceback walk stops. */
   initialFp = 0;
+  /** Accept the Stwo-only opcode extensions (Blake2s, QM31). */
+  stwoOpcodes = false;
 
   enableTrace(): void {
     this.trace = new Float64Array(3 * 4096);
@@ -122,7 +125,7 @@ export class VirtualMachine {
     }
     if (t === TAG_REL) throw vmError('INVALID_INSTRUCTION', `instruction at ${s.index}:${off} is a pointer`);
     const word = t === TAG_INT ? smallToBig(s.vals[off] as number) : (s.bigs[off] as bigint);
-    const ins = decodeInstruction(word);
+    const ins = decodeInstruction(word, this.stwoOpcodes);
     if (s.decoded === undefined) s.decoded = [];
     s.decoded[off] = ins;
     return ins;
@@ -169,6 +172,14 @@ export class VirtualMachine {
           buf[n++] = ap;
           buf[n++] = fp;
           this.traceLen = n;
+        }
+
+        if (ins.ext !== 0) {
+          const next = extendedStep(this, ins, pcS.index, pc, ap, fp);
+          ap = next.ap;
+          pc = next.pc;
+          steps++;
+          continue;
         }
 
         // ---- operands ----
@@ -375,6 +386,7 @@ export class VirtualMachine {
         acc[dstOff] = 1;
         acc[op0Off] = 1;
         o1S.accessed[o1Off] = 1;
+        pcS.accessed[pc] = 1;
 
         // ---- registers ----
         const oldAp = ap;

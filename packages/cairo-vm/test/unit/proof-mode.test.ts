@@ -168,4 +168,66 @@ describe('stwo-cairo all_opcode_components vector', () => {
     assert.equal(runner.vm.pc, 1334);
     assert.ok(runner.vm.steps > 50);
   });
+
+  it('with Stwo opcodes on, reproduces the recorded run: steps, registers, public memory, memory', () => {
+    const text = readFileSync(join(stwoDir, 'all_opcode_components.prover_input.json'), 'utf8');
+    const pi = JSON.parse(text) as {
+      state_transitions: {
+        initial_state: { pc: number; ap: number; fp: number };
+        final_state: { pc: number; ap: number; fp: number };
+        casm_states_by_opcode: Record<string, unknown[]>;
+      };
+      memory: { address_to_id: number[]; f252_values: number[][] };
+      public_memory_addresses: number[];
+      builtin_segments: { output: { begin_addr: number; stop_ptr: number } };
+    };
+    // small_values are u128 numbers beyond 2^53: read them from the text as bigints.
+    const small = (/"small_values":\s*\[([^\]]*)\]/.exec(text)?.[1] ?? '')
+      .split(',')
+      .map((x) => BigInt(x.trim()));
+    const c0 = loadCairo0Program(readFileSync(join(stwoDir, 'all_opcode_components.compiled.json'), 'utf8'));
+    const run = runProofMode(c0.program, {
+      builtins: c0.builtins,
+      start: c0.start as number,
+      end: c0.end as number,
+      layout: 'all_cairo_stwo',
+      allowMissingBuiltins: true,
+      stwoOpcodes: true,
+      padToPowerOfTwo: false,
+    });
+    const st = pi.state_transitions;
+    const totalSteps = Object.values(st.casm_states_by_opcode).reduce((a, b) => a + b.length, 0);
+    assert.equal(run.runner.vm.steps, totalSteps);
+    const [progBase, execBase] = run.table as [number, number];
+    const vm = run.runner.vm;
+    assert.deepEqual({ pc: progBase + vm.pc, ap: execBase + vm.ap, fp: execBase + vm.fp }, st.final_state);
+    const pub = run.publicInput();
+    assert.deepEqual(
+      pub.public_memory.map((e) => e.address),
+      pi.public_memory_addresses,
+    );
+    assert.deepEqual(pub.memory_segments.output, pi.builtin_segments.output);
+    const theirs = new Map<number, bigint>();
+    pi.memory.address_to_id.forEach((id, addr) => {
+      if (id === 0x3fffffff) return; // unused address
+      if (id >= 0x40000000) {
+        const limbs = pi.memory.f252_values[id - 0x40000000] as number[];
+        theirs.set(
+          addr,
+          limbs.reduceRight((acc, w) => (acc << 32n) | BigInt(w), 0n),
+        );
+      } else theirs.set(addr, small[id] as bigint);
+    });
+    // The Stwo runner relocates a 4-cell all-zero segment right after the output segment; this
+    // runner has none, so addresses (and pointers) past the output segment are 4 lower here.
+    const shiftFrom = pi.builtin_segments.output.stop_ptr;
+    for (let a = shiftFrom; a < shiftFrom + 4; a++) assert.equal(theirs.get(a), 0n);
+    const ours = decodeMemory(run.memory());
+    assert.ok(ours.size > 2600);
+    for (const [a, v] of ours) {
+      const t = theirs.get(a >= shiftFrom ? a + 4 : a);
+      const shifted = v >= BigInt(shiftFrom) && v < 4096n ? v + 4n : v;
+      assert.ok(t === v || t === shifted, `address ${a}`);
+    }
+  });
 });
