@@ -1,0 +1,137 @@
+// The SystemCall hint handler of one call: reads a request, charges its gas (the compiler already
+// pre-charged syscall_base), runs it and writes the response, as the blockifier does.
+import type { Relocatable, SyscallHandler, VirtualMachine } from '@starling/cairo-vm';
+import { decodeShortString } from '@starling/felt';
+import type { ExecutionContext } from '../call/context.js';
+import { executionError } from '../errors.js';
+import { syscallGasCost } from '../gas/syscall-costs.js';
+import type { CallEntryPoint, CallInfo, OrderedEvent, OrderedMessage, SyscallRecord } from '../types.js';
+import { OUT_OF_GAS, SyscallRevert } from './revert.js';
+import type { SecpPoints } from './secp-points.js';
+import { SYSCALLS } from './syscall-table.js';
+
+/** Input of a syscall implementation: the request reader and the gas left after its cost. */
+export interface SyscallIo {
+  vm: VirtualMachine;
+  /** Reads request cell i (after selector and gas). */
+  felt(i: number): bigint;
+  ptr(i: number): Relocatable;
+  /** Reads the felt array between the pointers at cells i and i+1. */
+  array(i: number): bigint[];
+  /** Length of the array between the pointers at cells i and i+1 (not recorded). */
+  arrayLen(i: number): number;
+  /** Remaining gas; implementations running inner calls decrease it. */
+  gas: bigint;
+  /** Resolved request values for the proving record. */
+  recorded: bigint[];
+}
+
+export type SyscallOutput = (bigint | Relocatable)[];
+
+export interface SyscallSpec {
+  /** Request cells after selector and gas. */
+  size: number;
+  /** Linear-factor length (calldata or payload felts), for the gas cost. */
+  linear?(io: SyscallIo): number;
+  run(h: CallSyscallHandler, io: SyscallIo): SyscallOutput;
+}
+
+/** Answers one call's syscalls and collects what the call produced. */
+export class CallSyscallHandler implements SyscallHandler {
+  readonly events: OrderedEvent[] = [];
+  readonly messages: OrderedMessage[] = [];
+  readonly innerCalls: CallInfo[] = [];
+  readonly records: SyscallRecord[] = [];
+  readonly storageReads: { key: bigint; value: bigint }[] = [];
+  /** selector → [call count, linear factor] (OS resources of CairoSteps calls). */
+  readonly usage = new Map<string, { count: number; linear: number }>();
+  executionInfoPtr: Relocatable | undefined;
+  secp: Partial<Record<'k1' | 'r1', SecpPoints>> = {};
+
+  constructor(
+    readonly ctx: ExecutionContext,
+    readonly call: CallEntryPoint & { classHash: bigint },
+  ) {}
+
+  countUsage(name: string, count: number, linear = 0): void {
+    const u = this.usage.get(name) ?? { count: 0, linear: 0 };
+    u.count += count;
+    u.linear += linear;
+    this.usage.set(name, u);
+  }
+
+  /** Allocates a read-only-by-convention segment holding `values`; returns [start, end]. */
+  segment(vm: VirtualMachine, values: readonly bigint[]): [Relocatable, Relocatable] {
+    const s = vm.memory.addSegment();
+    vm.memory.load({ segment: s.index, offset: 0 }, values);
+    return [
+      { segment: s.index, offset: 0 },
+      { segment: s.index, offset: values.length },
+    ];
+  }
+
+  systemCall(vm: VirtualMachine, ptr: Relocatable): void {
+    const m = vm.memory;
+    const at = (i: number): Relocatable => ({ segment: ptr.segment, offset: ptr.offset + i });
+    const name = decodeShortString(m.getFelt(at(0)));
+    const spec = SYSCALLS[name];
+    if (spec === undefined) throw executionError('SYSCALL_ERROR', `unsupported syscall selector ${name}`);
+    const gasCounter = m.getFelt(at(1));
+    if (gasCounter >= 1n << 64n) throw executionError('SYSCALL_ERROR', `unexpected gas ${gasCounter}`);
+    const recorded: bigint[] = [];
+    const io: SyscallIo = {
+      vm,
+      felt: (i) => {
+        const v = m.getFelt(at(2 + i));
+        recorded.push(v);
+        return v;
+      },
+      ptr: (i) => m.getRel(at(2 + i)),
+      array: (i) => {
+        const s = m.getRel(at(2 + i));
+        const e = m.getRel(at(3 + i));
+        if (s.segment !== e.segment || e.offset < s.offset)
+          throw executionError('SYSCALL_ERROR', `${name}: malformed array pointers`);
+        const vals = m.getFelts(s, e.offset - s.offset);
+        recorded.push(BigInt(vals.length), ...vals);
+        return vals;
+      },
+      arrayLen: (i) => m.getRel(at(3 + i)).offset - m.getRel(at(2 + i)).offset,
+      gas: gasCounter,
+      recorded,
+    };
+    if (name !== 'Keccak') this.countUsage(name, 1);
+    const cost = syscallGasCost(this.ctx.vc, name);
+    if (cost === undefined) throw executionError('SYSCALL_ERROR', `no gas cost for syscall ${name}`);
+    const linear = spec.linear?.(io) ?? 0;
+    if (linear > 0) this.countUsage(name, 0, linear);
+    const required = cost.base + cost.linear * BigInt(linear) - BigInt(this.ctx.vc.os.syscallBaseGasCost);
+    const respAt = at(2 + spec.size);
+    let response: (bigint | Relocatable)[];
+    if (gasCounter < required) {
+      response = this.failure(vm, gasCounter, [OUT_OF_GAS]);
+    } else {
+      io.gas = gasCounter - required;
+      this.ctx.lastSeenGas = io.gas;
+      try {
+        response = [io.gas, 0n, ...spec.run(this, io)];
+      } catch (e) {
+        if (!(e instanceof SyscallRevert)) throw e;
+        response = this.failure(vm, io.gas, e.data);
+      }
+    }
+    m.load(respAt, response);
+    this.records.push({
+      selector: name,
+      request: recorded,
+      response: response.map((v) => (typeof v === 'bigint' ? v : -1n)),
+      gasBefore: gasCounter,
+      gasAfter: response[0] as bigint,
+    });
+  }
+
+  private failure(vm: VirtualMachine, gas: bigint, data: bigint[]): (bigint | Relocatable)[] {
+    const [s, e] = this.segment(vm, data);
+    return [gas, 1n, s, e];
+  }
+}

@@ -1,0 +1,231 @@
+// Executes INVOKE v3, DECLARE v3 and DEPLOY_ACCOUNT v3 the way the blockifier does: pre-validation
+// (nonce, bounds, balance), validation, execution with revert semantics, fee and fee transfer.
+import {
+  type CasmClass,
+  calculateContractAddress,
+  calculateTransactionHash,
+  type DeclareV3,
+  type DeployAccountV3,
+  type InvokeV3,
+  QUERY_VERSION_BASE,
+  type SierraClass,
+  versionedConstantsFor,
+} from '@starling/protocol';
+import type { TxInfo } from '../call/context.js';
+import { executionError } from '../errors.js';
+import { transactionGasVector } from '../fee/gas-vector.js';
+import type { ExecutionState } from '../state/execution-state.js';
+import type { BlockContext, CallInfo, ExecutionFlags, TransactionExecutionInfo } from '../types.js';
+import { type PreparedDeclare, prepareDeclare } from './declare.js';
+import { runExecute } from './execute-phase.js';
+import { balanceKey, feeOf, feeTokenBalance, maxPossibleFee } from './fee.js';
+import { runFeeTransfer, runValidate, type TxEnv } from './phases.js';
+import { checkBounds, checkNonce } from './pre-validation.js';
+
+export type AccountTransactionV3 = InvokeV3 | DeclareV3 | DeployAccountV3;
+
+export interface AccountTxOptions extends ExecutionFlags {
+  /** Sierra class of a DECLARE (the transaction itself carries only hashes). */
+  contractClass?: SierraClass;
+  /** Compiles a declared Sierra class to CASM (the sierra package's compiler by default). */
+  compileClass?: (cls: SierraClass) => CasmClass;
+  /** Require nonce == account nonce (sequencer); false accepts future nonces (gateway). */
+  strictNonce?: boolean;
+}
+
+const DA = { L1: 0n, L2: 1n } as const;
+
+/** Executes an account transaction on `state` (all or nothing for rejections). */
+export function executeAccountTransaction(
+  state: ExecutionState,
+  block: BlockContext,
+  tx: AccountTransactionV3,
+  options: AccountTxOptions = {},
+): TransactionExecutionInfo {
+  if (tx.version !== 3) {
+    throw executionError(
+      'UNSUPPORTED_TX_VERSION',
+      `transaction version ${String(tx.version)} is not supported`,
+    );
+  }
+  const vc = versionedConstantsFor(block.starknetVersion);
+  const query = options.query === true;
+  const hash = calculateTransactionHash(tx, block.chainId, { query });
+  const sender =
+    tx.type === 'DEPLOY_ACCOUNT'
+      ? calculateContractAddress(tx.contractAddressSalt, tx.classHash, tx.constructorCalldata, 0n)
+      : tx.senderAddress;
+  const txInfo: TxInfo = {
+    version: 3n + (query ? QUERY_VERSION_BASE : 0n),
+    senderAddress: sender,
+    maxFee: 0n,
+    signature: tx.signature,
+    transactionHash: hash,
+    nonce: tx.nonce,
+    resourceBounds: tx.resourceBounds,
+    tip: tx.tip,
+    paymasterData: tx.paymasterData,
+    nonceDaMode: DA[tx.nonceDataAvailabilityMode],
+    feeDaMode: DA[tx.feeDataAvailabilityMode],
+    accountDeploymentData: tx.type === 'DEPLOY_ACCOUNT' ? [] : tx.accountDeploymentData,
+    onlyQuery: query,
+  };
+  const env: TxEnv = { state, block, vc, tx: txInfo, classesUsed: new Map() };
+  const chargeFee = options.skipFeeCharge !== true;
+  const tip = vc.flags.enableTip ? tx.tip : 0n;
+  const txLayer = state.depth;
+  state.checkpoint();
+  try {
+    checkNonce(state, tx, sender, options.strictNonce !== false);
+    let declared: PreparedDeclare | undefined;
+    if (tx.type === 'DECLARE') declared = prepareDeclare(env, tx, options);
+    if (chargeFee) {
+      checkBounds(block, tx.resourceBounds);
+      const max = maxPossibleFee(tx.resourceBounds, tip);
+      const balance = feeTokenBalance(state, block.feeTokenAddress, sender);
+      if (balance < max) {
+        throw executionError(
+          'INSUFFICIENT_ACCOUNT_BALANCE',
+          `Resources bounds (max fee ${max}) exceed balance (${balance}).`,
+        );
+      }
+    }
+    state.incrementNonce(sender);
+    const remaining = {
+      value: chargeFee
+        ? tx.resourceBounds.l2Gas.maxAmount
+        : BigInt(vc.os.validateMaxSierraGas) + BigInt(vc.os.executeMaxSierraGas),
+    };
+
+    let validateInfo: CallInfo | undefined;
+    let executeInfo: CallInfo | undefined;
+    let revertReason: string | undefined;
+    let revertedGas = 0n;
+    const validate = (): void => {
+      if (options.skipValidate === true) return;
+      const os = vc.os;
+      if (tx.type === 'INVOKE')
+        validateInfo = runValidate(env, sender, os.validateEntryPointSelector, tx.calldata, remaining);
+      else if (tx.type === 'DECLARE')
+        validateInfo = runValidate(
+          env,
+          sender,
+          os.validateDeclareEntryPointSelector,
+          [tx.classHash],
+          remaining,
+        );
+      else
+        validateInfo = runValidate(
+          env,
+          sender,
+          os.validateDeployEntryPointSelector,
+          [tx.classHash, tx.contractAddressSalt, ...tx.constructorCalldata],
+          remaining,
+        );
+    };
+    state.checkpoint(); // execution layer: dropped on revert
+    if (tx.type === 'DEPLOY_ACCOUNT') {
+      executeInfo = runExecute(env, tx, sender, remaining).info;
+      validate();
+    } else {
+      validate();
+      if (declared !== undefined && tx.type === 'DECLARE') {
+        state.declareClass(
+          tx.classHash,
+          tx.compiledClassHash,
+          { kind: 'SIERRA', sierra: declared.sierra, casm: declared.casm },
+          declared.casm,
+        );
+      }
+      if (tx.type === 'INVOKE') {
+        const r = runExecute(env, tx, sender, remaining);
+        executeInfo = r.info;
+        revertReason = r.revertReason;
+        revertedGas = r.revertedGas;
+      }
+    }
+    // State changes counted for the fee: the whole transaction so far, sender balance included.
+    const gasFor = (reverted: boolean) => {
+      const calls = [validateInfo, reverted ? undefined : executeInfo].filter(
+        (c): c is CallInfo => c !== undefined,
+      );
+      const merged = mergedDiffCount(state, txLayer, block.feeTokenAddress, balanceKey(sender));
+      return transactionGasVector(vc, {
+        kind: tx.type,
+        calldataLength:
+          tx.type === 'INVOKE'
+            ? tx.calldata.length
+            : tx.type === 'DEPLOY_ACCOUNT'
+              ? tx.constructorCalldata.length
+              : 0,
+        signatureLength: tx.signature.length,
+        codeSize: declared?.codeSize ?? 0,
+        stateChanges: merged,
+        calls,
+        revertedSierraGas: reverted ? revertedGas : 0n,
+        revertedSteps: 0,
+        useKzgDa: block.useKzgDa,
+      });
+    };
+    if (revertReason !== undefined) state.rollback();
+    let gas = gasFor(revertReason !== undefined);
+    if (revertReason === undefined && chargeFee) {
+      const over = exceededBound(gas, tx.resourceBounds);
+      if (over !== undefined) {
+        if (tx.type !== 'INVOKE') throw executionError('INSUFFICIENT_RESOURCES_FOR_VALIDATE', over);
+        revertReason = over;
+        revertedGas = executeInfo?.gasConsumed ?? 0n;
+        state.rollback();
+        gas = gasFor(true);
+      }
+    }
+    if (revertReason === undefined) state.commit();
+    let fee = feeOf(gas, block, tip);
+    if (chargeFee) {
+      const max = maxPossibleFee(tx.resourceBounds, tip);
+      if (fee > max) fee = max;
+    }
+    let feeTransferInfo: CallInfo | undefined;
+    if (chargeFee && fee > 0n) feeTransferInfo = runFeeTransfer(env, sender, fee);
+    const stateDiff = state.layerDiff(txLayer);
+    state.commit();
+    return {
+      transactionHash: hash,
+      type: tx.type,
+      ...(validateInfo !== undefined ? { validateCallInfo: validateInfo } : {}),
+      ...(executeInfo !== undefined ? { executeCallInfo: executeInfo } : {}),
+      ...(feeTransferInfo !== undefined ? { feeTransferCallInfo: feeTransferInfo } : {}),
+      ...(revertReason !== undefined ? { revertReason } : {}),
+      actualFee: fee,
+      gas,
+      daGas: { l1Gas: 0n, l1DataGas: gas.l1DataGas, l2Gas: 0n },
+      stateDiff,
+      ...(tx.type === 'DEPLOY_ACCOUNT' ? { contractAddress: sender } : {}),
+      record: { reverted: revertReason !== undefined, actualFee: fee, compiledClasses: env.classesUsed },
+    };
+  } catch (e) {
+    while (state.depth > txLayer) state.rollback();
+    throw e;
+  }
+}
+
+/** Counts fee-relevant changes of the transaction's layers (from `from` up), merged. */
+function mergedDiffCount(state: ExecutionState, from: number, feeToken: bigint, senderKey: bigint) {
+  return state.countForFee(state.layerDiff(from), from, feeToken, senderKey);
+}
+
+/** The first resource whose actual amount exceeds its bound, as the blockifier words it. */
+function exceededBound(
+  gas: { l1Gas: bigint; l1DataGas: bigint; l2Gas: bigint },
+  rb: InvokeV3['resourceBounds'],
+): string | undefined {
+  const checks: [string, bigint, bigint][] = [
+    ['L1Gas', gas.l1Gas, rb.l1Gas.maxAmount],
+    ['L2Gas', gas.l2Gas, rb.l2Gas.maxAmount],
+    ['L1DataGas', gas.l1DataGas, rb.l1DataGas?.maxAmount ?? 0n],
+  ];
+  for (const [name, used, max] of checks) {
+    if (used > max) return `Insufficient max ${name}: max amount: ${max}, actual used: ${used}.`;
+  }
+  return undefined;
+}

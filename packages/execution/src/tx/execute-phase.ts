@@ -1,0 +1,95 @@
+// The execution phase: __execute__ of an INVOKE (reverts keep the transaction) or the constructor
+// of a DEPLOY_ACCOUNT (failures reject it).
+import type { DeployAccountV3, InvokeV3 } from '@starling/protocol';
+import { ExecutionContext } from '../call/context.js';
+import { ExecutionError, executionError } from '../errors.js';
+import { CallSyscallHandler } from '../syscalls/syscall-handler.js';
+import { deployContract } from '../syscalls/syscall-table.js';
+import type { CallInfo } from '../types.js';
+import { runPhase, type TxEnv } from './phases.js';
+import { failedCallReason } from './revert-reason.js';
+
+export interface ExecuteOutcome {
+  info?: CallInfo;
+  revertReason?: string;
+  revertedGas: bigint;
+}
+
+function limitGas(env: TxEnv, remaining: { value: bigint }): bigint {
+  const max = BigInt(env.vc.os.executeMaxSierraGas);
+  return remaining.value < max ? remaining.value : max;
+}
+
+/** Runs __execute__ (INVOKE) or the account constructor (DEPLOY_ACCOUNT). */
+export function runExecute(
+  env: TxEnv,
+  tx: InvokeV3 | DeployAccountV3,
+  sender: bigint,
+  remaining: { value: bigint },
+): ExecuteOutcome {
+  const gas = limitGas(env, remaining);
+  const budget = { value: gas };
+  if (tx.type === 'DEPLOY_ACCOUNT') {
+    const ctx = new ExecutionContext(env.state, env.block, env.vc, env.tx, 'execute');
+    const h = new CallSyscallHandler(ctx, {
+      classHash: tx.classHash,
+      entryPointType: 'CONSTRUCTOR',
+      selector: env.vc.os.constructorEntryPointSelector,
+      calldata: tx.constructorCalldata,
+      storageAddress: sender,
+      callerAddress: 0n,
+      callType: 'CALL',
+      initialGas: gas,
+    });
+    const io = { gas } as Parameters<typeof deployContract>[1];
+    try {
+      deployContract(h, io, tx.classHash, sender, tx.constructorCalldata, 0n);
+    } catch (e) {
+      const msg = e instanceof Error ? e.message : String(e);
+      const inner = h.innerCalls[0];
+      throw executionError(
+        'VALIDATION_FAILURE',
+        inner?.failed === true ? failedCallReason('Contract constructor execution has failed', inner) : msg,
+      );
+    } finally {
+      for (const [k, c] of ctx.classesUsed) env.classesUsed.set(k, c);
+    }
+    remaining.value -= gas - io.gas;
+    const info = h.innerCalls[0] as CallInfo;
+    return { info, revertedGas: 0n };
+  }
+  let ctx: ExecutionContext | undefined;
+  try {
+    const r = runPhase(
+      env,
+      'execute',
+      {
+        entryPointType: 'EXTERNAL',
+        selector: env.vc.os.executeEntryPointSelector,
+        calldata: tx.calldata,
+        storageAddress: sender,
+        callerAddress: 0n,
+        callType: 'CALL',
+        initialGas: gas,
+      },
+      budget,
+    );
+    ctx = r.ctx;
+    remaining.value -= gas - budget.value;
+    if (r.info.failed) {
+      return {
+        info: r.info,
+        revertReason: failedCallReason('Transaction execution has failed', r.info),
+        revertedGas: r.info.gasConsumed,
+      };
+    }
+    return { info: r.info, revertedGas: 0n };
+  } catch (e) {
+    if (!(e instanceof ExecutionError) && !(e instanceof Error)) throw e;
+    // A VM-level failure (not a Cairo panic): charge the gas seen at the last syscall.
+    const last = ctx?.lastSeenGas;
+    const used = last === undefined ? 0n : gas - last;
+    remaining.value -= used;
+    return { revertReason: `Transaction execution has failed:\n${e.message}`, revertedGas: used };
+  }
+}
