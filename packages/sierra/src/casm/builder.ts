@@ -43,9 +43,9 @@ function intersect(self: BuilderState, other: BuilderState, readOnly: boolean): 
   if (self.apChange !== other.apChange) throw compileError('casm builder: merged branches not aligned on ap');
   if (self.allocated !== other.allocated)
     throw compileError('casm builder: merged branches allocations differ');
-  if (readOnly) {
-    if (self.steps < other.steps) throw compileError('casm builder: finalized branch cannot be updated');
-  } else self.steps = Math.max(self.steps, other.steps);
+  // Step counts only feed the upstream cost self-checks (whose `steps = 0` resets are not
+  // mirrored here), so a finalized label keeps its count.
+  if (!readOnly) self.steps = Math.max(self.steps, other.steps);
   for (const [v] of self.vars) {
     if (!other.vars.has(v)) self.vars.delete(v);
   }

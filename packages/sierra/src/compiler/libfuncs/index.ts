@@ -6,6 +6,7 @@ import { builtinLibfuncs } from './builtins.js';
 import { castLibfuncs } from './casts.js';
 import { constLibfuncs } from './consts-libfuncs.js';
 import { coreLibfuncs } from './core.js';
+import { dictLibfuncs } from './dict.js';
 import { felt252Libfuncs } from './felt252.js';
 import { gasLibfuncs } from './gas.js';
 import { boundedDivRem, intLibfuncs } from './int.js';
@@ -26,6 +27,7 @@ const ALL: Map<string, LibfuncDef> = new Map(
     ...starknetLibfuncs,
     ...builtinLibfuncs,
     ...boundedLibfuncs,
+    ...dictLibfuncs,
     bounded_int_div_rem: boundedDivRem,
   }),
 );
