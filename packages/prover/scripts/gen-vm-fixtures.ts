@@ -56,9 +56,25 @@ jmp rel 0;
 ret;
 `;
 
+/** One bitwise instance on two large values; reads x&y, x^y and x|y. */
+const BITWISE = `
+ap += 1;
+call rel 4;
+jmp rel 0;
+[ap + 0] = ${(1n << 250n) + 0xf0f0f0f0123456789n}, ap++;
+[ap + -1] = [[fp + -3] + 0];
+[ap + 0] = ${(1n << 249n) + 0xff00ff00fedcba987n}, ap++;
+[ap + -1] = [[fp + -3] + 1];
+[ap + 0] = [[fp + -3] + 2], ap++;
+[ap + 0] = [[fp + -3] + 3], ap++;
+[ap + 0] = [[fp + -3] + 4], ap++;
+[ap + 0] = [fp + -3] + 5, ap++;
+ret;
+`;
+
 function generate(name: string, source: string, builtins: string[]): void {
   const program = loadCasmProgram(source);
-  const run = runProofMode(program, { builtins: builtins as never, start: 0, end: 4, layout: 'starling' });
+  const run = runProofMode(program, { builtins: builtins as never, start: 0, end: 4, layout: 'all_cairo' });
   const dir = join(outDir, name);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'trace.bin'), run.trace());
@@ -74,3 +90,4 @@ function generate(name: string, source: string, builtins: string[]): void {
 generate('fib-output', FIB(20), ['output']);
 generate('range-checks', RANGE_CHECKS, ['range_check', 'range_check96']);
 generate('poseidon', POSEIDON, ['poseidon']);
+generate('bitwise', BITWISE, ['bitwise']);

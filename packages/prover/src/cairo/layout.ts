@@ -1,4 +1,5 @@
 import { ProverError } from '../errors.js';
+import { BitwiseComponent } from './builtin-bitwise.js';
 import type { BuiltinComponent } from './builtin-component.js';
 import { PoseidonComponent } from './builtin-poseidon.js';
 import { RangeCheckComponent } from './builtin-range-check.js';
@@ -62,6 +63,7 @@ export class CairoLayout {
       let c: BuiltinComponent;
       if (name === 'range_check' || name === 'range_check96') c = new RangeCheckComponent(name, seg, col);
       else if (name === 'poseidon') c = new PoseidonComponent(seg, col);
+      else if (name === 'bitwise') c = new BitwiseComponent(seg, col);
       else {
         throw new ProverError(
           'UNSUPPORTED_BUILTIN',

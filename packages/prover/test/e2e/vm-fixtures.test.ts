@@ -134,3 +134,26 @@ describe('poseidon builtin', () => {
     assert.throws(() => proveCairo({ ...exec, memory }, FAST), ProverError);
   });
 });
+
+describe('bitwise builtin', () => {
+  const exec = load('bitwise');
+  const seg = exec.publicInput.segments.bitwise!;
+
+  it('the VM wrote x&y, x^y, x|y', () => {
+    const [x, y] = [exec.memory.get(seg.begin)!, exec.memory.get(seg.begin + 1)!];
+    assert.deepEqual(
+      [2, 3, 4].map((k) => exec.memory.get(seg.begin + k)),
+      [x & y, x ^ y, x | y],
+    );
+  });
+
+  it('proves and verifies a run with one bitwise instance', () => {
+    verifyCairo(proveCairo(exec, FAST), exec.publicInput);
+  });
+
+  it('refuses a wrong AND cell', () => {
+    const memory = new Map(exec.memory);
+    memory.set(seg.begin + 2, memory.get(seg.begin + 2)! ^ 4n);
+    assert.throws(() => proveCairo({ ...exec, memory }, FAST), ProverError);
+  });
+});
