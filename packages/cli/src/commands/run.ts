@@ -39,6 +39,8 @@ interface RunFlags {
   end?: string;
   returns?: string;
   storage?: string[];
+  stwoOpcodes?: boolean;
+  allowMissingBuiltins?: boolean;
 }
 
 const felts = (s: string | undefined): bigint[] =>
@@ -170,7 +172,15 @@ function runProgram(text: string, flags: RunFlags): void {
     if (start === undefined || end === undefined) {
       throw new Error('proof mode needs __start__/__end__ labels (Cairo 0 program) or --start/--end offsets');
     }
-    const run = runProofMode(program, { builtins, start, end, layout: flags.layout, ...maxSteps });
+    const run = runProofMode(program, {
+      builtins,
+      start,
+      end,
+      layout: flags.layout,
+      stwoOpcodes: flags.stwoOpcodes === true,
+      allowMissingBuiltins: flags.allowMissingBuiltins === true,
+      ...maxSteps,
+    });
     const tracePath = flags.traceFile ?? 'trace.bin';
     const memoryPath = flags.memoryFile ?? 'memory.bin';
     if (flags.traceFile !== undefined) writeFileSync(flags.traceFile, run.trace());
@@ -193,6 +203,7 @@ function runProgram(text: string, flags: RunFlags): void {
     ...(flags.gas !== undefined ? { gas: BigInt(flags.gas) } : {}),
     offset: flags.offset !== undefined ? Number(flags.offset) : (cairo0?.main ?? 0),
     trace: flags.traceFile !== undefined,
+    stwoOpcodes: flags.stwoOpcodes === true,
     ...maxSteps,
   });
   const n = Number(flags.returns ?? 1);
@@ -231,7 +242,9 @@ export function registerRunCommand(program: Command): void {
     .option('--memory-file <path>', 'write the relocated memory (u64 LE address + 32-byte LE value)')
     .option('--air-public-input <path>', 'write air_public_input.json (proof mode)')
     .option('--air-private-input <path>', 'write air_private_input.json (proof mode)')
-    .option('--layout <name>', 'layout name for the AIR public input', 'all_cairo')
+    .option('--layout <name>', 'layout (builtins available, name in the AIR public input)', 'all_cairo')
+    .option('--allow-missing-builtins', 'pass 0 for program builtins the layout lacks')
+    .option('--stwo-opcodes', 'accept the Stwo-only Blake2s and QM31 opcodes')
     .action((file: string, flags: RunFlags) => {
       try {
         const text = readFileSync(file, 'utf8');
