@@ -1,21 +1,12 @@
 // Starknet Poseidon: the Hades permutation on 3 felts (x³ S-box, 4 + 83 + 4 rounds, MDS [[3,1,1],[1,−1,1],[1,1,−2]]).
-import {
-  FELT_BYTES,
-  fieldAdd,
-  fieldZero,
-  fromMont,
-  montMul,
-  montSqr,
-  toMont,
-} from '../../felt/assembly/field';
+import { FELT_BYTES, fieldAdd, fieldZero, fromMont, montCube, toMont } from '../../felt/assembly/field';
 import { hadesMix } from './generated/mix';
 import { poseidonRc } from './tables';
 
 const T = memory.data(32, 32);
 
 function cube(x: usize): void {
-  montSqr(T, x);
-  montMul(x, x, T);
+  montCube(x, x);
 }
 
 /** The Hades permutation of a Montgomery-form state (3 elements at s), in place. */

@@ -12,18 +12,20 @@ const pl = limbs(P);
 const load = (name, ptr) =>
   Array.from({ length: N }, (_, i) => `  const ${name}${i} = <u64>load<u32>(${ptr}, ${4 * i});`).join('\n');
 
-// Montgomery reduction of the 16-limb product in t0..t15 (each < 2^32), then r = t mod p into ptr r.
-// p ≡ 1 (mod 2^32), so m = −t_i; p's other non-zero limbs are 17 (limb 6) and 2^27 (limb 7).
-function reduceAndStore() {
-  const out = ['  let c: u64 = 0;', '  let v: u64 = 0;', '  let m: u64 = 0;'];
+// Code blocks below take name prefixes so that one function can chain several products in locals.
+
+// Montgomery reduction of the 16-limb product in <t>0..<t>15 (each < 2^32) into locals <r>0..<r>7
+// (value < 2p, not yet reduced below p). p ≡ 1 (mod 2^32), so m = −t_i; p's other non-zero limbs are
+// 17 (limb 6) and 2^27 (limb 7).
+function reduce(t, r) {
+  const out = [`  let ${t}c: u64 = 0;`, `  let ${t}v: u64 = 0;`, `  let ${t}m: u64 = 0;`];
   for (let i = 0; i < N; i++) {
-    out.push(`  v = t${i} + c;`, '  m = (0 - v) & M;', '  c = (v + m) >> 32;');
-    out.push(`  t${i + 6} += m * 17;`, `  t${i + 7} += m << 27;`);
+    out.push(`  ${t}v = ${t}${i} + ${t}c;`, `  ${t}m = (0 - ${t}v) & M;`, `  ${t}c = (${t}v + ${t}m) >> 32;`);
+    out.push(`  ${t}${i + 6} += ${t}m * 17;`, `  ${t}${i + 7} += ${t}m << 27;`);
   }
   for (let j = 0; j < N; j++) {
-    out.push(`  v = t${8 + j} + c;`, `  const r${j} = v & M;`, '  c = v >> 32;');
+    out.push(`  ${t}v = ${t}${8 + j} + ${t}c;`, `  const ${r}${j} = ${t}v & M;`, `  ${t}c = ${t}v >> 32;`);
   }
-  out.push(condSubStore('r', 'r'));
   return out.join('\n');
 }
 
@@ -39,53 +41,98 @@ function condSubStore(x, ptr) {
   return out.join('\n');
 }
 
+// Schoolbook product of locals a0..a7 and b0..b7 into <t>0..<t>15 (operand scanning).
+function product(a, b, t) {
+  const out = [];
+  for (let k = 0; k < 2 * N; k++) out.push(`  let ${t}${k}: u64 = 0;`);
+  out.push(`  let ${t}x: u64 = 0;`, `  let ${t}cc: u64 = 0;`);
+  for (let i = 0; i < N; i++) {
+    out.push(`  ${t}cc = 0;`);
+    for (let j = 0; j < N; j++) {
+      const add = i === 0 ? '' : ` + ${t}${i + j}`;
+      out.push(
+        `  ${t}x = ${a}${i} * ${b}${j}${add} + ${t}cc;`,
+        `  ${t}${i + j} = ${t}x & M;`,
+        `  ${t}cc = ${t}x >> 32;`,
+      );
+    }
+    out.push(`  ${t}${i + N} = ${t}cc;`);
+  }
+  return out.join('\n');
+}
+
+// Square of locals a0..a7 into <t>0..<t>15: off-diagonal products once, doubled, plus the diagonal.
+function square(a, t) {
+  const out = [];
+  for (let k = 0; k < 2 * N; k++) out.push(`  let ${t}${k}: u64 = 0;`);
+  out.push(`  let ${t}x: u64 = 0;`, `  let ${t}cc: u64 = 0;`);
+  for (let i = 0; i < N - 1; i++) {
+    out.push(`  ${t}cc = 0;`);
+    for (let j = i + 1; j < N; j++) {
+      out.push(
+        `  ${t}x = ${a}${i} * ${a}${j} + ${t}${i + j} + ${t}cc;`,
+        `  ${t}${i + j} = ${t}x & M;`,
+        `  ${t}cc = ${t}x >> 32;`,
+      );
+    }
+    out.push(`  ${t}${i + N} = ${t}cc;`);
+  }
+  for (let k = 2 * N - 1; k > 0; k--) out.push(`  ${t}${k} = ((${t}${k} << 1) | (${t}${k - 1} >> 31)) & M;`);
+  out.push(`  ${t}0 = (${t}0 << 1) & M;`, `  ${t}cc = 0;`);
+  for (let i = 0; i < N; i++) {
+    out.push(`  ${t}x = ${a}${i} * ${a}${i};`);
+    out.push(
+      `  ${t}cc = ${t}${2 * i} + (${t}x & M) + ${t}cc;`,
+      `  ${t}${2 * i} = ${t}cc & M;`,
+      `  ${t}cc >>= 32;`,
+    );
+    out.push(
+      `  ${t}cc = ${t}${2 * i + 1} + (${t}x >> 32) + ${t}cc;`,
+      `  ${t}${2 * i + 1} = ${t}cc & M;`,
+      `  ${t}cc >>= 32;`,
+    );
+  }
+  return out.join('\n');
+}
+
 function mul() {
-  const out = [
+  return [
     '/** r = a·b·2^−256 mod p (Montgomery product); r may alias a or b. */',
     'export function montMul(r: usize, a: usize, b: usize): void {',
     load('a', 'a'),
     load('b', 'b'),
-  ];
-  for (let k = 0; k < 2 * N; k++) out.push(`  let t${k}: u64 = 0;`);
-  out.push('  let x: u64 = 0;', '  let cc: u64 = 0;');
-  for (let i = 0; i < N; i++) {
-    out.push('  cc = 0;');
-    for (let j = 0; j < N; j++) {
-      const add = i === 0 ? '' : ` + t${i + j}`;
-      out.push(`  x = a${i} * b${j}${add} + cc;`, `  t${i + j} = x & M;`, '  cc = x >> 32;');
-    }
-    out.push(`  t${i + N} = cc;`);
-  }
-  out.push(reduceAndStore(), '}');
-  return out.join('\n');
+    product('a', 'b', 't'),
+    reduce('t', 'q'),
+    condSubStore('q', 'r'),
+    '}',
+  ].join('\n');
 }
 
 function sqr() {
-  const out = [
+  return [
     '/** r = a²·2^−256 mod p; r may alias a. */',
     'export function montSqr(r: usize, a: usize): void {',
     load('a', 'a'),
-  ];
-  for (let k = 0; k < 2 * N; k++) out.push(`  let t${k}: u64 = 0;`);
-  out.push('  let x: u64 = 0;', '  let cc: u64 = 0;');
-  // Off-diagonal products a_i·a_j (i < j), each once.
-  for (let i = 0; i < N - 1; i++) {
-    out.push('  cc = 0;');
-    for (let j = i + 1; j < N; j++) {
-      out.push(`  x = a${i} * a${j} + t${i + j} + cc;`, `  t${i + j} = x & M;`, '  cc = x >> 32;');
-    }
-    out.push(`  t${i + N} = cc;`);
-  }
-  // Double them, then add the squares a_i² on the diagonal.
-  for (let k = 2 * N - 1; k > 0; k--) out.push(`  t${k} = ((t${k} << 1) | (t${k - 1} >> 31)) & M;`);
-  out.push('  t0 = (t0 << 1) & M;', '  cc = 0;');
-  for (let i = 0; i < N; i++) {
-    out.push(`  x = a${i} * a${i};`);
-    out.push(`  cc = t${2 * i} + (x & M) + cc;`, `  t${2 * i} = cc & M;`, '  cc >>= 32;');
-    out.push(`  cc = t${2 * i + 1} + (x >> 32) + cc;`, `  t${2 * i + 1} = cc & M;`, '  cc >>= 32;');
-  }
-  out.push(reduceAndStore(), '}');
-  return out.join('\n');
+    square('a', 't'),
+    reduce('t', 'q'),
+    condSubStore('q', 'r'),
+    '}',
+  ].join('\n');
+}
+
+// a²·a with the square left below 2p in locals: a·b < 2p² keeps the second reduction below 2p.
+function cube() {
+  return [
+    '/** r = a³ in Montgomery form (the Poseidon S-box); r may alias a. */',
+    'export function montCube(r: usize, a: usize): void {',
+    load('a', 'a'),
+    square('a', 't'),
+    reduce('t', 'q'),
+    product('q', 'a', 'u'),
+    reduce('u', 'w'),
+    condSubStore('w', 'r'),
+    '}',
+  ].join('\n');
 }
 
 function addFn() {
@@ -135,6 +182,7 @@ export function generateMont() {
     'const M: u64 = 0xffffffff;',
     mul(),
     sqr(),
+    cube(),
     addFn(),
     subFn(),
     '',

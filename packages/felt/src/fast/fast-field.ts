@@ -10,6 +10,8 @@ const BYTES = 32;
 /** Largest NTT size (log2) the kernels accept. */
 export const MAX_NTT_LOG = 24;
 const R = (1n << 256n) % P;
+/** Elements per staging chunk of the element-wise operations (64 KiB per operand). */
+const CHUNK = 2048;
 
 function count(a: Uint32Array, what: string): number {
   if (a.length % FELT_LIMBS !== 0) {
@@ -103,9 +105,25 @@ export class FastField {
   ): Uint32Array {
     const n = count(a, 'first operand');
     if (count(b, 'second operand') !== n) throw new FeltError('INVALID_LENGTH', 'operands differ in length');
-    const [pa, pb] = this.stage([a, b]);
-    op(pa!, pa!, pb!, n);
-    return this.unstage(pa!, n, out);
+    const result = out ?? new Uint32Array(a.length);
+    if (result.length !== a.length)
+      throw new FeltError('INVALID_LENGTH', 'output array has the wrong length');
+    // Chunks small enough that the copies in and out stay in cache.
+    const chunk = Math.min(n, CHUNK);
+    this.mem.ensure(this.base + 2 * chunk * BYTES);
+    const u32 = this.mem.u32;
+    const pa = this.base;
+    const pb = pa + chunk * BYTES;
+    for (let start = 0; start < n; start += chunk) {
+      const m = Math.min(chunk, n - start);
+      const lo = start * FELT_LIMBS;
+      const hi = lo + m * FELT_LIMBS;
+      u32.set(a.subarray(lo, hi), pa >>> 2);
+      u32.set(b.subarray(lo, hi), pb >>> 2);
+      op(pa, pa, pb, m);
+      result.set(u32.subarray(pa >>> 2, (pa >>> 2) + m * FELT_LIMBS), lo);
+    }
+    return result;
   }
 
   /** out[i] = a[i] + b[i]. */
