@@ -134,7 +134,10 @@ test('source refusals map to spec errors 67 and 68 (and 24); bad params are reje
     block_id: { block_number: header.block_number + 1 },
   });
   assert.equal(future.error.code, 24);
-  const many = Array.from({ length: 5 }, () => (transactions[0] as { sender_address: string }).sender_address);
+  const many = Array.from(
+    { length: 5 },
+    () => (transactions[0] as { sender_address: string }).sender_address,
+  );
   const addrs = await c.request('starknet_subscribeNewTransactionReceipts', { sender_address: many });
   assert.equal(addrs.error.code, 67);
   // pre_confirmed is excluded from SUBSCRIPTION_BLOCK_ID; ACCEPTED_ON_L1 from the receipt filter.
