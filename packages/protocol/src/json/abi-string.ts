@@ -18,7 +18,7 @@ export function pythonJsonString(value: unknown): string {
 
 function pythonQuote(s: string): string {
   return JSON.stringify(s).replace(
-    /[\u007f-\uffff]/g,
+    /[\u0080-\uffff]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 }
