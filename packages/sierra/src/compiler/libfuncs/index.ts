@@ -7,6 +7,7 @@ import { castLibfuncs } from './casts.js';
 import { constLibfuncs } from './consts-libfuncs.js';
 import { coreLibfuncs } from './core.js';
 import { dictLibfuncs } from './dict.js';
+import { ecLibfuncs } from './ec.js';
 import { felt252Libfuncs } from './felt252.js';
 import { gasLibfuncs } from './gas.js';
 import { boundedDivRem, intLibfuncs } from './int.js';
@@ -28,6 +29,7 @@ const ALL: Map<string, LibfuncDef> = new Map(
     ...builtinLibfuncs,
     ...boundedLibfuncs,
     ...dictLibfuncs,
+    ...ecLibfuncs,
     bounded_int_div_rem: boundedDivRem,
   }),
 );
