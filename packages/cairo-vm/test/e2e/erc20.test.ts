@@ -4,8 +4,16 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { decodeShortString } from '@starling/felt';
 import { ec, hash } from 'starknet';
-import type { CompiledClass } from '../../src/index.ts';
+import {
+  type CompiledClass,
+  decodeMemory,
+  decodeTrace,
+  encodeMemory,
+  encodeTrace,
+  relocationTable,
+} from '../../src/index.ts';
 import { artifact } from '../helpers/artifacts.ts';
+import { replay } from '../helpers/replay.ts';
 import { call, TestHost } from '../helpers/test-host.ts';
 
 const sel = (n: string): bigint => BigInt(hash.getSelectorFromName(n));
@@ -99,5 +107,35 @@ describe('TestERC20 (real compiled class)', () => {
       () => call(cls, host, sel('transfer'), [ALICE, 1n, 0n], 'EXTERNAL', { maxSteps: 50 }),
       (e: Error & { code?: string }) => e.code === 'OUT_OF_STEPS',
     );
+  });
+});
+
+describe('TestERC20 transfer trace', () => {
+  it('every step of the relocated trace follows the Cairo transition rules over the relocated memory', async () => {
+    const { decodeMemory, decodeTrace, encodeMemory, encodeTrace, relocationTable } = await import(
+      '../../src/index.ts'
+    );
+    const { replay } = await import('../helpers/replay.ts');
+    const cls = await artifact('contracts_TestERC20');
+    const host = new TestHost();
+    host.caller = OWNER;
+    call(cls, host, sel('constructor'), [1000n, 0n, 18n], 'CONSTRUCTOR');
+    const r = call(cls, host, sel('transfer'), [ALICE, 7n, 0n], 'EXTERNAL', { trace: true });
+    assert.equal(r.failed, false);
+    const vm = r.runner.vm;
+    const table = relocationTable(vm.memory);
+    const trace = decodeTrace(encodeTrace(vm, table));
+    const mem = decodeMemory(encodeMemory(vm.memory, table));
+    assert.equal(trace.length, r.resources.n_steps);
+    for (let i = 0; i + 1 < trace.length; i++) {
+      assert.deepEqual(
+        replay(mem, trace[i] as { ap: number; fp: number; pc: number }),
+        trace[i + 1],
+        `step ${i}`,
+      );
+    }
+    // The last step returns into the end segment.
+    const last = replay(mem, trace.at(-1) as { ap: number; fp: number; pc: number });
+    assert.equal(last.pc, table[r.runner.endPc.segment]);
   });
 });
