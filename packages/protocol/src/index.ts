@@ -50,6 +50,7 @@ export { parseCasmClass, parseSierraClass } from './json/classes.js';
 export { parseEvent, parseMessageToL1, parseReceipt } from './json/receipt.js';
 export { decompressSierraProgram } from './json/sierra-program-compression.js';
 export {
+  parseMaybeQueryTransaction,
   parseResourceBounds,
   parseTransaction,
   parseTransactions,

@@ -1,5 +1,6 @@
 // Parses transactions from their JSON forms: the JSON-RPC form and the feeder-gateway form
 // (type INVOKE_FUNCTION, DA modes as 0/1, resource names in upper case).
+import { QUERY_VERSION_BASE } from '../constants.js';
 import { ProtocolError } from '../errors.js';
 import {
   asObject,
@@ -231,4 +232,19 @@ export function parseTransactionWithHash(value: unknown, path = 'transaction'): 
 export function parseTransactions(value: unknown, path = 'transactions'): TransactionWithHash[] {
   if (!Array.isArray(value)) throw new ProtocolError('INVALID_FIELD', `${path}: expected an array`, { path });
   return value.map((t, i) => parseTransactionWithHash(t, `${path}[${i}]`));
+}
+
+/**
+ * Parses a transaction that may carry a query version (2^128 + v, used by simulation and fee
+ * estimation), returning the transaction with its plain version and whether it was a query.
+ */
+export function parseMaybeQueryTransaction(
+  value: unknown,
+  path = 'transaction',
+): { transaction: Transaction; query: boolean } {
+  const o = asObject(value, path);
+  const version = o.version === undefined ? 0n : readFelt(o.version, `${path}.version`);
+  if (version < QUERY_VERSION_BASE) return { transaction: parseTransaction(o, path), query: false };
+  const plain = `0x${(version - QUERY_VERSION_BASE).toString(16)}`;
+  return { transaction: parseTransaction({ ...o, version: plain }, path), query: true };
 }

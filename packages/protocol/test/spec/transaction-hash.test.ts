@@ -4,6 +4,7 @@ import { encodeShortString } from '@starling/felt';
 import {
   calculateTransactionHash,
   deprecatedTransactionHashes,
+  parseMaybeQueryTransaction,
   parseTransaction,
   verifyTransactionHash,
 } from '@starling/protocol';
