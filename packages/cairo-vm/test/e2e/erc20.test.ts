@@ -112,10 +112,6 @@ describe('TestERC20 (real compiled class)', () => {
 
 describe('TestERC20 transfer trace', () => {
   it('every step of the relocated trace follows the Cairo transition rules over the relocated memory', async () => {
-    const { decodeMemory, decodeTrace, encodeMemory, encodeTrace, relocationTable } = await import(
-      '../../src/index.ts'
-    );
-    const { replay } = await import('../helpers/replay.ts');
     const cls = await artifact('contracts_TestERC20');
     const host = new TestHost();
     host.caller = OWNER;

@@ -4,9 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { P } from '@starling/felt';
 import {
-  decodeInstruction,
   decodeMemory,
   decodeTrace,
   loadCairo0Program,
