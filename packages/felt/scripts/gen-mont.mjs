@@ -29,15 +29,24 @@ function reduce(t, r) {
   return out.join('\n');
 }
 
-// Stores x (limbs x0..x7, each < 2^32, value < 2p) minus p when x ≥ p.
-function condSubStore(x, ptr) {
+// Stores x (limbs x0..x7, each < 2^32, value < 2p) minus p when x ≥ p. After a Montgomery product
+// x ≥ p is rare (about 1 in 32), so a branch predicts well; after additions it is a coin toss, so
+// those select branch-free.
+function condSubStore(x, ptr, branchFree = false) {
   const out = ['  let d: i64 = 0;', '  let bw: i64 = 0;'];
   for (let i = 0; i < N; i++) {
     out.push(`  d = <i64>${x}${i} - ${pl[i]} + bw;`, `  const s${i} = <u64>d & M;`, '  bw = d >> 32;');
   }
-  // bw = −1 when x < p: keep x; else keep s. Branch-free: the outcome is data-dependent.
-  for (let i = 0; i < N; i++)
-    out.push(`  store<u32>(${ptr}, <u32>select<u64>(${x}${i}, s${i}, bw < 0), ${4 * i});`);
+  if (branchFree) {
+    for (let i = 0; i < N; i++)
+      out.push(`  store<u32>(${ptr}, <u32>select<u64>(${x}${i}, s${i}, bw < 0), ${4 * i});`);
+    return out.join('\n');
+  }
+  out.push('  if (bw < 0) {');
+  for (let i = 0; i < N; i++) out.push(`    store<u32>(${ptr}, <u32>${x}${i}, ${4 * i});`);
+  out.push('  } else {');
+  for (let i = 0; i < N; i++) out.push(`    store<u32>(${ptr}, <u32>s${i}, ${4 * i});`);
+  out.push('  }');
   return out.join('\n');
 }
 
@@ -145,7 +154,7 @@ function addFn() {
   ];
   for (let i = 0; i < N; i++)
     out.push(`  cc = a${i} + b${i} + cc;`, `  const x${i} = cc & M;`, '  cc >>= 32;');
-  out.push(condSubStore('x', 'r'), '}');
+  out.push(condSubStore('x', 'r', true), '}');
   return out.join('\n');
 }
 
