@@ -34,6 +34,16 @@ describe('transaction hashes: sequencer transaction_hash.json', () => {
         calculateTransactionHash(tx, chainId, { query: true }),
         BigInt(v.only_query_transaction_hash),
       );
+      // The same transaction sent with its query version parses back to the plain one, flagged.
+      const json = fromStarknetApi(v.transaction);
+      const plain = BigInt((json.version as string | undefined) ?? '0x0');
+      const parsed = parseMaybeQueryTransaction({
+        ...json,
+        version: `0x${(plain + (1n << 128n)).toString(16)}`,
+      });
+      assert.equal(parsed.query, true);
+      assert.deepEqual(parsed.transaction, tx);
+      assert.equal(parseMaybeQueryTransaction(json).query, false);
     });
   }
 });
