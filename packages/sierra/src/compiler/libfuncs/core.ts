@@ -243,7 +243,7 @@ export const coreLibfuncs: Record<string, LibfuncDef> = {
   coupon_call: {
     cost: () => [steps(2)],
     apChange: (c) => [{ kind: 'function_call', id: userFuncArg(c) }],
-    build: (ctx) => buildFunctionCall(ctx, userFuncArg(ctx), false),
+    build: (ctx) => buildFunctionCall(ctx, userFuncArg(ctx), true),
   },
   snapshot_take: {
     cost: () => [steps(0)],

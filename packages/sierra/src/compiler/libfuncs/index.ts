@@ -11,6 +11,7 @@ import { ecLibfuncs } from './ec.js';
 import { felt252Libfuncs } from './felt252.js';
 import { gasLibfuncs } from './gas.js';
 import { boundedDivRem, intLibfuncs } from './int.js';
+import { miscLibfuncs } from './misc.js';
 import { starknetLibfuncs } from './starknet.js';
 import { structEnumLibfuncs } from './struct-enum.js';
 
@@ -30,6 +31,7 @@ const ALL: Map<string, LibfuncDef> = new Map(
     ...boundedLibfuncs,
     ...dictLibfuncs,
     ...ecLibfuncs,
+    ...miscLibfuncs,
     bounded_int_div_rem: boundedDivRem,
   }),
 );

@@ -38,7 +38,11 @@ export function buildSmallWideMul(ctx: InvocationContext) {
 }
 
 /** Overflowing subtraction with wrap-around at `limit` (SmallDiffHelper). */
-export function buildSmallDiff(ctx: InvocationContext, limit: bigint) {
+export function buildSmallDiff(
+  ctx: InvocationContext,
+  limit: bigint,
+  shape?: (v: { rc: Var; a: Var; b: Var; aMinusB: Var; wrap: Var }) => [Var[][], Var[][]],
+) {
   const [rcE, aE, bE] = singleCells(ctx, 3);
   const b = new CasmBuilder();
   const rc = inBuffer(b, rcE!, 0);
@@ -59,9 +63,15 @@ export function buildSmallDiff(ctx: InvocationContext, limit: bigint) {
   b.label('NoOverflow');
   b.bufferWriteAndInc(rc, aMinusB);
   const wrap = limit === U128_BOUND ? fixed : wrapping;
+  const [ok, overflow] = shape
+    ? shape({ rc, a, b: c, aMinusB, wrap })
+    : [
+        [[rc], [aMinusB]],
+        [[rc], [wrap]],
+      ];
   return buildFromCasmBuilder(ctx, b, [
-    ['Fallthrough', [[rc], [aMinusB]], undefined],
-    ['Overflow', [[rc], [wrap]], nonFallthroughTarget(ctx)],
+    ['Fallthrough', ok, undefined],
+    ['Overflow', overflow, nonFallthroughTarget(ctx)],
   ]);
 }
 

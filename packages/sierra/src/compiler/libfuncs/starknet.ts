@@ -72,7 +72,7 @@ export function buildSyscall(
   ]);
 }
 
-function tryFromFelt252Bits(ctx: InvocationContext, bits: number) {
+export function tryFromFelt252Bits(ctx: InvocationContext, bits: number) {
   const bound = 1n << BigInt(bits);
   const [rcE, vE] = singleCells(ctx, 2);
   const b = new CasmBuilder();
