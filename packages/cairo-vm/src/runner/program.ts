@@ -100,3 +100,19 @@ export function loadCasmProgram(source: string | { bytecode: unknown[]; hints?: 
     hints: compileHints(source.hints),
   };
 }
+
+/** The entry point of a class with this type and selector; ENTRY_POINT_NOT_FOUND otherwise. */
+export function findEntryPoint(cls: CompiledClass, type: EntryPointType, selector: bigint): EntryPoint {
+  const ep = cls.entryPoints[type].find((e) => e.selector === selector);
+  if (ep === undefined) {
+    throw vmError(
+      'ENTRY_POINT_NOT_FOUND',
+      `no ${type} entry point with selector 0x${selector.toString(16)}`,
+      {
+        type,
+        selector: `0x${selector.toString(16)}`,
+      },
+    );
+  }
+  return ep;
+}

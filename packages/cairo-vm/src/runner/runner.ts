@@ -168,6 +168,8 @@ export class CairoRunner {
 
   /** Checks builtin deductions and relations after the run (the reference VM's end-of-run checks). */
   verify(): void {
+    this.verifyReturnFp();
+    this.verifyNoTemporaryPointers();
     for (const b of this.builtins) {
       b.finalCheck();
       if (!(b instanceof DeducingBuiltin)) continue;
@@ -185,6 +187,28 @@ export class CairoRunner {
           }
           const expected = b.compute(inputs)[k - b.nInputCells];
           if (v !== expected) throw vmError('SECURITY_CHECK', `${b.name}: wrong output in instance ${inst}`);
+        }
+      }
+    }
+  }
+
+  /** The run must end with fp back at the value the entry frame saved (verify_secure_runner). */
+  private verifyReturnFp(): void {
+    if (this.initialFp < 2) return;
+    const saved = this.vm.memory.get({ segment: this.execSegment.index, offset: this.initialFp - 2 });
+    const ok = typeof saved === 'bigint' ? saved === BigInt(this.vm.fp) : saved?.offset === this.vm.fp;
+    if (!ok) throw vmError('SECURITY_CHECK', `final fp ${this.vm.fp} does not match the saved return fp`);
+  }
+
+  /** After relocation no cell may still point into a temporary segment. */
+  private verifyNoTemporaryPointers(): void {
+    const m = this.vm.memory;
+    if (m.temp.length === 0) return;
+    for (const s of m.segments) {
+      for (let i = 0; i < s.size; i++) {
+        const v = m.decode(s, i);
+        if (v !== undefined && typeof v !== 'bigint' && v.segment < 0) {
+          throw vmError('SECURITY_CHECK', `${s.index}:${i} still points into temporary segment ${v.segment}`);
         }
       }
     }

@@ -11,6 +11,7 @@ import {
   encodeMemory,
   encodeTrace,
   relocationTable,
+  VmError,
 } from '../../src/index.ts';
 import { artifact } from '../helpers/artifacts.ts';
 import { replay } from '../helpers/replay.ts';
@@ -91,8 +92,11 @@ describe('TestERC20 (real compiled class)', () => {
     assert.deepEqual(r.retdata.map(decodeShortString), ['ERC20: insufficient allowance']);
   });
 
-  it("an unknown selector fails with the compiler's error (no entry point)", () => {
-    assert.throws(() => call(cls, host, 123n, []), /no EXTERNAL entry point/);
+  it('an unknown selector is ENTRY_POINT_NOT_FOUND', () => {
+    assert.throws(
+      () => call(cls, host, 123n, []),
+      (e: unknown) => e instanceof VmError && e.code === 'ENTRY_POINT_NOT_FOUND',
+    );
   });
 
   it('running out of gas inside the entry point panics with "Out of gas"', () => {

@@ -6,6 +6,7 @@ import {
   type CompiledClass,
   type EntryPointResult,
   type EntryPointType,
+  findEntryPoint,
   type Relocatable,
   runEntryPoint,
   type SyscallHandler,
@@ -122,8 +123,7 @@ export function call(
   type: EntryPointType = 'EXTERNAL',
   extra: { trace?: boolean; initialGas?: bigint; maxSteps?: number } = {},
 ): EntryPointResult {
-  const ep = cls.entryPoints[type].find((e) => e.selector === selector);
-  if (ep === undefined) throw new Error(`no ${type} entry point ${selector.toString(16)}`);
+  const ep = findEntryPoint(cls, type, selector);
   host.selector = selector;
   return runEntryPoint(cls.program, ep, calldata, { syscallHandler: host, ...extra });
 }
