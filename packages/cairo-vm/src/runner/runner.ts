@@ -103,6 +103,8 @@ export class CairoRunner {
     const costs = this.allocReadOnly([...(this.options.builtinGasCosts ?? DEFAULT_BUILTIN_GAS_COSTS)]);
     m.write({ segment: seg.index, offset: n }, RET_INSTRUCTION);
     m.write({ segment: seg.index, offset: n + 1 }, costs);
+    // The OS touches the extra cells; the blockifier marks them accessed after the run.
+    seg.accessed.fill(1, n, n + 2);
     this.programSize = n + 2;
     seg.readOnly = true;
   }
@@ -111,6 +113,8 @@ export class CairoRunner {
   allocReadOnly(values: readonly MaybeRelocatable[]): Relocatable {
     const s = this.vm.memory.addSegment();
     this.vm.memory.load({ segment: s.index, offset: 0 }, values);
+    // Read-only segments count as fully accessed (the blockifier marks them after the run).
+    s.accessed.fill(1, 0, values.length);
     s.readOnly = true;
     this.readOnly.push(s);
     return { segment: s.index, offset: 0 };

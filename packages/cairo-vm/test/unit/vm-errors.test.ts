@@ -132,3 +132,29 @@ ret;
     assert.deepEqual(r.returnValues(1), [42n]);
   });
 });
+
+describe('execution resources', () => {
+  it('memory holes are written-but-unaccessed and skipped cells below the segment size', () => {
+    // exec: [ret_fp, end_pc] at 0, 1; fp = ap = 2. Writes [2], skips 3 and 4, writes [5].
+    const r = runFunction(loadCasmProgram('[ap + 0] = 1, ap++;\nap += 2;\n[ap + 0] = 5, ap++;\nret;'));
+    const res = r.resources();
+    assert.equal(res.n_steps, 4);
+    assert.equal(res.n_memory_holes, 2);
+    assert.deepEqual(res.builtin_instance_counter, {});
+  });
+
+  it('builtin instances are counted per started instance; builtin segments are not holes', () => {
+    const p = loadCasmProgram(`
+[ap + 0] = 3, ap++;
+[ap + -1] = [[fp + -3] + 0];
+[ap + 0] = 4, ap++;
+[ap + -1] = [[fp + -3] + 1];
+[ap + 0] = [[fp + -3] + 2], ap++;
+[ap + 0] = [fp + -3] + 3, ap++;
+ret;
+`);
+    const r = runFunction(p, { builtins: ['pedersen'] });
+    assert.deepEqual(r.resources().builtin_instance_counter, { pedersen: 1 });
+    assert.equal(r.resources().n_memory_holes, 0);
+  });
+});
