@@ -51,7 +51,12 @@ export class RpcServer {
       const entries: MethodEntry[] = [
         ...starknetMethods(bundle, { params, results }, options.api),
         ...(options.devnet ? devnetMethods(options.devnet) : []),
-        ...subscriptionMethods(bundle, params, options.subscriptions),
+        ...subscriptionMethods(
+          bundle,
+          params,
+          options.subscriptions,
+          options.validateResults ? results : undefined,
+        ),
       ];
       this.dispatchers.set(version, new JsonRpcDispatcher(new Map(entries.map((e) => [e.name, e])), common));
     }

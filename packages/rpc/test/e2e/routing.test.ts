@@ -68,48 +68,50 @@ test('health routes, /metrics, unknown paths and methods', async () => {
   assert.equal((await get('/rpc', 'GET')).status, 404);
 });
 
-test('every read method answers from the vector data, validated against its result schema', async () => {
-  const tx = transactions[3]!;
-  const r = (m: string, p: unknown) => call(`${s.url}/rpc/v0_10`, m, p);
-  const ok = async (m: string, p: unknown) => {
-    const res = await r(m, p);
-    assert.equal(res.error, undefined, `${m}: ${JSON.stringify(res.error)}`);
-    return res.result;
-  };
-  assert.equal(
-    (await ok('starknet_getBlockWithTxHashes', ['latest'])).transactions.length,
-    transactions.length,
-  );
-  assert.deepEqual(
-    (await ok('starknet_getBlockWithTxs', [{ block_number: header.block_number }])).transactions[3],
-    tx,
-  );
-  assert.equal(
-    (await ok('starknet_getBlockWithReceipts', [{ block_hash: header.block_hash }])).transactions.length,
-    transactions.length,
-  );
-  assert.deepEqual(await ok('starknet_getStateUpdate', ['latest']), stateUpdate);
-  assert.deepEqual(await ok('starknet_getTransactionByHash', [tx.transaction_hash]), tx);
-  assert.deepEqual(await ok('starknet_getTransactionByBlockIdAndIndex', ['latest', 3]), tx);
-  assert.deepEqual(await ok('starknet_getTransactionReceipt', [tx.transaction_hash]), receipts[3]);
-  assert.equal(
-    (await ok('starknet_getTransactionStatus', [tx.transaction_hash])).finality_status,
-    'ACCEPTED_ON_L1',
-  );
-  assert.equal(await ok('starknet_getBlockTransactionCount', ['latest']), transactions.length);
-  assert.deepEqual(await ok('starknet_blockHashAndNumber', []), {
-    block_hash: header.block_hash,
-    block_number: header.block_number,
+for (const path of ['/rpc/v0_10', '/rpc/v0_9']) {
+  test(`every read method on ${path} answers from the vector data, validated against that version's schemas`, async () => {
+    const tx = transactions[3]!;
+    const r = (m: string, p: unknown) => call(`${s.url}${path}`, m, p);
+    const ok = async (m: string, p: unknown) => {
+      const res = await r(m, p);
+      assert.equal(res.error, undefined, `${m}: ${JSON.stringify(res.error)}`);
+      return res.result;
+    };
+    assert.equal(
+      (await ok('starknet_getBlockWithTxHashes', ['latest'])).transactions.length,
+      transactions.length,
+    );
+    assert.deepEqual(
+      (await ok('starknet_getBlockWithTxs', [{ block_number: header.block_number }])).transactions[3],
+      tx,
+    );
+    assert.equal(
+      (await ok('starknet_getBlockWithReceipts', [{ block_hash: header.block_hash }])).transactions.length,
+      transactions.length,
+    );
+    assert.deepEqual(await ok('starknet_getStateUpdate', ['latest']), stateUpdate);
+    assert.deepEqual(await ok('starknet_getTransactionByHash', [tx.transaction_hash]), tx);
+    assert.deepEqual(await ok('starknet_getTransactionByBlockIdAndIndex', ['latest', 3]), tx);
+    assert.deepEqual(await ok('starknet_getTransactionReceipt', [tx.transaction_hash]), receipts[3]);
+    assert.equal(
+      (await ok('starknet_getTransactionStatus', [tx.transaction_hash])).finality_status,
+      'ACCEPTED_ON_L1',
+    );
+    assert.equal(await ok('starknet_getBlockTransactionCount', ['latest']), transactions.length);
+    assert.deepEqual(await ok('starknet_blockHashAndNumber', []), {
+      block_hash: header.block_hash,
+      block_number: header.block_number,
+    });
+    assert.equal(await ok('starknet_syncing', []), false);
+    const page1 = await ok('starknet_getEvents', { filter: { chunk_size: 10 } });
+    assert.deepEqual(page1.events, events.slice(0, 10));
+    const page2 = await ok('starknet_getEvents', {
+      filter: { chunk_size: 10, continuation_token: page1.continuation_token },
+    });
+    assert.deepEqual(page2.events, events.slice(10, 20));
+    const deployed = stateUpdate.state_diff.deployed_contracts[0]!;
+    assert.equal(await ok('starknet_getClassHashAt', ['latest', deployed.address]), deployed.class_hash);
+    const nonce = stateUpdate.state_diff.nonces[0]!;
+    assert.equal(await ok('starknet_getNonce', ['latest', nonce.contract_address]), nonce.nonce);
   });
-  assert.equal(await ok('starknet_syncing', []), false);
-  const page1 = await ok('starknet_getEvents', { filter: { chunk_size: 10 } });
-  assert.deepEqual(page1.events, events.slice(0, 10));
-  const page2 = await ok('starknet_getEvents', {
-    filter: { chunk_size: 10, continuation_token: page1.continuation_token },
-  });
-  assert.deepEqual(page2.events, events.slice(10, 20));
-  const deployed = stateUpdate.state_diff.deployed_contracts[0]!;
-  assert.equal(await ok('starknet_getClassHashAt', ['latest', deployed.address]), deployed.class_hash);
-  const nonce = stateUpdate.state_diff.nonces[0]!;
-  assert.equal(await ok('starknet_getNonce', ['latest', nonce.contract_address]), nonce.nonce);
-});
+}

@@ -93,6 +93,20 @@ test('each subscription kind: id as a string, then notifications framed and vali
   await c.close();
 });
 
+test('with result validation on, an off-spec notification throws back into the source and is not sent', async () => {
+  const c = await WsClient.connect(wsUrl);
+  const { result: id } = await c.request('starknet_subscribeNewHeads');
+  const { block_hash: _, ...noHash } = header;
+  assert.throws(
+    () => hub.emit('newHeads', noHash),
+    (e: any) => e.code === 'RESULT_SCHEMA_MISMATCH' && /starknet_subscriptionNewHeads/.test(e.message),
+  );
+  hub.emit('newHeads', header);
+  await c.waitFor((m) => m.method === 'starknet_subscriptionNewHeads');
+  assert.equal(c.notifications(id).length, 1);
+  await c.close();
+});
+
 test('a replay inside subscribe arrives after the subscribe response', async () => {
   const c = await WsClient.connect(wsUrl);
   const r = await c.request('starknet_subscribeNewHeads', {
