@@ -1,3 +1,6 @@
+export { assembleProgram } from './casm/assemble.js';
+export { hintToPython } from './casm/hint-python.js';
+export { hintToJson } from './casm/hints.js';
 export {
   type CasmProgram,
   type CompileOptions,

@@ -1,6 +1,6 @@
 import { snKeccak } from '@starling/crypto';
 import { P } from '@starling/felt';
-import { encodeInstruction } from '../casm/encode.js';
+import { assembleProgram } from '../casm/assemble.js';
 import { hintToPython } from '../casm/hint-python.js';
 import type { Hint } from '../casm/hints.js';
 import { compileProgram } from '../compiler/compile.js';
@@ -46,7 +46,6 @@ export interface ContractCompileOptions {
 }
 
 const CONSTRUCTOR_SELECTOR = snKeccak(new TextEncoder().encode('constructor'));
-const RET_WORD = 0x208b7fff7fff7ffen;
 
 function unsupportedVersion(v: VersionId): SierraError {
   return new SierraError(
@@ -112,19 +111,9 @@ export function compileContractClass(
     functionSetCosts: setCosts,
     maxBytecodeSize: options.maxBytecodeSize ?? Number.MAX_SAFE_INTEGER,
   });
-  const bytecode: bigint[] = [];
-  const hints: [number, Hint[]][] = [];
-  for (const ins of compiled.instructions) {
-    if (ins.hints.length) hints.push([bytecode.length, ins.hints]);
-    for (const w of encodeInstruction(ins)) bytecode.push(w);
-  }
-  const codeEnd = bytecode.length;
-  const constOffsets: number[] = [];
-  for (const seg of compiled.consts.segments) {
-    constOffsets.push(codeEnd + seg.offset);
-    bytecode.push(RET_WORD);
-    for (const v of seg.values) bytecode.push(((v % P) + P) % P);
-  }
+  const { bytecode, hints } = assembleProgram(compiled);
+  const codeEnd = compiled.statementOffsets[compiled.statementOffsets.length - 1]!;
+  const constOffsets = compiled.consts.segments.map((seg) => codeEnd + seg.offset);
   if (options.maxBytecodeSize !== undefined && bytecode.length > options.maxBytecodeSize) {
     throw new SierraError('SIERRA_BYTECODE_TOO_LARGE', 'Code size limit exceeded.', {
       size: bytecode.length,
