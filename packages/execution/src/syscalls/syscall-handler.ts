@@ -114,7 +114,8 @@ export class CallSyscallHandler implements SyscallHandler {
       io.gas = gasCounter - required;
       this.ctx.lastSeenGas = io.gas;
       try {
-        response = [io.gas, 0n, ...spec.run(this, io)];
+        const out = spec.run(this, io);
+        response = [io.gas, 0n, ...out];
       } catch (e) {
         if (!(e instanceof SyscallRevert)) throw e;
         response = this.failure(vm, io.gas, e.data);

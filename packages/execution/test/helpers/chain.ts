@@ -115,3 +115,10 @@ export function signedInvoke(
 }
 
 export type { AccountTransactionV3 };
+
+/** The first two genesis accounts. */
+export function pair(c: Chain): [GenesisResult['accounts'][number], GenesisResult['accounts'][number]] {
+  const [a, b] = c.genesis.accounts;
+  if (a === undefined || b === undefined) throw new Error('the chain needs two accounts');
+  return [a, b];
+}
