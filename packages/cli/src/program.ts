@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { registerCompileCommand } from './commands/compile.js';
+import { registerProveCommand } from './commands/prove.js';
+import { registerRunCommand } from './commands/run.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -14,5 +17,8 @@ export function buildProgram(): Command {
     .version(pkg.version, '-V, --version', 'print the Starling version')
     .showHelpAfterError()
     .configureOutput({ outputError: (text, write) => write(`error: ${text.replace(/^error: /, '')}`) });
+  registerRunCommand(program);
+  registerCompileCommand(program);
+  registerProveCommand(program);
   return program;
 }
