@@ -1,15 +1,7 @@
 export type { CallContext, MaybePromise } from './api/call-context.js';
 export type { DevnetApi, DevnetUnit, PredeployedAccount } from './devnet/devnet-api.js';
 export { decodeAmount, devnetMethods } from './devnet/devnet-methods.js';
-export { RpcError, type RpcErrorCode } from './errors/rpc-error.js';
-export {
-  isStarknetErrorName,
-  STARKNET_ERRORS,
-  type StarknetErrorData,
-  type StarknetErrorName,
-  StarknetRpcError,
-} from './errors/starknet-errors.js';
-export { type ErrorCodeMap, JSON_RPC_ERRORS, toJsonRpcError } from './errors/to-json-rpc-error.js';
+export * from './errors.js';
 export type * from './generated/starknet-api.js';
 export type * from './generated/wire-types.js';
 export { type DispatchResult, JsonRpcDispatcher } from './jsonrpc/dispatcher.js';

@@ -27,6 +27,12 @@ export interface RpcLimits {
   maxWsConnections: number;
   /** A ws client whose unsent data exceeds this many bytes is disconnected (slow consumer). */
   maxWsBufferedBytes: number;
+  /** Ping period for ws clients; one that misses a whole period is dropped. 0 disables pings. */
+  wsPingIntervalMs: number;
+  /** Most open HTTP connections (ws included). */
+  maxHttpConnections: number;
+  /** Time allowed to receive one whole HTTP request (headers and body). */
+  requestTimeoutMs: number;
 }
 
 /** Options of the RPC server. Only `api` is required. */
@@ -55,4 +61,7 @@ export const DEFAULT_LIMITS: RpcLimits = {
   maxSubscriptionsPerConnection: 64,
   maxWsConnections: 512,
   maxWsBufferedBytes: 16 * 1024 * 1024,
+  wsPingIntervalMs: 30_000,
+  maxHttpConnections: 1024,
+  requestTimeoutMs: 60_000,
 };

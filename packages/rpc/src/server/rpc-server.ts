@@ -60,12 +60,14 @@ export class RpcServer {
       ];
       this.dispatchers.set(version, new JsonRpcDispatcher(new Map(entries.map((e) => [e.name, e])), common));
     }
-    this.http = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
+    const timeouts = { keepAliveTimeout: 65_000, requestTimeout: this.limits.requestTimeoutMs };
+    this.http = createServer(timeouts, (req, res) => {
       this.route(req, res).catch(() => {
         if (!res.headersSent) res.writeHead(500, JSON_HEADERS);
         res.end();
       });
     });
+    this.http.maxConnections = this.limits.maxHttpConnections;
     this.wss = attachWebSocket(this.http, this.dispatcher('0.10.3'), this.limits, this.metrics);
   }
 

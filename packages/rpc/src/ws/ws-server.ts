@@ -27,8 +27,27 @@ export function attachWebSocket(
     wss.handleUpgrade(req, socket, head, (ws) => serve(ws, path));
   });
 
+  // Dead peers (no pong for a whole period) are dropped so their subscriptions end.
+  const alive = new WeakMap<WebSocket, boolean>();
+  if (limits.wsPingIntervalMs > 0) {
+    const timer = setInterval(() => {
+      for (const ws of wss.clients) {
+        if (alive.get(ws) === false) {
+          ws.terminate();
+          continue;
+        }
+        alive.set(ws, false);
+        ws.ping();
+      }
+    }, limits.wsPingIntervalMs);
+    timer.unref();
+    wss.on('close', () => clearInterval(timer));
+  }
+
   function serve(ws: WebSocket, path: string) {
     metrics.wsConnections(1);
+    alive.set(ws, true);
+    ws.on('pong', () => alive.set(ws, true));
     const send = (text: string) => {
       if (ws.readyState !== ws.OPEN) return;
       if (ws.bufferedAmount > limits.maxWsBufferedBytes) return ws.close(1008, 'slow consumer');
