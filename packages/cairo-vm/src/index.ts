@@ -23,6 +23,7 @@ export { Memory } from './memory/memory.js';
 export { Segment, type SegmentHooks } from './memory/segment.js';
 export * from './options.js';
 export * from './proof/files.js';
+export * from './proof/function-wrapper.js';
 export * from './proof/proof-run.js';
 export * from './proof/relocate.js';
 export * from './runner/cairo0-program.js';

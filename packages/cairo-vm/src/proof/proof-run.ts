@@ -1,6 +1,7 @@
 import { DeducingBuiltin, type PrivateInputEntry } from '../builtins/builtin-runner.js';
 import { RangeCheckBuiltin } from '../builtins/other-builtins.js';
 import { vmError } from '../errors.js';
+import { DEFAULT_BUILTIN_GAS_COSTS, RET_INSTRUCTION } from '../options.js';
 import { LAYOUT_BUILTINS } from '../runner/layouts.js';
 import type { Program } from '../runner/program.js';
 import { CairoRunner, type RunnerOptions } from '../runner/runner.js';
@@ -22,6 +23,11 @@ export interface ProofModeOptions extends RunnerOptions {
   padToPowerOfTwo?: boolean;
   /** Pass 0 for program builtins the layout lacks instead of failing (as Stwo runs do). */
   allowMissingBuiltins?: boolean;
+  /**
+   * Append `ret`, a pointer and the builtin gas costs after the bytecode, inside the program
+   * segment (Cairo 1 code that withdraws gas reads its prices from just past its bytecode).
+   */
+  appendBuiltinCosts?: boolean;
 }
 
 export interface MemorySegmentAddresses {
@@ -169,6 +175,20 @@ export function setupProofMode(
   // Runners (and segments) follow the layout's builtin order, like the reference runner.
   runner.initBuiltins(available.filter((b) => options.builtins.includes(b)));
   runner.loadProgram(false);
+  if (options.appendBuiltinCosts === true) {
+    const prog = runner.programSegment;
+    const n = program.bytecode.length;
+    const costs = options.builtinGasCosts ?? DEFAULT_BUILTIN_GAS_COSTS;
+    prog.readOnly = false;
+    runner.vm.memory.load({ segment: prog.index, offset: n }, [
+      RET_INSTRUCTION,
+      { segment: prog.index, offset: n + 2 },
+      ...costs,
+    ]);
+    prog.accessed.fill(1, n, n + 2 + costs.length);
+    prog.readOnly = true;
+    runner.programSize = n + 2 + costs.length;
+  }
   const exec = runner.execSegment.index;
   const stack: MaybeRelocatable[] = [{ segment: exec, offset: 2 }, 0n];
   for (const name of options.builtins) {

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import {
+  type BuiltinName,
   decodeMemory,
   decodeTrace,
   loadCairo0Program,
@@ -12,6 +13,7 @@ import {
   runProofMode,
   setupProofMode,
   VmError,
+  wrapFunctionForProof,
 } from '../../src/index.ts';
 import { stwoDir } from '../helpers/paths.ts';
 import { replay } from '../helpers/replay.ts';
@@ -188,5 +190,65 @@ describe('stwo-cairo all_opcode_components vector', () => {
       const shifted = v >= BigInt(shiftFrom) && v < 4096n ? v + 4n : v;
       assert.ok(t === v || t === shifted, `address ${a}`);
     }
+  });
+});
+
+describe('proof mode for CASM functions (wrapper)', () => {
+  const examples = join(stwoDir, '..', 'cairo-examples');
+  const runWrapped = (
+    name: string,
+    implicits: BuiltinName[],
+    args: bigint[],
+    nResults: number,
+    gas?: bigint,
+  ) => {
+    const program = loadCasmProgram(readFileSync(join(examples, `${name}.casm`), 'utf8'));
+    const w = wrapFunctionForProof(program, {
+      implicits,
+      args,
+      offset: 0,
+      nResults,
+      ...(gas !== undefined ? { gas } : {}),
+    });
+    const run = runProofMode(w.program, {
+      builtins: w.builtins,
+      start: w.start,
+      end: w.end,
+      appendBuiltinCosts: true,
+    });
+    const vm = run.runner.vm;
+    const results = run.runner.returnValues(w.builtins.length + nResults).slice(0, nResults);
+    return { run, vm, results };
+  };
+
+  it('fib_u128(1, 1, 10) = Ok(89) with a range_check builtin; the trace replays', () => {
+    const { run, results } = runWrapped('fib_u128', ['range_check'], [1n, 1n, 10n], 3);
+    assert.deepEqual(results, [0n, 0n, 89n]);
+    const trace = decodeTrace(run.trace());
+    const mem = decodeMemory(run.memory());
+    for (let i = 0; i + 1 < trace.length; i++) {
+      assert.deepEqual(
+        replay(mem, trace[i] as { ap: number; fp: number; pc: number }),
+        trace[i + 1],
+        `step ${i}`,
+      );
+    }
+    const pub = run.publicInput();
+    const rc = pub.memory_segments.range_check as { begin_addr: number; stop_ptr: number };
+    assert.ok(rc.stop_ptr > rc.begin_addr);
+  });
+
+  it('hash_chain(3) with pedersen, fib_gas with gas: same results as the plain runs', () => {
+    assert.deepEqual(runWrapped('hash_chain', ['pedersen'], [3n], 1).results, [
+      0x2dca1ad81a6107a9ef68c69f791bcdbda1df257aab76bd43ded73d96ed6227dn,
+    ]);
+    const gas = runWrapped('fib_gas', ['range_check', 'gas_builtin'], [1n, 1n, 10n], 3, 200000n);
+    assert.deepEqual([gas.results[0], gas.results[2]], [0n, 89n]);
+    // hash_chain_gas reads the Pedersen gas price from just past its bytecode.
+    const hc = runWrapped('hash_chain_gas', ['range_check', 'gas_builtin', 'pedersen'], [3n], 3, 100000n);
+    assert.deepEqual(
+      [hc.results[0], hc.results[2]],
+      [0n, 0x2dca1ad81a6107a9ef68c69f791bcdbda1df257aab76bd43ded73d96ed6227dn],
+    );
   });
 });

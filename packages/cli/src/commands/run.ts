@@ -15,6 +15,7 @@ import {
   type SyscallHandler,
   type VirtualMachine,
   VmError,
+  wrapFunctionForProof,
 } from '@starling/cairo-vm';
 import { snKeccak } from '@starling/crypto';
 import { decodeShortString } from '@starling/felt';
@@ -167,18 +168,33 @@ function runProgram(text: string, flags: RunFlags): void {
     []) as BuiltinName[];
   const maxSteps = flags.maxSteps !== undefined ? { maxSteps: Number(flags.maxSteps) } : {};
   if (flags.proofMode === true) {
-    const start = flags.start !== undefined ? Number(flags.start) : cairo0?.start;
-    const end = flags.end !== undefined ? Number(flags.end) : cairo0?.end;
+    let start = flags.start !== undefined ? Number(flags.start) : cairo0?.start;
+    let end = flags.end !== undefined ? Number(flags.end) : cairo0?.end;
+    let proofProgram = program;
+    let proofBuiltins = builtins;
+    let nResults = 0;
     if (start === undefined || end === undefined) {
-      throw new Error('proof mode needs __start__/__end__ labels (Cairo 0 program) or --start/--end offsets');
+      // A CASM function: wrap it (push implicits and arguments, call, end in `jmp rel 0`).
+      nResults = Number(flags.returns ?? 1);
+      const w = wrapFunctionForProof(program, {
+        implicits: builtins,
+        args: felts(flags.args),
+        offset: flags.offset !== undefined ? Number(flags.offset) : 0,
+        nResults,
+        ...(flags.gas !== undefined ? { gas: BigInt(flags.gas) } : {}),
+      });
+      ({ start, end } = w);
+      proofProgram = w.program;
+      proofBuiltins = w.builtins;
     }
-    const run = runProofMode(program, {
-      builtins,
+    const run = runProofMode(proofProgram, {
+      builtins: proofBuiltins,
       start,
       end,
       layout: flags.layout,
       stwoOpcodes: flags.stwoOpcodes === true,
       allowMissingBuiltins: flags.allowMissingBuiltins === true,
+      appendBuiltinCosts: cairo0 === undefined,
       ...maxSteps,
     });
     const tracePath = flags.traceFile ?? 'trace.bin';
@@ -191,8 +207,19 @@ function runProgram(text: string, flags: RunFlags): void {
     if (flags.airPrivateInput !== undefined) {
       writeFileSync(flags.airPrivateInput, JSON.stringify(run.privateInput(tracePath, memoryPath), null, 2));
     }
+    const results =
+      nResults > 0
+        ? run.runner
+            .returnValues(proofBuiltins.length + nResults)
+            .slice(0, nResults)
+            .map(show)
+        : [];
     console.log(
-      JSON.stringify({ n_steps: run.runner.vm.steps, execution_resources: run.runner.resources() }, null, 2),
+      JSON.stringify(
+        { return_values: results, n_steps: run.runner.vm.steps, execution_resources: run.runner.resources() },
+        null,
+        2,
+      ),
     );
     return;
   }
