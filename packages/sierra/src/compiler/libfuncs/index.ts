@@ -14,6 +14,7 @@ import { boundedDivRem, intLibfuncs } from './int.js';
 import { miscLibfuncs } from './misc.js';
 import { starknetLibfuncs } from './starknet.js';
 import { structEnumLibfuncs } from './struct-enum.js';
+import { u256Libfuncs } from './u256.js';
 
 const ALL: Map<string, LibfuncDef> = new Map(
   Object.entries({
@@ -32,6 +33,7 @@ const ALL: Map<string, LibfuncDef> = new Map(
     ...dictLibfuncs,
     ...ecLibfuncs,
     ...miscLibfuncs,
+    ...u256Libfuncs,
     bounded_int_div_rem: boundedDivRem,
   }),
 );
