@@ -2,5 +2,6 @@
 export { fieldAdd, fieldSub, fromMont, montMul, toMont } from '../../felt/assembly/field';
 export { ecdsaPoint, ecMulAdd } from './ec-ops';
 export { pedersenHash, pedersenMany } from './pedersen';
+export { pedersenBatchAffine } from './pedersen-batch';
 export { poseidonHashMany, poseidonPermute, poseidonSponge } from './poseidon';
 export { initInputArea, initTables } from './tables';

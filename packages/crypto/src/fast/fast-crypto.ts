@@ -7,6 +7,8 @@ import { compressedRoundConstants } from './poseidon-constants.js';
 
 const BYTES = 32;
 const MAX_VALUE = 1n << 251n;
+/** From this many pairs pedersenMany uses the batched affine kernel (as BATCH_MIN in pedersen-batch.ts). */
+const BATCH_MIN = 16;
 
 /**
  * Pedersen, Poseidon, EC operations and ECDSA verification in crypto.wasm, on bigints. Tables are
@@ -60,7 +62,9 @@ export class FastCrypto {
       this.mem.writeFelt(pa + i * BYTES, a[i]!);
       this.mem.writeFelt(pb + i * BYTES, b[i]!);
     }
-    this.kernels.pedersenMany(po, pa, pb, n, scratch);
+    // Lock-step affine additions share an inversion per step: worth it from a few dozen pairs on.
+    if (n >= BATCH_MIN) this.kernels.pedersenBatchAffine(po, pa, pb, n, scratch);
+    else this.kernels.pedersenMany(po, pa, pb, n, scratch);
     return this.readMany(po, n);
   }
 
