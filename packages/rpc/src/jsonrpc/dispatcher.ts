@@ -37,7 +37,9 @@ export class JsonRpcDispatcher {
       );
     }
     const answer = await this.handle(payload, ctx);
-    return answer === undefined ? undefined : JSON.stringify(answer);
+    if (answer === undefined) return undefined;
+    if (!Array.isArray(answer)) return serialize(answer);
+    return `[${answer.map(serialize).join(',')}]`;
   }
 
   /** Answers a parsed payload (a request object or a batch). */
@@ -114,6 +116,15 @@ export class JsonRpcDispatcher {
       durationMs: seconds * 1000,
       error,
     });
+  }
+}
+
+// A result JSON cannot encode (a bigint, a cycle) becomes an internal error for that one response.
+function serialize(r: JsonRpcResponse): string {
+  try {
+    return JSON.stringify(r);
+  } catch {
+    return JSON.stringify({ jsonrpc: '2.0', id: r.id, error: { ...JSON_RPC_ERRORS.INTERNAL_ERROR } });
   }
 }
 

@@ -9,11 +9,12 @@ import { specsDir } from '../../../../scripts/shared-paths.ts';
 import { SPEC_FILES } from '../../scripts/spec-bundle.ts';
 import type { StarknetApi, StarknetErrorName } from '../../src/index.ts';
 import { STARKNET_ERRORS, StarknetRpcError } from '../../src/index.ts';
-import { call, startTestServer, type TestServer } from '../helpers/test-server.ts';
+import { call, post, startTestServer, type TestServer } from '../helpers/test-server.ts';
 import { vectorApi } from '../helpers/vector-api.ts';
 import { transactions } from '../helpers/vector-chain.ts';
 
 let s: TestServer;
+let plain: TestServer;
 let next: unknown;
 let badResult: unknown;
 before(async () => {
@@ -30,8 +31,12 @@ before(async () => {
     },
   });
   s = await startTestServer({ api, errorCodeMap: { NONCE_TOO_OLD: 'INVALID_TRANSACTION_NONCE' } });
+  plain = await startTestServer({ api, validateResults: false });
 });
-after(() => s.close());
+after(async () => {
+  await s.close();
+  await plain.close();
+});
 
 const officialErrors: Record<string, { code: number; message: string }> = {};
 for (const file of SPEC_FILES) {
@@ -117,6 +122,27 @@ test('input errors from other components become -32602; untyped and unmapped err
     assert.deepEqual(r.error, { code: -32603, message: 'Internal error' });
   }
   next = undefined;
+});
+
+test('a result JSON cannot encode (bigint, cycle) is an internal error for that response only', async () => {
+  const cyclic: Record<string, unknown> = {};
+  cyclic.self = cyclic;
+  for (const bad of [1n, cyclic]) {
+    badResult = bad;
+    const { json } = await post(
+      plain.url,
+      '[{"jsonrpc":"2.0","id":1,"method":"starknet_blockNumber"},{"jsonrpc":"2.0","id":2,"method":"nope"}]',
+    );
+    badResult = undefined;
+    assert.deepEqual(json, [
+      { jsonrpc: '2.0', id: 1, error: { code: -32603, message: 'Internal error' } },
+      {
+        jsonrpc: '2.0',
+        id: 2,
+        error: { code: -32601, message: 'Method not found', data: { reason: "method 'nope' not found" } },
+      },
+    ]);
+  }
 });
 
 test('with result validation on, a result that breaks its schema is an internal error with the reason', async () => {
