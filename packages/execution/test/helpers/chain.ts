@@ -122,3 +122,15 @@ export function pair(c: Chain): [GenesisResult['accounts'][number], GenesisResul
   if (a === undefined || b === undefined) throw new Error('the chain needs two accounts');
   return [a, b];
 }
+
+/** starknet.js resource bounds object of our bounds. */
+export function jsBounds(rb: ResourceBounds) {
+  return {
+    l1_gas: { max_amount: rb.l1Gas.maxAmount, max_price_per_unit: rb.l1Gas.maxPricePerUnit },
+    l2_gas: { max_amount: rb.l2Gas.maxAmount, max_price_per_unit: rb.l2Gas.maxPricePerUnit },
+    l1_data_gas: {
+      max_amount: rb.l1DataGas?.maxAmount ?? 0n,
+      max_price_per_unit: rb.l1DataGas?.maxPricePerUnit ?? 0n,
+    },
+  } as never;
+}
