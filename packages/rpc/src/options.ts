@@ -50,6 +50,8 @@ export interface RpcServerOptions {
   onRequest?: (entry: RequestLogEntry) => void;
   /** Readiness for `/ready` (default: ready). */
   isReady?: () => boolean | Promise<boolean>;
+  /** Allowed browser origin (`*` for any); no CORS headers when absent. */
+  corsOrigin?: string;
   /** Prometheus text for `/metrics` (no `/metrics` route when absent). */
   metricsText?: () => string | Promise<string>;
 }

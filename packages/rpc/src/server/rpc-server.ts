@@ -103,7 +103,14 @@ export class RpcServer {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const version = RPC_PATHS[path];
     let status: number;
-    if (version && req.method === 'POST') status = await this.serveRpc(req, res, path, version);
+    const origin = this.options.corsOrigin;
+    if (origin) res.setHeader('access-control-allow-origin', origin);
+    if (origin && req.method === 'OPTIONS') {
+      res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+      res.setHeader('access-control-allow-headers', 'content-type');
+      res.setHeader('access-control-max-age', '86400');
+      status = send(res, 204, {}, '');
+    } else if (version && req.method === 'POST') status = await this.serveRpc(req, res, path, version);
     else if (req.method === 'GET' || req.method === 'HEAD') status = await this.serveGet(path, res);
     else status = send(res, version ? 405 : 404, JSON_HEADERS, JSON.stringify({ error: 'not found' }));
     this.metrics.httpRequest(version ? path : path.slice(0, 32), status);

@@ -51,6 +51,20 @@ test('params follow the spec of the path: response_flags exists in 0.10.3, not i
   );
 });
 
+test('CORS only when configured: preflight and allow-origin on answers', async () => {
+  assert.equal((await fetch(`${s.url}/rpc`, { method: 'OPTIONS' })).status, 405);
+  assert.equal((await fetch(`${s.url}/health`)).headers.get('access-control-allow-origin'), null);
+  const cors = await startTestServer({ corsOrigin: '*' });
+  const pre = await fetch(`${cors.url}/rpc`, { method: 'OPTIONS' });
+  assert.equal(pre.status, 204);
+  assert.equal(pre.headers.get('access-control-allow-origin'), '*');
+  assert.match(pre.headers.get('access-control-allow-methods') ?? '', /POST/);
+  const body = '{"jsonrpc":"2.0","id":1,"method":"starknet_chainId"}';
+  const r = await fetch(`${cors.url}/rpc`, { method: 'POST', body });
+  assert.equal(r.headers.get('access-control-allow-origin'), '*');
+  await cors.close();
+});
+
 test('health routes, /metrics, unknown paths and methods', async () => {
   const get = (p: string, method = 'GET') => fetch(s.url + p, { method });
   const alive = await get('/is_alive');
