@@ -12,6 +12,7 @@ import { felt252Libfuncs } from './felt252.js';
 import { gasLibfuncs } from './gas.js';
 import { boundedDivRem, intLibfuncs } from './int.js';
 import { miscLibfuncs } from './misc.js';
+import { qm31BlakeLibfuncs } from './qm31-blake.js';
 import { starknetLibfuncs } from './starknet.js';
 import { structEnumLibfuncs } from './struct-enum.js';
 import { u256Libfuncs } from './u256.js';
@@ -34,6 +35,7 @@ const ALL: Map<string, LibfuncDef> = new Map(
     ...ecLibfuncs,
     ...miscLibfuncs,
     ...u256Libfuncs,
+    ...qm31BlakeLibfuncs,
     bounded_int_div_rem: boundedDivRem,
   }),
 );
