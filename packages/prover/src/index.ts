@@ -51,6 +51,7 @@ export {
   wasmPolyBackend,
 } from './stark/poly.js';
 export type { StarkProof } from './stark/proof.js';
+export { proofPayloadBytes } from './stark/proof-size.js';
 export { type ProgressFn, prove } from './stark/prover.js';
 export { deserializeProof, serializeProof } from './stark/serialize.js';
 export { isValidProof, type VerifyOptions, verify } from './stark/verifier.js';
