@@ -21,7 +21,7 @@ function reduce(t, r) {
   const out = [`  let ${t}c: u64 = 0;`, `  let ${t}v: u64 = 0;`, `  let ${t}m: u64 = 0;`];
   for (let i = 0; i < N; i++) {
     out.push(`  ${t}v = ${t}${i} + ${t}c;`, `  ${t}m = (0 - ${t}v) & M;`, `  ${t}c = (${t}v + ${t}m) >> 32;`);
-    out.push(`  ${t}${i + 6} += ${t}m * 17;`, `  ${t}${i + 7} += ${t}m << 27;`);
+    out.push(`  ${t}${i + 6} += (${t}m << 4) + ${t}m;`, `  ${t}${i + 7} += ${t}m << 27;`);
   }
   for (let j = 0; j < N; j++) {
     out.push(`  ${t}v = ${t}${8 + j} + ${t}c;`, `  const ${r}${j} = ${t}v & M;`, `  ${t}c = ${t}v >> 32;`);
