@@ -1,4 +1,8 @@
+import { vmError } from '../errors.js';
 import { SMALL, TAG_BIG, TAG_EMPTY } from './value.js';
+
+/** Largest segment (cells): far above what a step-limited run writes, below what would exhaust memory. */
+export const MAX_SEGMENT_CELLS = 2 ** 27;
 
 /** Hooks a builtin attaches to its segment: validation on write, deduction on a missing read. */
 export interface SegmentHooks {
@@ -34,6 +38,12 @@ export class Segment {
 
   /** Grows the backing arrays so that `offset` is addressable. */
   grow(offset: number): void {
+    if (offset >= MAX_SEGMENT_CELLS) {
+      throw vmError(
+        'INVALID_ADDRESS',
+        `offset ${offset} in segment ${this.index} is beyond the memory limit`,
+      );
+    }
     let cap = this.tags.length * 2;
     while (cap <= offset) cap *= 2;
     const tags = new Uint8Array(cap);

@@ -377,9 +377,16 @@ export class VirtualMachine {
         }
 
         if (deduced !== 0) {
-          if ((deduced & 1) !== 0) mem.writeCell(E, op0Off, o0T, o0N, o0B);
-          if ((deduced & 2) !== 0) mem.writeCell(o1S, o1Off, o1T, o1N, o1B);
-          if ((deduced & 4) !== 0) mem.writeCell(E, dstOff, dT, dN, dB);
+          if (deduced === 4 && dT !== TAG_BIG && dstOff < eTags.length && E.hooks === undefined) {
+            // Common case `[ap + k] = res`: an empty cell of the execution segment.
+            eTags[dstOff] = dT;
+            E.vals[dstOff] = dN;
+            if (dstOff >= E.size) E.size = dstOff + 1;
+          } else {
+            if ((deduced & 1) !== 0) mem.writeCell(E, op0Off, o0T, o0N, o0B);
+            if ((deduced & 2) !== 0) mem.writeCell(o1S, o1Off, o1T, o1N, o1B);
+            if ((deduced & 4) !== 0) mem.writeCell(E, dstOff, dT, dN, dB);
+          }
           eTags = E.tags;
         }
         const acc = E.accessed;

@@ -109,6 +109,13 @@ ret;
     assert.throws(() => runFunction(ext), err('EXTERNAL_HINT'));
   });
 
+  it('a write far beyond any segment is a typed error, not an allocation failure', () => {
+    assert.throws(
+      () => runFunction(loadCasmProgram('ap += 1000000000;\n[ap + 0] = 1, ap++;\nret;')),
+      err('INVALID_ADDRESS'),
+    );
+  });
+
   it('a step limit gives OUT_OF_STEPS', () => {
     assert.throws(() => runFunction(loadCasmProgram('jmp rel 0;'), { maxSteps: 1000 }), err('OUT_OF_STEPS'));
   });
