@@ -1,7 +1,7 @@
 import { P } from '@starling/felt';
 import { StateError } from '../errors.js';
 import { hashPending } from '../trie/hash-pending.js';
-import { pedersenHasher, poseidonHasher } from '../trie/hasher.js';
+import { pedersenHasher, poseidonHasher, type TrieHasher } from '../trie/hasher.js';
 import type { NodeReader, TrieNode } from '../trie/node.js';
 import type { Pending } from '../trie/pending.js';
 import { planUpdate } from '../trie/plan-update.js';
@@ -49,6 +49,10 @@ export function commitStateDiff(
   prev: { contractsRoot: bigint; classesRoot: bigint },
   diff: StateDiff,
   rule: GlobalRootRule = 'v0_14',
+  hashers: { pedersen: TrieHasher; poseidon: TrieHasher } = {
+    pedersen: pedersenHasher,
+    poseidon: poseidonHasher,
+  },
 ): StateCommit {
   const pedersenNodes: TrieWitness = { read: new Map(), created: new Map() };
   const poseidonNodes: TrieWitness = { read: new Map(), created: new Map() };
@@ -85,14 +89,14 @@ export function commitStateDiff(
   }
   hashCount += hashPending(
     tries.map((t) => t.pending),
-    pedersenHasher,
+    hashers.pedersen,
     pedersenNodes.created,
   ).hashCount;
   for (const t of tries) t.state.storageRoot = t.pending ? t.pending.hash : 0n;
 
   const addresses = [...contracts.keys()];
   const states = addresses.map((a) => contracts.get(a)!);
-  const leaves = contractStateLeaves(states);
+  const leaves = contractStateLeaves(states, (a, b) => hashers.pedersen.hashMany(a, b));
   hashCount += 3 * states.length;
   const contractUpdates = sortUpdates(
     addresses.map((a, i): [bigint, bigint] => [a, leaves[i]!]),
@@ -106,7 +110,7 @@ export function commitStateDiff(
     contractUpdates,
     pedersenNodes.read,
   );
-  hashCount += hashPending([contractsPending], pedersenHasher, pedersenNodes.created).hashCount;
+  hashCount += hashPending([contractsPending], hashers.pedersen, pedersenNodes.created).hashCount;
   const contractsRoot = contractsPending ? contractsPending.hash : 0n;
 
   const classes = new Map<bigint, bigint>();
@@ -129,7 +133,7 @@ export function commitStateDiff(
       classUpdates,
       poseidonNodes.read,
     );
-    hashCount += hashPending([classesPending], poseidonHasher, poseidonNodes.created).hashCount;
+    hashCount += hashPending([classesPending], hashers.poseidon, poseidonNodes.created).hashCount;
     classesRoot = classesPending ? classesPending.hash : 0n;
   }
   return {

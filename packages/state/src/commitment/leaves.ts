@@ -18,17 +18,18 @@ export function contractStateLeaf(classHash: bigint, storageRoot: bigint, nonce:
 /** contractStateLeaf for many contracts, three batched Pedersen rounds. */
 export function contractStateLeaves(
   states: readonly { classHash: bigint; storageRoot: bigint; nonce: bigint }[],
+  hashMany: (a: readonly bigint[], b: readonly bigint[]) => bigint[] = pedersenMany,
 ): bigint[] {
   const live = states.map((s) => !(s.classHash === 0n && s.storageRoot === 0n && s.nonce === 0n));
-  const h1 = pedersenMany(
+  const h1 = hashMany(
     states.map((s) => s.classHash),
     states.map((s) => s.storageRoot),
   );
-  const h2 = pedersenMany(
+  const h2 = hashMany(
     h1,
     states.map((s) => s.nonce),
   );
-  const h3 = pedersenMany(
+  const h3 = hashMany(
     h2,
     h2.map(() => CONTRACT_STATE_HASH_VERSION),
   );
