@@ -14,13 +14,16 @@ const STARK_BETA = 0x6f21413efbe40de150e596d72f7a8c5609ad26c15c915c1f4cdfcb99cee
 const PRIME_OVER_3_HIGH = 3544607988759775765608368578435044694n;
 const PRIME_OVER_2_HIGH = 5316911983139663648412552867652567041n;
 
-/** Orders felts before pointers, pointers by (segment, offset), as the reference VM does. */
+/**
+ * Orders values as the reference VM's derived `Ord` on MaybeRelocatable does: pointers before
+ * felts (the RelocatableValue variant is declared first), pointers by (segment, offset).
+ */
 export function compareMaybe(a: MaybeRelocatable, b: MaybeRelocatable): number {
   if (typeof a === 'bigint') {
     if (typeof b === 'bigint') return a < b ? -1 : a > b ? 1 : 0;
-    return -1;
+    return 1;
   }
-  if (typeof b === 'bigint') return 1;
+  if (typeof b === 'bigint') return -1;
   if (a.segment !== b.segment) return a.segment < b.segment ? -1 : 1;
   return a.offset - b.offset;
 }

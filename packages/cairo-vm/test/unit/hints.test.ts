@@ -26,11 +26,14 @@ describe('core hints', () => {
     assert.deepEqual([at(vm, 2), at(vm, 3), at(vm, 4), at(vm, 5)], [1n, 0n, 1n, 0n]);
   });
 
-  it('TestLessThanOrEqualAddress compares pointers by offset', () => {
-    const vm = vmWith({ 10: { segment: 1, offset: 5 }, 11: { segment: 1, offset: 6 } });
-    hint(vm, { TestLessThanOrEqualAddress: { lhs: deref(1), rhs: deref(0), dst: ap(2) } });
-    hint(vm, { TestLessThanOrEqualAddress: { lhs: deref(0), rhs: deref(1), dst: ap(3) } });
-    assert.deepEqual([at(vm, 2), at(vm, 3)], [0n, 1n]);
+  it('TestLessThanOrEqualAddress compares pointers by offset; a pointer orders before a felt', () => {
+    const vm = vmWith({ 10: { segment: 1, offset: 5 }, 11: { segment: 1, offset: 6 }, 12: 0n });
+    hint(vm, { TestLessThanOrEqualAddress: { lhs: deref(1), rhs: deref(0), dst: ap(3) } });
+    hint(vm, { TestLessThanOrEqualAddress: { lhs: deref(0), rhs: deref(1), dst: ap(4) } });
+    // cairo-vm derives Ord on MaybeRelocatable with the RelocatableValue variant first.
+    hint(vm, { TestLessThanOrEqual: { lhs: deref(0), rhs: deref(2), dst: ap(5) } });
+    hint(vm, { TestLessThanOrEqual: { lhs: deref(2), rhs: deref(0), dst: ap(6) } });
+    assert.deepEqual([at(vm, 3), at(vm, 4), at(vm, 5), at(vm, 6)], [0n, 1n, 1n, 0n]);
   });
 
   it('WideMul128: high·2^128 + low = a·b for the largest u128 values', () => {
