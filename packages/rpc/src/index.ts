@@ -6,7 +6,7 @@ export type * from './generated/starknet-api.js';
 export type * from './generated/wire-types.js';
 export { type DispatchResult, JsonRpcDispatcher } from './jsonrpc/dispatcher.js';
 export type { MethodEntry, ParamDef, RequestContext } from './jsonrpc/method-entry.js';
-export { type CallOutcome, noopMetrics, type RpcMetrics } from './metrics.js';
+export { type CallOutcome, guardMetrics, noopMetrics, type RpcMetrics } from './metrics.js';
 export { DEFAULT_LIMITS, type RequestLogEntry, type RpcLimits, type RpcServerOptions } from './options.js';
 export { createRpcServer, RPC_PATHS, RpcServer } from './server/rpc-server.js';
 export { API_FILES, buildMethodTable, type MethodSpec, type ParamSpec } from './spec/method-table.js';

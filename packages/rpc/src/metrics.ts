@@ -20,3 +20,20 @@ export const noopMetrics: RpcMetrics = {
   wsConnections() {},
   subscriptions() {},
 };
+
+/** Wraps metrics so that a failing implementation can never break a request or a connection. */
+export function guardMetrics(m: RpcMetrics): RpcMetrics {
+  const guard =
+    <A extends unknown[]>(fn: (...a: A) => void) =>
+    (...a: A) => {
+      try {
+        fn.apply(m, a);
+      } catch {}
+    };
+  return {
+    callCompleted: guard(m.callCompleted),
+    httpRequest: guard(m.httpRequest),
+    wsConnections: guard(m.wsConnections),
+    subscriptions: guard(m.subscriptions),
+  };
+}

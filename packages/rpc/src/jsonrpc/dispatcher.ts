@@ -108,14 +108,17 @@ export class JsonRpcDispatcher {
   private record(method: string | undefined, ctx: RequestContext, start: number, error?: JsonRpcErrorObject) {
     const seconds = (performance.now() - start) / 1000;
     const outcome = error ? { ok: false as const, code: error.code } : { ok: true as const };
-    this.options.metrics.callCompleted(method ?? '<invalid>', ctx.transport, outcome, seconds);
-    this.options.onRequest?.({
-      transport: ctx.transport,
-      path: ctx.path,
-      method,
-      durationMs: seconds * 1000,
-      error,
-    });
+    // Observers must never turn an answered call into a failure.
+    try {
+      this.options.metrics.callCompleted(method ?? '<invalid>', ctx.transport, outcome, seconds);
+      this.options.onRequest?.({
+        transport: ctx.transport,
+        path: ctx.path,
+        method,
+        durationMs: seconds * 1000,
+        error,
+      });
+    } catch {}
   }
 }
 

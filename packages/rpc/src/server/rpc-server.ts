@@ -7,7 +7,7 @@ import { JSON_RPC_ERRORS } from '../errors/to-json-rpc-error.js';
 import { JsonRpcDispatcher } from '../jsonrpc/dispatcher.js';
 import type { MethodEntry } from '../jsonrpc/method-entry.js';
 import { starknetMethods } from '../methods/starknet-methods.js';
-import { noopMetrics, type RpcMetrics } from '../metrics.js';
+import { guardMetrics, noopMetrics, type RpcMetrics } from '../metrics.js';
 import { DEFAULT_LIMITS, type RpcLimits, type RpcServerOptions } from '../options.js';
 import { loadSpecBundle } from '../spec/spec-bundle.js';
 import { SpecValidator } from '../spec/spec-validator.js';
@@ -36,7 +36,7 @@ export class RpcServer {
 
   constructor(private readonly options: RpcServerOptions) {
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
-    this.metrics = options.metrics ?? noopMetrics;
+    this.metrics = guardMetrics(options.metrics ?? noopMetrics);
     const common = {
       maxBatchSize: this.limits.maxBatchSize,
       validateResults: options.validateResults ?? false,

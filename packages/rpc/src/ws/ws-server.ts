@@ -61,15 +61,17 @@ export function attachWebSocket(
       if (++queued > MAX_QUEUED_MESSAGES) return ws.close(1008, 'too many pending requests');
       const text = (data as Buffer).toString('utf8');
       // One message at a time per connection, so a subscribe is answered before its notifications.
-      queue = queue.then(async () => {
-        try {
-          const answer = await dispatcher.handleText(text, ctx);
-          if (answer !== undefined) send(answer);
-          session.flush();
-        } finally {
-          queued--;
-        }
-      });
+      queue = queue
+        .then(async () => {
+          try {
+            const answer = await dispatcher.handleText(text, ctx);
+            if (answer !== undefined) send(answer);
+            session.flush();
+          } finally {
+            queued--;
+          }
+        })
+        .catch(() => ws.close(1011, 'internal error'));
     });
     ws.on('error', () => ws.terminate());
     ws.on('close', () => {

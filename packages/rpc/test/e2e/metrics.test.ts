@@ -64,3 +64,23 @@ test('metrics and request log', async () => {
   assert.equal(subscriptions, 0);
   await s.close();
 });
+
+test('a throwing metrics implementation or log hook does not affect answers', async () => {
+  const boom = () => {
+    throw new Error('observer bug');
+  };
+  const metrics: RpcMetrics = {
+    callCompleted: boom,
+    httpRequest() {},
+    wsConnections() {},
+    subscriptions() {},
+  };
+  const s = await startTestServer({ metrics, onRequest: boom, subscriptions: new TestHub().source() });
+  assert.equal(typeof (await call(s.url, 'starknet_blockNumber')).result, 'number');
+  const c = await WsClient.connect(`${s.url.replace('http', 'ws')}/ws`);
+  assert.equal(typeof (await c.request('starknet_blockNumber')).result, 'number');
+  await c.request('starknet_subscribeNewHeads');
+  await c.close();
+  await new Promise((r) => setTimeout(r, 50)); // close handlers ran without crashing the process
+  await s.close();
+});
