@@ -70,7 +70,8 @@ export function assertConsistent(
   for (const [k, r] of actual.refs) {
     const e = expected.refs.get(k);
     if (!e) fail(`variable ${k} missing`);
-    if (e!.ty !== r.ty) fail(`type of ${k}`);
+    // Output types are not tracked for libfunc results, so only known types are compared.
+    if (e!.ty && r.ty && e!.ty !== r.ty) fail(`type of ${k}`);
     if (e!.cells.length !== r.cells.length || e!.cells.some((c, i) => !cellExprEquals(c, r.cells[i]!))) {
       fail(`expression of ${k}`);
     }

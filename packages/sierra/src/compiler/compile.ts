@@ -10,6 +10,7 @@ import {
   type StatementAnnotations,
 } from './annotations.js';
 import { computeApChanges, nextIdx } from './ap-change.js';
+import { circuitDescriptorValues, circuitInfo } from './circuit-info.js';
 import { buildConstSegments, type ConstSegments } from './consts.js';
 import { allBranchCosts, combineGas, computePostcost, computePrecost } from './gas/compute.js';
 import { branchCostMaps } from './gas/wallet-costs.js';
@@ -262,7 +263,9 @@ export function compileProgram(program: Program, options: CompileOptions = {}): 
     });
   }
   statementOffsets.push(offset);
-  const consts = buildConstSegments(reg, program, Math.max(0, maxSize - offset));
+  const consts = buildConstSegments(reg, program, Math.max(0, maxSize - offset), (ty) =>
+    circuitDescriptorValues(circuitInfo(reg, ty)),
+  );
   applyRelocations(instructions, relocations, statementOffsets, consts);
   return { instructions, statementOffsets, consts, metadata, registry: reg };
 }

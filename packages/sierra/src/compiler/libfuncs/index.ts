@@ -4,6 +4,7 @@ import { boundedLibfuncs } from './bounded.js';
 import { boxBoolLibfuncs } from './box-bool.js';
 import { builtinLibfuncs } from './builtins.js';
 import { castLibfuncs } from './casts.js';
+import { circuitLibfuncs } from './circuit.js';
 import { constLibfuncs } from './consts-libfuncs.js';
 import { coreLibfuncs } from './core.js';
 import { dictLibfuncs } from './dict.js';
@@ -36,6 +37,7 @@ const ALL: Map<string, LibfuncDef> = new Map(
     ...miscLibfuncs,
     ...u256Libfuncs,
     ...qm31BlakeLibfuncs,
+    ...circuitLibfuncs,
     bounded_int_div_rem: boundedDivRem,
   }),
 );
