@@ -4,6 +4,8 @@
 import { Agent, request } from 'node:http';
 import { Worker } from 'node:worker_threads';
 import { report, selected } from '../../../scripts/bench-kit.ts';
+import { createRpcServer } from '../src/index.ts';
+import { vectorApi } from '../test/helpers/vector-api.ts';
 import { storage } from '../test/helpers/vector-chain.ts';
 
 const CONCURRENCY = 16;
@@ -111,4 +113,22 @@ if (chosen.length > 0) {
   }
   await echo.worker.terminate();
   await rpc.worker.terminate();
+}
+
+// The layer's own cost without HTTP: parse, envelope checks, params validation, dispatch, serialisation,
+// against a bare JSON.parse + JSON.stringify of the same body.
+for (const c of cases) {
+  const name = c.name.replace('over HTTP', 'dispatch in-process');
+  if (!selected(name)) continue;
+  const dispatcher = createRpcServer({ api: vectorApi() }).dispatcher('0.10.3');
+  const ctx = { specVersion: '0.10.3' as const, transport: 'http' as const, path: '/rpc' };
+  const timed = async (fn: () => unknown, n: number) => {
+    for (let i = 0; i < n / 10; i++) await fn();
+    const t = performance.now();
+    for (let i = 0; i < n; i++) await fn();
+    return (n * 1000) / (performance.now() - t);
+  };
+  const base = await timed(() => JSON.stringify(JSON.parse(c.body)), 50_000);
+  const ours = await timed(() => dispatcher.handleText(c.body, ctx), 50_000);
+  report(name, ours, 'calls/s', { value: base, label: 'JSON.parse+stringify' });
 }
