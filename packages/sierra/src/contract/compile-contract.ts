@@ -127,7 +127,7 @@ export function compileContractClass(
     list.map((ep, i) => {
       const info = inf[i]!;
       const cost = compiled.metadata.functionCosts.get(info.func.id);
-      if (!cost || cost.size !== 1 || cost.get('Const') !== ENTRY_POINT_COST)
+      if (cost?.size !== 1 || cost.get('Const') !== ENTRY_POINT_COST)
         throw compileError('Unexpected entry point cost.');
       return {
         selector: ep.selector,

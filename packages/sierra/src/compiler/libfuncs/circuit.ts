@@ -141,12 +141,16 @@ function evalCircuit(ctx: InvocationContext) {
   b.assertVarsEq(one, b.doubleDeref(values, 0));
   for (const i of [1, 2, 3]) b.assertVarsEq(zero, b.doubleDeref(values, i));
   if (ci.addOffsets.length) {
-    mods.forEach((m, i) => b.assertVarsEq(m, b.doubleDeref(addMod, i)));
+    mods.forEach((m, i) => {
+      b.assertVarsEq(m, b.doubleDeref(addMod, i));
+    });
     b.assertVarsEq(values, b.doubleDeref(addMod, 4));
     b.assertVarsEq(addOffs!, b.doubleDeref(addMod, 5));
     b.assertVarsEq(nAdds!, b.doubleDeref(addMod, 6));
   }
-  mods.forEach((m, i) => b.assertVarsEq(m, b.doubleDeref(mulMod, i)));
+  mods.forEach((m, i) => {
+    b.assertVarsEq(m, b.doubleDeref(mulMod, i));
+  });
   b.assertVarsEq(values, b.doubleDeref(mulMod, 4));
   b.assertVarsEq(mulOffs!, b.doubleDeref(mulMod, 5));
   b.addHint(
@@ -223,7 +227,9 @@ function failureGuaranteeVerify(ctx: InvocationContext) {
   b.bufferWriteAndInc(rc96, failIdx);
   const diff = temp(b, b.binOp('-', nMuls, failIdx));
   b.bufferWriteAndInc(rc96, diff);
-  mods.forEach((m, i) => b.assertVarsEq(m, b.doubleDeref(mulMod, i)));
+  mods.forEach((m, i) => {
+    b.assertVarsEq(m, b.doubleDeref(mulMod, i));
+  });
   b.assertVarsEq(values, b.doubleDeref(mulMod, 4));
   b.assertVarsEq(offsets, b.doubleDeref(mulMod, 5));
   b.assertVarsEq(one, b.doubleDeref(mulMod, 6));
