@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCasmProgram, runProofMode } from '@starling/cairo-vm';
+import { ecMul, GENERATOR } from '@starling/crypto';
 
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'test', 'fixtures', 'vm');
 
@@ -72,6 +73,27 @@ jmp rel 0;
 ret;
 `;
 
+/** One ec_op instance: r = G + m·(2G')… with p = the generator and q = a public-key-like point. */
+const EC_OP = (px: bigint, py: bigint, qx: bigint, qy: bigint, m: bigint) => `
+ap += 1;
+call rel 4;
+jmp rel 0;
+[ap + 0] = ${px}, ap++;
+[ap + -1] = [[fp + -3] + 0];
+[ap + 0] = ${py}, ap++;
+[ap + -1] = [[fp + -3] + 1];
+[ap + 0] = ${qx}, ap++;
+[ap + -1] = [[fp + -3] + 2];
+[ap + 0] = ${qy}, ap++;
+[ap + -1] = [[fp + -3] + 3];
+[ap + 0] = ${m}, ap++;
+[ap + -1] = [[fp + -3] + 4];
+[ap + 0] = [[fp + -3] + 5], ap++;
+[ap + 0] = [[fp + -3] + 6], ap++;
+[ap + 0] = [fp + -3] + 7, ap++;
+ret;
+`;
+
 function generate(name: string, source: string, builtins: string[]): void {
   const program = loadCasmProgram(source);
   const run = runProofMode(program, { builtins: builtins as never, start: 0, end: 4, layout: 'all_cairo' });
@@ -91,3 +113,8 @@ generate('fib-output', FIB(20), ['output']);
 generate('range-checks', RANGE_CHECKS, ['range_check', 'range_check96']);
 generate('poseidon', POSEIDON, ['poseidon']);
 generate('bitwise', BITWISE, ['bitwise']);
+const Q = ecMul(0x1234567890abcdefn, GENERATOR)!;
+// A scalar above 2^251 exercises the below-p check's top bits.
+generate('ec-op', EC_OP(GENERATOR.x, GENERATOR.y, Q.x, Q.y, (1n << 251n) + 0x1234567n), ['ec_op']);
+// A small scalar: m + p also fits 252 bits, the case the below-p check exists for.
+generate('ec-op-small', EC_OP(GENERATOR.x, GENERATOR.y, Q.x, Q.y, 0x1234567n), ['ec_op']);

@@ -173,7 +173,7 @@ export abstract class BlockComponent implements BuiltinComponent {
           const col = this.base + 3 + 3 * j;
           const off = this.slots[j]!.get(r);
           const v = off === undefined ? 0n : exposed(r, j) % P;
-          if (used && off !== undefined && inputs && v !== inputs[off]! && memory.has(addr + off)) {
+          if (used && off !== undefined && inputs && v !== inputs[off]! % P && memory.has(addr + off)) {
             throw new ProverError(
               'INVALID_TRACE',
               `${this.name} instance ${blk}: cell ${addr + off} disagrees`,

@@ -9,6 +9,8 @@ export interface BuiltinComponent {
   /** First main column of the component and its number of columns. */
   readonly base: number;
   readonly width: number;
+  /** Highest constraint degree (2 unless stated). */
+  readonly maxDegree?: number;
   /** Used instances (from the segment bounds). */
   readonly used: number;
   /** Memory accesses [addressColumn, valueColumn] added to every row; unused ones are (0, 0). */

@@ -92,7 +92,7 @@ export class CairoAir implements Air {
   /** z and α for memory, z for range checks. */
   readonly numChallenges = 3;
   readonly maskOffsets = [0, 1];
-  readonly maxDegree = 2;
+  readonly maxDegree: number;
   readonly constraints: ConstraintSpec[];
   readonly periodicColumns: bigint[][];
   private pmCache: { z: bigint; alpha: bigint; value: bigint } | null = null;
@@ -105,6 +105,7 @@ export class CairoAir implements Air {
     this.id = `${CAIRO_AIR_ID}/${this.layout.tag}`;
     this.mainWidth = this.layout.mainWidth;
     this.auxWidth = this.layout.auxWidth;
+    this.maxDegree = this.layout.maxDegree;
     this.constraints = constraintList(traceLength, this.layout);
     this.periodicColumns = this.layout.periodicColumns;
   }

@@ -1,6 +1,7 @@
 import { ProverError } from '../errors.js';
 import { BitwiseComponent } from './builtin-bitwise.js';
 import type { BuiltinComponent } from './builtin-component.js';
+import { EcOpComponent } from './builtin-ec-op.js';
 import { PoseidonComponent } from './builtin-poseidon.js';
 import { RangeCheckComponent } from './builtin-range-check.js';
 import type { CairoPublicInput } from './public-input.js';
@@ -64,6 +65,7 @@ export class CairoLayout {
       if (name === 'range_check' || name === 'range_check96') c = new RangeCheckComponent(name, seg, col);
       else if (name === 'poseidon') c = new PoseidonComponent(seg, col);
       else if (name === 'bitwise') c = new BitwiseComponent(seg, col);
+      else if (name === 'ec_op') c = new EcOpComponent(seg, col);
       else {
         throw new ProverError(
           'UNSUPPORTED_BUILTIN',
@@ -99,6 +101,11 @@ export class CairoLayout {
     this.auxMem = this.mainWidth;
     this.auxRc = this.mainWidth + this.memAccesses.length;
     this.auxWidth = this.memAccesses.length + this.rcCells.length;
+  }
+
+  /** Highest constraint degree over the components. */
+  get maxDegree(): number {
+    return Math.max(2, ...this.builtins.map((b) => b.maxDegree ?? 2));
   }
 
   get memSlots(): number {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { poseidonPermute } from '@starling/crypto';
+import { ecMulAdd, poseidonPermute } from '@starling/crypto';
 import { P } from '@starling/felt';
 import {
   buildCairoTrace,
@@ -154,6 +154,65 @@ describe('bitwise builtin', () => {
   it('refuses a wrong AND cell', () => {
     const memory = new Map(exec.memory);
     memory.set(seg.begin + 2, memory.get(seg.begin + 2)! ^ 4n);
+    assert.throws(() => proveCairo({ ...exec, memory }, FAST), ProverError);
+  });
+});
+
+describe('ec_op builtin', () => {
+  const exec = load('ec-op');
+  const seg = exec.publicInput.segments.ec_op!;
+  const cell = (k: number) => exec.memory.get(seg.begin + k)!;
+
+  it('the VM wrote p + m·q as the crypto package computes it', () => {
+    const r = ecMulAdd({ x: cell(0), y: cell(1) }, cell(4), { x: cell(2), y: cell(3) })!;
+    assert.deepEqual([cell(5), cell(6)], [r.x, r.y]);
+  });
+
+  it('proves and verifies a run with one ec_op instance (scalar above 2^251)', () => {
+    const proof = proveCairo(exec, FAST);
+    assert.equal(proof.oodsComposition.length, 3);
+    verifyCairo(proof, exec.publicInput);
+  });
+
+  it('rejects a forged proof that uses the 252-bit scalar m + p instead of m', () => {
+    const small = load('ec-op-small');
+    const s = small.publicInput.segments.ec_op!;
+    const get = (k: number) => small.memory.get(s.begin + k)!;
+    const m = get(4);
+    const honest = [get(5), get(6)];
+    const forged = ecMulAdd({ x: get(0), y: get(1) }, m + P, { x: get(2), y: get(3) })!;
+    const memory = new Map<number, bigint>();
+    for (const [a, v] of small.memory)
+      memory.set(a, v === honest[0] ? forged.x : v === honest[1] ? forged.y : v);
+    memory.set(s.begin + 4, m + P); // the same field element, but the bits of m + p
+    const exec2 = { ...small, memory };
+    const { columns, n } = buildCairoTrace(exec2);
+    const air = new CairoAir(small.publicInput, n);
+    const ch = [3n, 5n, 7n];
+    const bad = findViolations(
+      air,
+      [...columns.map((c) => c.map((v) => v % P)), ...air.buildAux(columns, ch)],
+      ch,
+    );
+    assert.deepEqual([...new Set(bad.map((v) => v.name))], ['max-scalar']);
+    const lax = Object.create(air) as CairoAir;
+    lax.evaluate = (frame, periodic, c, out) => {
+      air.evaluate(frame, periodic, c, out);
+      air.constraints.forEach((spec, i) => {
+        if (spec.group === 'builtin/ec_op') out[i] = 0n;
+      });
+    };
+    const proof = prove(
+      lax,
+      columns.map((c) => c.map((v) => v % P)),
+      FAST,
+    );
+    assert.throws(() => verifyCairo(proof, small.publicInput), VerificationError);
+  });
+
+  it('refuses a wrong result point', () => {
+    const memory = new Map(exec.memory);
+    memory.set(seg.begin + 5, (cell(5) + 1n) % P);
     assert.throws(() => proveCairo({ ...exec, memory }, FAST), ProverError);
   });
 });
