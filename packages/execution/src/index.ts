@@ -1,3 +1,4 @@
+export { callContract } from './call/call-contract.js';
 export { ExecutionContext, emptyTxInfo, type TxInfo } from './call/context.js';
 export { executeCall } from './call/execute-call.js';
 export {
@@ -15,6 +16,7 @@ export {
 } from './fee/gas-vector.js';
 export { gasOfVmResources, type SyscallGasCost, syscallGasCost } from './gas/syscall-costs.js';
 export * from './genesis/genesis.js';
+export { udcGenesisClass, udcSierraClass } from './genesis/udc.js';
 export * from './options.js';
 export * from './rpc/trace.js';
 export { DictStateReader } from './state/dict-state-reader.js';

@@ -27,7 +27,7 @@ export type AccountTransactionV3 = InvokeV3 | DeclareV3 | DeployAccountV3;
 export interface AccountTxOptions extends ExecutionFlags {
   /** Sierra class of a DECLARE (the transaction itself carries only hashes). */
   contractClass?: SierraClass;
-  /** Compiles a declared Sierra class to CASM (the sierra package's compiler by default). */
+  /** Compiles a declared Sierra class to CASM (default: the sierra package's contract compiler). */
   compileClass?: (cls: SierraClass) => CasmClass;
   /** Require nonce == account nonce (sequencer); false accepts future nonces (gateway). */
   strictNonce?: boolean;

@@ -8,6 +8,7 @@ import {
   type DeclareV3,
   type SierraClass,
 } from '@starling/protocol';
+import { compileSierraClass } from '../classes/compile-class.js';
 import { executionError } from '../errors.js';
 import type { TxEnv } from './phases.js';
 
@@ -38,12 +39,9 @@ export function prepareDeclare(
       `Class with hash 0x${classHash.toString(16)} is already declared.`,
     );
   }
-  if (options.compileClass === undefined) {
-    throw executionError('COMPILATION_FAILED', 'no Sierra-to-CASM contract compiler is available');
-  }
   let casm: CasmClass;
   try {
-    casm = options.compileClass(sierra);
+    casm = (options.compileClass ?? compileSierraClass)(sierra);
   } catch (e) {
     throw executionError('COMPILATION_FAILED', e instanceof Error ? e.message : String(e), {
       cause: (e as { code?: string }).code,

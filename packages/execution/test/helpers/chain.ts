@@ -8,6 +8,7 @@ import {
   DictStateReader,
   defaultBlockContext,
   ExecutionState,
+  type GenesisClass,
   type GenesisResult,
 } from '../../src/index.ts';
 import type { BlockContext } from '../../src/types.ts';
@@ -25,7 +26,11 @@ export interface Chain {
 }
 
 /** Genesis with `n` accounts of 10^21 fri each. */
-export async function makeChain(n = 2, block: Partial<BlockContext> = {}): Promise<Chain> {
+export async function makeChain(
+  n = 2,
+  block: Partial<BlockContext> = {},
+  udcClass?: GenesisClass,
+): Promise<Chain> {
   const state = new ExecutionState(new DictStateReader());
   const ctx = defaultBlockContext({ blockNumber: 20n, timestamp: 1_700_000_000n, ...block });
   const acc = await testClass(ACCOUNT);
@@ -36,6 +41,7 @@ export async function makeChain(n = 2, block: Partial<BlockContext> = {}): Promi
     seed: 42n,
     accountCount: n,
     initialBalance: 10n ** 21n,
+    ...(udcClass !== undefined ? { udcClass } : {}),
   });
   return { state, block: ctx, genesis };
 }
