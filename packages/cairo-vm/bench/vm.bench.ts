@@ -1,10 +1,11 @@
 // Cairo VM throughput: steps per second on compute loops and on a real ERC20 transfer entry
-// point, with and without trace; memory per cell. Baseline in each figure: the same run without trace.
+// point, with and without trace; memory per cell. Figures are per CPU-second (the machine is shared).
 import { hash } from 'starknet';
-import { medianMs, report, selected } from '../../../scripts/bench-kit.ts';
-import { clearPedersenCache, loadCasmProgram, runFunction, Segment } from '../src/index.ts';
+import { report, selected } from '../../../scripts/bench-kit.ts';
+import { loadCasmProgram, runFunction, Segment } from '../src/index.ts';
 import { artifact } from '../test/helpers/artifacts.ts';
 import { call, TestHost } from '../test/helpers/test-host.ts';
+import { medianCpuMs } from './cpu-time.ts';
 
 // while i != 0 { a = a * 3 + 1; i -= 1 }: felt multiplications on full-size felts (bigint path).
 const MUL_LOOP = loadCasmProgram(`
@@ -31,18 +32,21 @@ function loopFigure(name: string, program: ReturnType<typeof loadCasmProgram>, i
   const steps = 4 * iterations + 3;
   runFunction(program, { args: [BigInt(iterations / 10)] }); // warm-up (JIT)
   let noTrace = 0;
-  if (selected(`${name} steps/s`) || selected(`${name} with trace`)) {
-    const ms = medianMs(() => runFunction(program, { args: [BigInt(iterations)], maxSteps: steps + 10 }), 3);
+  if (selected(`${name} steps/cpu-s`) || selected(`${name} with trace`)) {
+    const ms = medianCpuMs(
+      () => runFunction(program, { args: [BigInt(iterations)], maxSteps: steps + 10 }),
+      3,
+    );
     noTrace = (steps * 1000) / ms;
-    report(`${name} steps/s`, noTrace, 'steps/s');
-    report(`${name} time per iteration`, (ms * 1000) / iterations, 'µs');
+    report(`${name} steps/cpu-s`, noTrace, 'steps/cpu-s');
+    report(`${name} CPU time per iteration`, (ms * 1000) / iterations, 'µs');
   }
   if (selected(`${name} with trace`)) {
-    const ms = medianMs(
+    const ms = medianCpuMs(
       () => runFunction(program, { args: [BigInt(iterations)], maxSteps: steps + 10, trace: true }),
       3,
     );
-    report(`${name} with trace steps/s`, (steps * 1000) / ms, 'steps/s', {
+    report(`${name} with trace steps/cpu-s`, (steps * 1000) / ms, 'steps/cpu-s', {
       value: noTrace,
       label: 'no trace',
     });
@@ -63,22 +67,19 @@ if (selected('vm erc20 transfer')) {
   const steps = transfer(false).resources.n_steps;
   report('vm erc20 transfer steps per call', steps, 'steps');
   for (let i = 0; i < 300; i++) transfer(false); // warm-up
-  const figure = (label: string, runs: number, trace: boolean, cold: boolean) => {
-    const ms = medianMs(() => {
-      for (let i = 0; i < runs; i++) {
-        if (cold) clearPedersenCache();
-        transfer(trace);
-      }
+  // Each call builds a runner, loads the class image, runs the entry point (four Pedersen
+  // storage-address hashes, eleven syscalls through the test host) and counts resources.
+  const figure = (label: string, runs: number, trace: boolean) => {
+    const ms = medianCpuMs(() => {
+      for (let i = 0; i < runs; i++) transfer(trace);
     }, 3);
-    report(`${label} steps/s`, (steps * runs * 1000) / ms, 'steps/s');
-    report(`${label} calls/s`, (runs * 1000) / ms, 'calls/s');
+    report(`${label} steps/cpu-s`, (steps * runs * 1000) / ms, 'steps/cpu-s');
+    report(`${label} calls/cpu-s`, (runs * 1000) / ms, 'calls/cpu-s');
   };
-  // Warm: the four Pedersen storage-address hashes come from the builtin's result cache.
-  figure('vm erc20 transfer', 1000, false, false);
-  figure('vm erc20 transfer with trace', 1000, true, false);
-  // Cold: every call hashes again with the crypto package's Pedersen.
-  figure('vm erc20 transfer (cold pedersen)', 20, false, true);
+  figure('vm erc20 transfer', 1000, false);
+  figure('vm erc20 transfer with trace', 1000, true);
 }
+
 if (selected('vm memory per cell')) {
   report('vm memory per cell (typed arrays)', Segment.bytesPerCell(), 'bytes');
   const runner = runFunction(ADD_LOOP, { args: [300_000n], maxSteps: 2_000_000 });

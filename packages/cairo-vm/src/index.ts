@@ -2,7 +2,6 @@ export * from './builtins/builtin-runner.js';
 export { createBuiltin } from './builtins/create-builtin.js';
 export {
   BitwiseBuiltin,
-  clearPedersenCache,
   EcOpBuiltin,
   PedersenBuiltin,
   PoseidonBuiltin,

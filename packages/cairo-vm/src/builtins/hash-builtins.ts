@@ -2,30 +2,13 @@ import { ecMulAdd, isOnCurve, pedersen, poseidonPermute } from '@starling/crypto
 import { vmError } from '../errors.js';
 import { DeducingBuiltin, hex } from './builtin-runner.js';
 
-// Contracts hash the same (storage variable, key) pairs again and again (balances, allowances),
-// and one Pedersen hash costs far more than a whole entry point's steps: keep recent results.
-const PEDERSEN_CACHE_MAX = 1 << 16;
-const pedersenCache = new Map<string, bigint>();
-
-/** Empties the Pedersen result cache (for benchmarks measuring cold hashing). */
-export function clearPedersenCache(): void {
-  pedersenCache.clear();
-}
-
 /** pedersen: (x, y, h = pedersen(x, y)). */
 export class PedersenBuiltin extends DeducingBuiltin {
   readonly name = 'pedersen' as const;
   readonly cellsPerInstance = 3;
   readonly nInputCells = 2;
   compute([x, y]: bigint[]): bigint[] {
-    const key = `${x}:${y}`;
-    let h = pedersenCache.get(key);
-    if (h === undefined) {
-      h = pedersen(x as bigint, y as bigint);
-      if (pedersenCache.size >= PEDERSEN_CACHE_MAX) pedersenCache.clear();
-      pedersenCache.set(key, h);
-    }
-    return [h];
+    return [pedersen(x as bigint, y as bigint)];
   }
   protected privateFields([x, y]: bigint[]): Record<string, string> {
     return { x: hex(x as bigint), y: hex(y as bigint) };

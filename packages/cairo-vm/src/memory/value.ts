@@ -15,6 +15,8 @@ export const TAG_REL = 3;
 export const SMALL = 2 ** 52;
 export const SEG_SHIFT = 2 ** 32;
 const SMALL_N = BigInt(SMALL);
+/** x > P_MINUS_SMALL ⇔ P − x < SMALL (compared without allocating P − x). */
+const P_MINUS_SMALL = P - SMALL_N;
 
 /** Packs a pointer into one number. */
 export function packRel(segment: number, offset: number): number {
@@ -43,7 +45,7 @@ export function normalizeBig(x: bigint): void {
     scratch.tag = TAG_INT;
     scratch.num = Number(x);
     scratch.big = 0n;
-  } else if (P - x < SMALL_N) {
+  } else if (x > P_MINUS_SMALL) {
     scratch.tag = TAG_INT;
     scratch.num = -Number(P - x);
     scratch.big = 0n;
