@@ -8,6 +8,8 @@ export interface ContractState {
   readonly classHash: bigint;
   readonly nonce: bigint;
   readonly storageRoot: bigint;
+  /** Where the storage root node is stored (persistent stores; see TrieNode). */
+  readonly storageRootBlock?: number;
 }
 
 /** The roots of the state after a block. */
@@ -15,6 +17,12 @@ export interface StateRoots {
   readonly contractsRoot: bigint;
   readonly classesRoot: bigint;
   readonly stateRoot: bigint;
+}
+
+/** Where the root nodes of the contracts and classes tries are stored (persistent stores). */
+export interface RootLocations {
+  readonly contractsRootBlock: number;
+  readonly classesRootBlock: number;
 }
 
 /** Which global-root rule applies (§5.3): 0.14+ always hashes; legacy returns the contracts root when the classes root is 0. */

@@ -2,7 +2,7 @@ import type { NodeReader, TrieNode } from '../trie/node.js';
 import { planUpdate } from '../trie/plan-update.js';
 import { collectProof } from '../trie/proof.js';
 import { sortUpdates } from '../trie/updates.js';
-import type { ContractState, StateDiff, StateRoots } from '../types.js';
+import type { ContractState, RootLocations, StateDiff, StateRoots } from '../types.js';
 import { STATE_TRIE_HEIGHT } from './commit-state-diff.js';
 
 /** Trie witnesses of one block: the preimages of the nodes read (before) and created (after). */
@@ -24,8 +24,8 @@ export interface WitnessSource extends NodeReader {
  */
 export function blockWitness(
   src: WitnessSource,
-  before: StateRoots,
-  after: StateRoots,
+  before: StateRoots & Partial<RootLocations>,
+  after: StateRoots & Partial<RootLocations>,
   diff: StateDiff,
 ): BlockWitness {
   const w: BlockWitness = {
@@ -43,9 +43,11 @@ export function blockWitness(
     touched.add(d.address);
   for (const [address, writes] of storage) {
     const sorted = sortUpdates(writes, STATE_TRIE_HEIGHT);
-    planUpdate(src, STATE_TRIE_HEIGHT, src.contractBefore(address).storageRoot, sorted, w.pedersen.read);
-    const root = src.contractAfter(address).storageRoot;
-    for (const k of sorted.keys) collectProof(src, STATE_TRIE_HEIGHT, root, k, w.pedersen.created);
+    const old = src.contractBefore(address);
+    planUpdate(src, STATE_TRIE_HEIGHT, old.storageRoot, sorted, w.pedersen.read, old.storageRootBlock);
+    const now = src.contractAfter(address);
+    for (const k of sorted.keys)
+      collectProof(src, STATE_TRIE_HEIGHT, now.storageRoot, k, w.pedersen.created, now.storageRootBlock);
   }
   // Only zero versus non-zero leaves changes which nodes an update reads.
   const contractUpdates = [...touched].map((a): [bigint, bigint] => {
@@ -53,18 +55,39 @@ export function blockWitness(
     return [a, s.classHash === 0n && s.nonce === 0n && s.storageRoot === 0n ? 0n : 1n];
   });
   const sortedContracts = sortUpdates(contractUpdates, STATE_TRIE_HEIGHT);
-  planUpdate(src, STATE_TRIE_HEIGHT, before.contractsRoot, sortedContracts, w.pedersen.read);
+  planUpdate(
+    src,
+    STATE_TRIE_HEIGHT,
+    before.contractsRoot,
+    sortedContracts,
+    w.pedersen.read,
+    before.contractsRootBlock,
+  );
   for (const a of sortedContracts.keys)
-    collectProof(src, STATE_TRIE_HEIGHT, after.contractsRoot, a, w.pedersen.created);
+    collectProof(
+      src,
+      STATE_TRIE_HEIGHT,
+      after.contractsRoot,
+      a,
+      w.pedersen.created,
+      after.contractsRootBlock,
+    );
   const classes = [...diff.declaredClasses, ...diff.migratedCompiledClasses].map((c): [bigint, bigint] => [
     c.classHash,
     1n,
   ]);
   if (classes.length > 0) {
     const sortedClasses = sortUpdates(classes, STATE_TRIE_HEIGHT);
-    planUpdate(src, STATE_TRIE_HEIGHT, before.classesRoot, sortedClasses, w.poseidon.read);
+    planUpdate(
+      src,
+      STATE_TRIE_HEIGHT,
+      before.classesRoot,
+      sortedClasses,
+      w.poseidon.read,
+      before.classesRootBlock,
+    );
     for (const c of sortedClasses.keys)
-      collectProof(src, STATE_TRIE_HEIGHT, after.classesRoot, c, w.poseidon.created);
+      collectProof(src, STATE_TRIE_HEIGHT, after.classesRoot, c, w.poseidon.created, after.classesRootBlock);
   }
   addSplitSiblings(src, w.pedersen);
   addSplitSiblings(src, w.poseidon);
@@ -89,9 +112,12 @@ function addSplitSiblings(
   }
   for (const n of [...g.created.values()]) {
     if (n.kind !== 'binary') continue;
-    for (const c of [n.left, n.right]) {
+    for (const [c, block] of [
+      [n.left, n.leftBlock],
+      [n.right, n.rightBlock],
+    ] as const) {
       if (g.created.has(c) || oldChildren.has(c)) continue;
-      const node = src.getNode(c);
+      const node = src.getNode(c, block);
       if (node) g.created.set(c, node);
     }
   }

@@ -3,10 +3,10 @@ import { StateError } from '../errors.js';
 import { hashPending } from '../trie/hash-pending.js';
 import { pedersenHasher, poseidonHasher, type TrieHasher } from '../trie/hasher.js';
 import type { NodeReader, TrieNode } from '../trie/node.js';
-import type { Pending } from '../trie/pending.js';
+import { type Pending, rootBlock } from '../trie/pending.js';
 import { planUpdate } from '../trie/plan-update.js';
 import { sortUpdates } from '../trie/updates.js';
-import type { ContractState, GlobalRootRule, StateDiff, StateRoots } from '../types.js';
+import type { ContractState, GlobalRootRule, RootLocations, StateDiff, StateRoots } from '../types.js';
 import { classLeaf, contractStateLeaves, globalStateRoot } from './leaves.js';
 
 /** The height of every state trie. */
@@ -24,7 +24,7 @@ export interface TrieWitness {
 }
 
 /** The result of committing one block's state diff. */
-export interface StateCommit extends StateRoots {
+export interface StateCommit extends StateRoots, RootLocations {
   /** New state of every touched contract. */
   readonly contracts: Map<bigint, ContractState>;
   /** Storage writes per contract (last write per key). */
@@ -46,14 +46,17 @@ function checkFelt(value: bigint, what: string): void {
 /** Applies a state diff on top of roots `prev`: storage tries, contract leaves, contracts and classes tries. */
 export function commitStateDiff(
   reader: StateCommitReader,
-  prev: { contractsRoot: bigint; classesRoot: bigint },
+  prev: { contractsRoot: bigint; classesRoot: bigint } & Partial<RootLocations>,
   diff: StateDiff,
   rule: GlobalRootRule = 'v0_14',
   hashers: { pedersen: TrieHasher; poseidon: TrieHasher } = {
     pedersen: pedersenHasher,
     poseidon: poseidonHasher,
   },
+  /** The block being committed: new nodes record their children's locations (persistent stores). */
+  block?: number,
 ): StateCommit {
+  const at = block ?? 0;
   const pedersenNodes: TrieWitness = { read: new Map(), created: new Map() };
   const poseidonNodes: TrieWitness = { read: new Map(), created: new Map() };
   const storage = new Map<bigint, Map<bigint, bigint>>();
@@ -62,7 +65,10 @@ export function commitStateDiff(
     if (!m) storage.set(sd.address, (m = new Map()));
     for (const e of sd.entries) m.set(e.key, e.value);
   }
-  const contracts = new Map<bigint, { classHash: bigint; nonce: bigint; storageRoot: bigint }>();
+  const contracts = new Map<
+    bigint,
+    { classHash: bigint; nonce: bigint; storageRoot: bigint; storageRootBlock?: number }
+  >();
   const touch = (address: bigint) => {
     let s = contracts.get(address);
     if (!s) contracts.set(address, (s = { ...reader.getContractState(address) }));
@@ -77,22 +83,33 @@ export function commitStateDiff(
     touch(n.address).nonce = n.nonce;
   }
   // All storage tries are planned first and hashed together, level by level.
-  const tries: { state: { storageRoot: bigint }; pending: Pending | null }[] = [];
+  const tries: { state: { storageRoot: bigint; storageRootBlock?: number }; pending: Pending | null }[] = [];
   let hashCount = 0;
   for (const [address, writes] of storage) {
     const state = touch(address);
     const sorted = sortUpdates(writes, STATE_TRIE_HEIGHT, 'storage');
     tries.push({
       state,
-      pending: planUpdate(reader, STATE_TRIE_HEIGHT, state.storageRoot, sorted, pedersenNodes.read),
+      pending: planUpdate(
+        reader,
+        STATE_TRIE_HEIGHT,
+        state.storageRoot,
+        sorted,
+        pedersenNodes.read,
+        state.storageRootBlock,
+      ),
     });
   }
   hashCount += hashPending(
     tries.map((t) => t.pending),
     hashers.pedersen,
     pedersenNodes.created,
+    block,
   ).hashCount;
-  for (const t of tries) t.state.storageRoot = t.pending ? t.pending.hash : 0n;
+  for (const t of tries) {
+    t.state.storageRoot = t.pending ? t.pending.hash : 0n;
+    if (block !== undefined) t.state.storageRootBlock = rootBlock(t.pending, at);
+  }
 
   const addresses = [...contracts.keys()];
   const states = addresses.map((a) => contracts.get(a)!);
@@ -109,9 +126,11 @@ export function commitStateDiff(
     prev.contractsRoot,
     contractUpdates,
     pedersenNodes.read,
+    prev.contractsRootBlock,
   );
-  hashCount += hashPending([contractsPending], hashers.pedersen, pedersenNodes.created).hashCount;
+  hashCount += hashPending([contractsPending], hashers.pedersen, pedersenNodes.created, block).hashCount;
   const contractsRoot = contractsPending ? contractsPending.hash : 0n;
+  const contractsRootBlock = rootBlock(contractsPending, at);
 
   const classes = new Map<bigint, bigint>();
   for (const c of [...diff.declaredClasses, ...(diff.migratedCompiledClasses ?? [])]) {
@@ -119,6 +138,7 @@ export function commitStateDiff(
     classes.set(c.classHash, c.compiledClassHash);
   }
   let classesRoot = prev.classesRoot;
+  let classesRootBlock = prev.classesRootBlock ?? 0;
   if (classes.size > 0) {
     const classUpdates = sortUpdates(
       [...classes].map(([h, c]): [bigint, bigint] => [h, classLeaf(c)]),
@@ -132,13 +152,17 @@ export function commitStateDiff(
       prev.classesRoot,
       classUpdates,
       poseidonNodes.read,
+      prev.classesRootBlock,
     );
-    hashCount += hashPending([classesPending], hashers.poseidon, poseidonNodes.created).hashCount;
+    hashCount += hashPending([classesPending], hashers.poseidon, poseidonNodes.created, block).hashCount;
     classesRoot = classesPending ? classesPending.hash : 0n;
+    classesRootBlock = rootBlock(classesPending, at);
   }
   return {
     contractsRoot,
     classesRoot,
+    contractsRootBlock,
+    classesRootBlock,
     stateRoot: globalStateRoot(contractsRoot, classesRoot, rule),
     contracts,
     storage,

@@ -2,7 +2,7 @@ import { StateError } from '../errors.js';
 import { pedersenHasher, poseidonHasher } from '../trie/hasher.js';
 import type { NodeReader, TrieNode } from '../trie/node.js';
 import { collectProof, verifyProof } from '../trie/proof.js';
-import type { ContractState, GlobalRootRule, StateRoots } from '../types.js';
+import type { ContractState, GlobalRootRule, RootLocations, StateRoots } from '../types.js';
 import { STATE_TRIE_HEIGHT } from './commit-state-diff.js';
 import { contractStateLeaf, globalStateRoot } from './leaves.js';
 
@@ -64,23 +64,24 @@ function fromJson(m: NodeMappingJson): Map<bigint, TrieNode> {
 export function produceStorageProof(
   src: ProofSource,
   block: number,
-  roots: StateRoots,
+  roots: StateRoots & Partial<RootLocations>,
   blockHash: bigint,
   req: StorageProofRequest,
 ): StorageProofJson {
   const classNodes = new Map<bigint, TrieNode>();
   for (const h of req.classHashes ?? [])
-    collectProof(src, STATE_TRIE_HEIGHT, roots.classesRoot, h, classNodes);
+    collectProof(src, STATE_TRIE_HEIGHT, roots.classesRoot, h, classNodes, roots.classesRootBlock);
   const contractNodes = new Map<bigint, TrieNode>();
   const leaves = (req.contractAddresses ?? []).map((a) => {
-    collectProof(src, STATE_TRIE_HEIGHT, roots.contractsRoot, a, contractNodes);
+    collectProof(src, STATE_TRIE_HEIGHT, roots.contractsRoot, a, contractNodes, roots.contractsRootBlock);
     const s = src.getContractState(a, block);
     return { nonce: hex(s.nonce), class_hash: hex(s.classHash), storage_root: hex(s.storageRoot) };
   });
   const storageProofs = (req.contractsStorageKeys ?? []).map(({ contractAddress, storageKeys }) => {
-    const root = src.getContractState(contractAddress, block).storageRoot;
+    const s = src.getContractState(contractAddress, block);
     const nodes = new Map<bigint, TrieNode>();
-    for (const k of storageKeys) collectProof(src, STATE_TRIE_HEIGHT, root, k, nodes);
+    for (const k of storageKeys)
+      collectProof(src, STATE_TRIE_HEIGHT, s.storageRoot, k, nodes, s.storageRootBlock);
     return toJson(nodes);
   });
   return {

@@ -41,3 +41,18 @@ export function readCompact(bytes: Uint8Array): bigint {
   if (bytes.length === 0) return 0n;
   return BigInt(`0x${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex')}`);
 }
+
+/** The block part of a trie-node key. */
+export function nodeKeyPrefix(block: number): Buffer {
+  const out = Buffer.allocUnsafe(4);
+  out.writeUInt32BE(block);
+  return out;
+}
+
+/** Trie-node key: block (u32) ‖ hash. */
+export function nodeKey(prefix: Buffer, hash: bigint): Buffer {
+  const out = Buffer.allocUnsafe(36);
+  prefix.copy(out, 0);
+  out.write(hash.toString(16).padStart(64, '0'), 4, 32, 'hex');
+  return out;
+}

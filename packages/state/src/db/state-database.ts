@@ -14,13 +14,14 @@ import { StateError } from '../errors.js';
 import { noopStateMetrics, type StateMetrics } from '../metrics.js';
 import { STATE_DEFAULTS, type StateDatabaseOptions } from '../options.js';
 import type { StateReader } from '../state-reader.js';
-import { decodeNode, type NodeReader, type TrieNode, wordBytes } from '../trie/node.js';
+import { decodeNode, type NodeReader, type TrieNode } from '../trie/node.js';
 import type {
   BlockInput,
   ContractState,
   EventFilter,
   EventsChunk,
   GlobalRootRule,
+  RootLocations,
   StateDiff,
   StateRoots,
   StoredBlock,
@@ -31,12 +32,24 @@ import { decodeStateDiff } from './diff-codec.js';
 import { getEvents } from './events.js';
 import { latestAt } from './history.js';
 import { decodeJson } from './json.js';
-import { key, readCompact, readU32, readU64, u32, u64 } from './keys.js';
+import { key, nodeKey, nodeKeyPrefix, readCompact, readU32, readU64, u32, u64 } from './keys.js';
 import { openTables, type Tables } from './tables.js';
 import { CLASS_CAIRO0, writeBlock } from './write-block.js';
 
 const EMPTY: ContractState = { classHash: 0n, nonce: 0n, storageRoot: 0n };
-const ZERO_ROOTS: StateRoots = { contractsRoot: 0n, classesRoot: 0n, stateRoot: 0n };
+const ZERO_ROOTS: StateRoots & RootLocations = {
+  contractsRoot: 0n,
+  classesRoot: 0n,
+  stateRoot: 0n,
+  contractsRootBlock: 0,
+  classesRootBlock: 0,
+};
+
+const rootsOnly = (r: StateRoots): StateRoots => ({
+  contractsRoot: r.contractsRoot,
+  classesRoot: r.classesRoot,
+  stateRoot: r.stateRoot,
+});
 
 function checkKey(value: bigint, what: string): void {
   if (typeof value !== 'bigint' || value < 0n || value >= PATRICIA_KEY_BOUND)
@@ -46,8 +59,8 @@ function checkKey(value: bigint, what: string): void {
 /** Trie nodes, per-block roots and the contract-state history that a commit or a proof reads. */
 class LatestReader implements StateCommitReader {
   constructor(private readonly db: StateDatabase) {}
-  getNode(hash: bigint): TrieNode | undefined {
-    return this.db.getNode(hash);
+  getNode(hash: bigint, block?: number): TrieNode | undefined {
+    return this.db.getNode(hash, block);
   }
   getContractState(address: bigint): ContractState {
     const latest = this.db.latestBlockNumber();
@@ -113,9 +126,9 @@ export class StateDatabase implements NodeReader {
     return block;
   }
 
-  /** A trie node by hash. */
-  getNode(hash: bigint): TrieNode | undefined {
-    const v = this.t().nodes.getBinaryFast(wordBytes(hash));
+  /** A trie node by hash and the block that created it. */
+  getNode(hash: bigint, block = 0): TrieNode | undefined {
+    const v = this.t().nodes.getBinaryFast(nodeKey(nodeKeyPrefix(block), hash));
     return v ? decodeNode(v) : undefined;
   }
 
@@ -126,13 +139,20 @@ export class StateDatabase implements NodeReader {
   commitBlock(input: BlockInput): StoredBlock & { hashCount: number } {
     const latest = this.latestBlockNumber();
     const expected = latest === undefined ? 0 : latest + 1;
-    if (input.blockNumber !== expected)
+    if (input.blockNumber !== expected || input.blockNumber >= 2 ** 32)
       throw new StateError('BLOCK_OUT_OF_ORDER', `expected block ${expected}, got ${input.blockNumber}`);
     const started = performance.now();
     const prev = latest === undefined ? ZERO_ROOTS : this.getRoots(latest);
     // Hashing happens outside the write transaction; readers are never blocked (MVCC).
-    const c: StateCommit = commitStateDiff(new LatestReader(this), prev, input.stateDiff, this.rule);
-    const roots = { contractsRoot: c.contractsRoot, classesRoot: c.classesRoot, stateRoot: c.stateRoot };
+    const c: StateCommit = commitStateDiff(
+      new LatestReader(this),
+      prev,
+      input.stateDiff,
+      this.rule,
+      undefined,
+      input.blockNumber,
+    );
+    const roots = rootsOnly(c);
     const fin = input.finalize?.(roots) ?? {};
     const blockHash = fin.blockHash ?? input.blockHash;
     const header = fin.header ?? input.header;
@@ -160,7 +180,7 @@ export class StateDatabase implements NodeReader {
   }
 
   /** The state roots after `block` (default latest). */
-  getRoots(block?: number): StateRoots {
+  getRoots(block?: number): StateRoots & RootLocations {
     const n = this.resolveBlock(block);
     const v = this.t().roots.getBinary(Buffer.from(u64(n)));
     if (!v) throw new StateError('UNKNOWN_BLOCK', `block ${n} has no roots`);
@@ -181,7 +201,7 @@ export class StateDatabase implements NodeReader {
       blockHash: doc.blockHash === undefined ? undefined : BigInt(doc.blockHash),
       header: doc.header,
       transactionCount: doc.transactionCount,
-      ...decodeRoots(t.roots.getBinary(Buffer.from(u64(block)))!),
+      ...rootsOnly(decodeRoots(t.roots.getBinary(Buffer.from(u64(block)))!)),
     };
   }
 
@@ -303,7 +323,7 @@ export class StateDatabase implements NodeReader {
       throw new StateError('BLOCK_PRUNED', `state before block ${n} was pruned`, { block: n });
     const before = n === 0 ? ZERO_ROOTS : this.getRoots(n - 1);
     const src = {
-      getNode: (h: bigint) => this.getNode(h),
+      getNode: (h: bigint, b?: number) => this.getNode(h, b),
       contractBefore: (a: bigint) => (n === 0 ? EMPTY : this.getContractState(a, n - 1)),
       contractAfter: (a: bigint) => this.getContractState(a, n),
     };

@@ -1,11 +1,11 @@
 import type { StateCommit } from '../commitment/commit-state-diff.js';
-import { encodeNode, wordBytes } from '../trie/node.js';
+import { encodeNode } from '../trie/node.js';
 import type { BlockInput } from '../types.js';
 import { encodeContractState, encodeRoots } from './codec.js';
 import { encodeStateDiff } from './diff-codec.js';
 import { pruneHistory } from './history.js';
 import { encodeJson } from './json.js';
-import { compactWord, key, u32, u64 } from './keys.js';
+import { compactWord, key, nodeKey, nodeKeyPrefix, u32, u64 } from './keys.js';
 import type { Tables } from './tables.js';
 
 /** Kind byte of a class-hashes entry. */
@@ -22,8 +22,10 @@ export function writeBlock(
 ): void {
   const n = input.blockNumber;
   const b = u64(n);
-  for (const [h, node] of c.pedersenNodes.created) t.nodes.put(wordBytes(h), encodeNode(node));
-  for (const [h, node] of c.poseidonNodes.created) t.nodes.put(wordBytes(h), encodeNode(node));
+  // Nodes are keyed by block ‖ hash: one commit's nodes are appended together (few dirty pages).
+  const at = nodeKeyPrefix(n);
+  for (const [h, node] of c.pedersenNodes.created) t.nodes.put(nodeKey(at, h), encodeNode(node));
+  for (const [h, node] of c.poseidonNodes.created) t.nodes.put(nodeKey(at, h), encodeNode(node));
   for (const [address, state] of c.contracts) {
     t.contracts.put(key(address, b), encodeContractState(state));
     if (pruneBefore !== undefined) pruneHistory(t.contracts, key(address), pruneBefore);

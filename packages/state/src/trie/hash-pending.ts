@@ -17,12 +17,14 @@ function collect(p: Pending, buckets: NewNode[][]): number {
 
 /**
  * Hashes every new node of the given pending trees exactly once, level by level (all nodes whose
- * children are known form one batch for hasher.hashMany). Returns the new nodes by hash.
+ * children are known form one batch for hasher.hashMany). Returns the new nodes by hash; with
+ * `block` (the block being committed) they record their children's locations.
  */
 export function hashPending(
   roots: readonly (Pending | null)[],
   hasher: TrieHasher,
   out: Map<bigint, TrieNode> = new Map(),
+  block?: number,
 ): { newNodes: Map<bigint, TrieNode>; hashCount: number } {
   const buckets: NewNode[][] = [];
   for (const r of roots) if (r) collect(r, buckets);
@@ -49,7 +51,7 @@ export function hashPending(
       // Edge hash = h(child, path) + length, in the field.
       if (n.t === 'edge') h = (h + BigInt(n.length)) % P;
       n.hash = h;
-      out.set(h, toStoredNode(n)!);
+      out.set(h, toStoredNode(n, block)!);
     }
   }
   return { newNodes: out, hashCount };

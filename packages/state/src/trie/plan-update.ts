@@ -22,31 +22,32 @@ export function planUpdate(
   root: bigint,
   updates: SortedUpdates,
   read: Map<bigint, TrieNode>,
+  rootBlock?: number,
 ): Pending | null {
   const { keys, values } = updates;
 
-  function load(hash: bigint): TrieNode {
-    const node = reader.getNode(hash);
+  function load(hash: bigint, block: number | undefined): TrieNode {
+    const node = reader.getNode(hash, block);
     if (!node) throw new StateError('MISSING_NODE', `trie node ${hash.toString(16)} not found`);
     read.set(hash, node);
     return node;
   }
 
   /** A pending form of an existing node whose children are references. */
-  function expand(hash: bigint): Inner {
-    const node = load(hash);
+  function expand(known: { hash: bigint; block?: number }): Inner {
+    const node = load(known.hash, known.block);
     if (node.kind === 'binary')
       return {
         t: 'binary',
-        left: { t: 'known', hash: node.left },
-        right: { t: 'known', hash: node.right },
+        left: { t: 'known', hash: node.left, block: node.leftBlock },
+        right: { t: 'known', hash: node.right, block: node.rightBlock },
         hash: UNHASHED,
       };
     return {
       t: 'edge',
       path: node.path,
       length: node.length,
-      child: { t: 'known', hash: node.child },
+      child: { t: 'known', hash: node.child, block: node.childBlock },
       hash: UNHASHED,
     };
   }
@@ -56,13 +57,13 @@ export function planUpdate(
     if (length === 0) return child;
     // An existing inner child may itself be an edge: edges never follow edges, so merge them.
     if (child.t === 'known' && depth + length < height) {
-      const n = load(child.hash);
+      const n = load(child.hash, child.block);
       if (n.kind === 'edge')
         child = {
           t: 'edge',
           path: n.path,
           length: n.length,
-          child: { t: 'known', hash: n.child },
+          child: { t: 'known', hash: n.child, block: n.childBlock },
           hash: UNHASHED,
         };
     }
@@ -100,7 +101,7 @@ export function planUpdate(
       const v = values[hi - 1]!;
       return v === 0n ? null : { t: 'known', hash: v };
     }
-    const n: Inner | null = node === null ? null : node.t === 'known' ? expand(node.hash) : node;
+    const n: Inner | null = node === null ? null : node.t === 'known' ? expand(node) : node;
     if (n === null) {
       const rem = height - depth;
       const first = bitsAt(keys[lo]!, depth, rem, height);
@@ -145,5 +146,5 @@ export function planUpdate(
     return makeEdge(n.path >> BigInt(len - cp), cp, sub, depth);
   }
 
-  return merge(root === 0n ? null : { t: 'known', hash: root }, 0, 0, keys.length);
+  return merge(root === 0n ? null : { t: 'known', hash: root, block: rootBlock }, 0, 0, keys.length);
 }

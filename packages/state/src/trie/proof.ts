@@ -11,21 +11,26 @@ export function collectProof(
   root: bigint,
   key: bigint,
   out: Map<bigint, TrieNode> = new Map(),
+  rootBlock?: number,
 ): Map<bigint, TrieNode> {
   if (key < 0n || key >= 1n << BigInt(height))
     throw new StateError('INVALID_KEY', `key out of range [0, 2^${height})`, { key: String(key) });
   let hash = root;
+  let block = rootBlock;
   let depth = 0;
   while (hash !== 0n && depth < height) {
-    const node = reader.getNode(hash);
+    const node = reader.getNode(hash, block);
     if (!node) throw new StateError('MISSING_NODE', `trie node ${hash.toString(16)} not found`);
     out.set(hash, node);
     if (node.kind === 'binary') {
-      hash = bitAt(key, depth, height) === 0 ? node.left : node.right;
+      const right = bitAt(key, depth, height) === 1;
+      hash = right ? node.right : node.left;
+      block = right ? node.rightBlock : node.leftBlock;
       depth++;
     } else {
       if (bitsAt(key, depth, node.length, height) !== node.path) break;
       hash = node.child;
+      block = node.childBlock;
       depth += node.length;
     }
   }
