@@ -1,3 +1,4 @@
+export { preProcessBlock } from './block/pre-process.js';
 export { callContract } from './call/call-contract.js';
 export { ExecutionContext, emptyTxInfo, type TxInfo } from './call/context.js';
 export { executeCall } from './call/execute-call.js';
@@ -18,6 +19,7 @@ export { gasOfVmResources, type SyscallGasCost, syscallGasCost } from './gas/sys
 export * from './genesis/genesis.js';
 export { udcGenesisClass, udcSierraClass } from './genesis/udc.js';
 export * from './options.js';
+export * from './rpc/simulate.js';
 export * from './rpc/trace.js';
 export { DictStateReader } from './state/dict-state-reader.js';
 export { ExecutionState, type StateChangesCount } from './state/execution-state.js';

@@ -253,3 +253,16 @@ describe('secp256k1', () => {
     assert.equal(off[2], 1n);
   });
 });
+
+describe('block pre-processing', () => {
+  it('writes hash(N − 10) that get_block_hash then returns; nothing below block 10', async () => {
+    const { preProcessBlock } = await import('../../src/index.ts');
+    const h = harness({ block: { blockNumber: 25n } });
+    preProcessBlock(h.state, '0.14.1', 25n, (n) => 0x1000n + n);
+    preProcessBlock(h.state, '0.14.1', 9n, () => {
+      throw new Error('not asked');
+    });
+    assert.equal(h.call('GetBlockHash', 10n ** 6n, [15n], 3)[2], 0x100fn);
+    assert.throws(() => preProcessBlock(h.state, '0.14.1', 26n, () => undefined), /unknown/);
+  });
+});
