@@ -24,18 +24,19 @@ export const BATCH_MIN = 16; // mirrored by the loader (fast-crypto.ts)
 
 /** The table point that lookup `step` of pedersen(a, b) adds, or 0 when its digit is zero. */
 function entry(step: i32, a: usize, b: usize): usize {
-  const k = step < LOW_STEPS + 1 ? a : b;
-  const s = step < LOW_STEPS + 1 ? step : step - LOW_STEPS - 1;
+  const first = step < LOW_STEPS + 1;
+  const k = first ? a : b;
+  const s = first ? step : step - LOW_STEPS - 1;
   if (s === LOW_STEPS) {
     const top = <usize>(load<u8>(k + 31) & 0x0f);
     if (top === 0) return 0;
-    return (k === a ? pedP2 : pedP4) + (top - 1) * AFFINE_BYTES;
+    return (first ? pedP2 : pedP4) + (top - 1) * AFFINE_BYTES;
   }
   const bit = s * PED_BITS;
   let d = (load<u32>(k + <usize>(bit >> 3)) >> (bit & 7)) & ((1 << PED_BITS) - 1);
   if (248 - bit < PED_BITS) d &= (1 << (248 - bit)) - 1;
   if (d === 0) return 0;
-  return (k === a ? pedP1 : pedP3) + <usize>s * STRIDE + <usize>(d - 1) * AFFINE_BYTES;
+  return (first ? pedP1 : pedP3) + <usize>s * STRIDE + <usize>(d - 1) * AFFINE_BYTES;
 }
 
 const LAMBDA = memory.data(32, 32);
