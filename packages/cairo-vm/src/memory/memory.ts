@@ -22,8 +22,8 @@ export class Memory {
   /** Relocation rules: temporary segment index → destination pointer. */
   readonly rules = new Map<number, Relocatable>();
 
-  addSegment(): Segment {
-    const s = new Segment(this.segments.length);
+  addSegment(capacity?: number): Segment {
+    const s = new Segment(this.segments.length, capacity);
     this.segments.push(s);
     return s;
   }

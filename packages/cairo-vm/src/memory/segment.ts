@@ -24,6 +24,8 @@ export class Segment {
   size = 0;
   hooks: SegmentHooks | undefined;
   readOnly = false;
+  /** Cells are shared with other runs (a program image): every cell below `size` is accessed. */
+  shared = false;
   /** Decoded-instruction cache (code may run from any segment). */
   decoded: unknown[] | undefined;
   /** Hints keyed by offset, for the segment that holds the running code. */
@@ -55,6 +57,26 @@ export class Segment {
     this.tags = tags;
     this.vals = vals;
     this.accessed = acc;
+    if (this.shared) {
+      this.bigs = this.bigs.slice();
+      this.shared = false;
+    }
+  }
+
+  /** Uses cell arrays shared with other runs; they must never be written (read-only segment). */
+  adopt(cells: {
+    tags: Uint8Array;
+    vals: Float64Array;
+    bigs: (bigint | undefined)[];
+    accessed: Uint8Array;
+  }): void {
+    this.tags = cells.tags;
+    this.vals = cells.vals;
+    this.bigs = cells.bigs;
+    this.accessed = cells.accessed;
+    this.size = cells.tags.length;
+    this.shared = true;
+    this.readOnly = true;
   }
 
   isEmpty(offset: number): boolean {
@@ -63,6 +85,7 @@ export class Segment {
 
   /** Number of accessed cells. */
   countAccessed(): number {
+    if (this.shared) return this.size;
     let n = 0;
     const acc = this.accessed;
     const end = Math.min(acc.length, this.size);

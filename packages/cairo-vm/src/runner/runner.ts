@@ -5,11 +5,11 @@ import { vmError } from '../errors.js';
 import { Cairo1HintProcessor } from '../hints/hint-processor.js';
 import type { SyscallHandler } from '../hints/syscall-handler.js';
 import type { Segment } from '../memory/segment.js';
-import { DEFAULT_BUILTIN_GAS_COSTS, DEFAULT_MAX_STEPS, RET_INSTRUCTION } from '../options.js';
+import { DEFAULT_BUILTIN_GAS_COSTS, DEFAULT_MAX_STEPS } from '../options.js';
 import type { BuiltinName, ExecutionResources, MaybeRelocatable, Relocatable } from '../types.js';
 import { VirtualMachine } from '../vm/vm.js';
 import type { Program } from './program.js';
-import { programImage } from './program-image.js';
+import { programImage, sharedProgramCells } from './program-image.js';
 
 export interface RunnerOptions {
   /** Answers SystemCall hints (the execution layer plugs in here). */
@@ -58,7 +58,7 @@ export class CairoRunner {
     this.hints = new Cairo1HintProcessor(options.syscallHandler, options.noTemporarySegments ?? true);
     this.vm.hintExecutor = this.hints;
     this.programSegment = this.vm.memory.addSegment();
-    this.execSegment = this.vm.memory.addSegment();
+    this.execSegment = this.vm.memory.addSegment(1024);
     this.vm.execSegment = this.execSegment.index;
     if (options.trace === true) this.vm.enableTrace();
     this.vm.stwoOpcodes = options.stwoOpcodes === true;
@@ -84,28 +84,24 @@ export class CairoRunner {
   /** Writes the bytecode, the extra `ret` and the builtin-cost pointer; installs hints. */
   loadProgram(extraData = true): void {
     const seg = this.programSegment;
-    const m = this.vm.memory;
     const img = programImage(this.program);
     const n = this.program.bytecode.length;
-    if (n + 2 > seg.tags.length) seg.grow(n + 2);
+    seg.decoded = img.decoded;
+    seg.hints = img.hints;
+    if (extraData) {
+      const costs = this.allocReadOnly([...(this.options.builtinGasCosts ?? DEFAULT_BUILTIN_GAS_COSTS)]);
+      // Bytecode, `ret`, the cost pointer: cells shared by every run (the OS marks them accessed).
+      seg.adopt(sharedProgramCells(img, costs.segment));
+      this.programSize = n + 2;
+      return;
+    }
+    if (n > seg.tags.length) seg.grow(n);
     seg.tags.set(img.tags);
     seg.vals.set(img.vals);
     seg.bigs = img.bigs.slice();
     seg.accessed.fill(1, 0, n);
     seg.size = n;
-    seg.decoded = img.decoded;
-    seg.hints = img.hints;
     this.programSize = n;
-    if (!extraData) {
-      seg.readOnly = true;
-      return;
-    }
-    const costs = this.allocReadOnly([...(this.options.builtinGasCosts ?? DEFAULT_BUILTIN_GAS_COSTS)]);
-    m.write({ segment: seg.index, offset: n }, RET_INSTRUCTION);
-    m.write({ segment: seg.index, offset: n + 1 }, costs);
-    // The OS touches the extra cells; the blockifier marks them accessed after the run.
-    seg.accessed.fill(1, n, n + 2);
-    this.programSize = n + 2;
     seg.readOnly = true;
   }
 
