@@ -94,6 +94,20 @@ jmp rel 0;
 ret;
 `;
 
+/** One Pedersen hash (the second input above 2^251); reads the result. */
+const PEDERSEN = `
+ap += 1;
+call rel 4;
+jmp rel 0;
+[ap + 0] = ${0x3d937c035c878245caf64531a5756109c53068da139362728feb561405371cbn}, ap++;
+[ap + -1] = [[fp + -3] + 0];
+[ap + 0] = ${(1n << 251n) + 5n}, ap++;
+[ap + -1] = [[fp + -3] + 1];
+[ap + 0] = [[fp + -3] + 2], ap++;
+[ap + 0] = [fp + -3] + 3, ap++;
+ret;
+`;
+
 function generate(name: string, source: string, builtins: string[]): void {
   const program = loadCasmProgram(source);
   const run = runProofMode(program, { builtins: builtins as never, start: 0, end: 4, layout: 'all_cairo' });
@@ -116,5 +130,6 @@ generate('bitwise', BITWISE, ['bitwise']);
 const Q = ecMul(0x1234567890abcdefn, GENERATOR)!;
 // A scalar above 2^251 exercises the below-p check's top bits.
 generate('ec-op', EC_OP(GENERATOR.x, GENERATOR.y, Q.x, Q.y, (1n << 251n) + 0x1234567n), ['ec_op']);
+generate('pedersen', PEDERSEN, ['pedersen']);
 // A small scalar: m + p also fits 252 bits, the case the below-p check exists for.
 generate('ec-op-small', EC_OP(GENERATOR.x, GENERATOR.y, Q.x, Q.y, 0x1234567n), ['ec_op']);

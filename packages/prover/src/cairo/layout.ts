@@ -2,6 +2,7 @@ import { ProverError } from '../errors.js';
 import { BitwiseComponent } from './builtin-bitwise.js';
 import type { BuiltinComponent } from './builtin-component.js';
 import { EcOpComponent } from './builtin-ec-op.js';
+import { PedersenComponent } from './builtin-pedersen.js';
 import { PoseidonComponent } from './builtin-poseidon.js';
 import { RangeCheckComponent } from './builtin-range-check.js';
 import type { CairoPublicInput } from './public-input.js';
@@ -66,6 +67,7 @@ export class CairoLayout {
       else if (name === 'poseidon') c = new PoseidonComponent(seg, col);
       else if (name === 'bitwise') c = new BitwiseComponent(seg, col);
       else if (name === 'ec_op') c = new EcOpComponent(seg, col);
+      else if (name === 'pedersen') c = new PedersenComponent(seg, col);
       else {
         throw new ProverError(
           'UNSUPPORTED_BUILTIN',

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { ecMulAdd, poseidonPermute } from '@starling/crypto';
+import { ecMulAdd, pedersen, poseidonPermute } from '@starling/crypto';
 import { P } from '@starling/felt';
 import {
   buildCairoTrace,
@@ -213,6 +213,26 @@ describe('ec_op builtin', () => {
   it('refuses a wrong result point', () => {
     const memory = new Map(exec.memory);
     memory.set(seg.begin + 5, (cell(5) + 1n) % P);
+    assert.throws(() => proveCairo({ ...exec, memory }, FAST), ProverError);
+  });
+});
+
+describe('pedersen builtin', () => {
+  const exec = load('pedersen');
+  const seg = exec.publicInput.segments.pedersen!;
+  const cell = (k: number) => exec.memory.get(seg.begin + k)!;
+
+  it('the VM wrote the hash the crypto package computes', () => {
+    assert.equal(cell(2), pedersen(cell(0), cell(1)));
+  });
+
+  it('proves and verifies a run with a Pedersen hash', () => {
+    verifyCairo(proveCairo(exec, FAST), exec.publicInput);
+  });
+
+  it('refuses a wrong hash', () => {
+    const memory = new Map(exec.memory);
+    memory.set(seg.begin + 2, (cell(2) + 1n) % P);
     assert.throws(() => proveCairo({ ...exec, memory }, FAST), ProverError);
   });
 });
