@@ -10,7 +10,10 @@ import { CRASH_CONTRACT, CRASH_KEYS, crashBlock, EVENTS_PER_BLOCK } from '../hel
 
 const writer = join(dirname(fileURLToPath(import.meta.url)), '..', 'helpers', 'crash-writer.ts');
 
-/** Runs the writer until it has reported `minBlocks` commits, waits `delayMs`, then kills it with SIGKILL. */
+/**
+ * Runs the writer until it starts writing its `minBlocks`-th block of this run, waits `delayMs` (the
+ * write of a block takes longer), then kills it with SIGKILL. Returns the last block reported committed.
+ */
 function runAndKill(path: string, minBlocks: number, delayMs: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(
@@ -23,9 +26,9 @@ function runAndKill(path: string, minBlocks: number, delayMs: number): Promise<n
     let last = -1;
     let seen = 0;
     child.stdout.on('data', (chunk: Buffer) => {
-      for (const m of chunk.toString().matchAll(/committed (\d+)/g)) {
-        last = Number(m[1]);
-        if (++seen === minBlocks) setTimeout(() => child.kill('SIGKILL'), delayMs);
+      for (const m of chunk.toString().matchAll(/(committed|writing) (\d+)/g)) {
+        if (m[1] === 'committed') last = Number(m[2]);
+        else if (++seen === minBlocks) setTimeout(() => child.kill('SIGKILL'), delayMs);
       }
     });
     child.on('exit', (_code, signal) =>
@@ -38,9 +41,9 @@ describe('crash safety', () => {
   it('kill -9 during commits: the last committed block is intact and nothing partial is visible', async () => {
     const path = mkdtempSync(join(tmpdir(), 'starling-crash-'));
     try {
-      const delays = [0, 37, 90];
+      const delays = [0, 15, 40];
       for (const delay of delays) {
-        const reported = await runAndKill(path, 2, delay);
+        const reported = await runAndKill(path, 3, delay);
         const db = StateDatabase.open({ path });
         const latest = db.latestBlockNumber()!;
         // Everything reported is durable; at most one more block (committed after the last report) exists.

@@ -6,7 +6,15 @@ const path = process.argv[2]!;
 const db = StateDatabase.open({ path });
 let n = (db.latestBlockNumber() ?? -1) + 1;
 for (;;) {
-  db.commitBlock(crashBlock(n));
+  const block = n;
+  // finalize runs just before the write transaction starts: the parent kills us during the write.
+  db.commitBlock({
+    ...crashBlock(n),
+    finalize: () => {
+      process.stdout.write(`writing ${block}\n`);
+      return {};
+    },
+  });
   process.stdout.write(`committed ${n}\n`);
   n++;
 }
