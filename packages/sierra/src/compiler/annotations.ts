@@ -13,29 +13,36 @@ export interface RefValue {
 }
 
 export interface StatementAnnotations {
+  /** References with ap-based cells stored `apShift` cells above their actual offsets. */
   refs: Map<string, RefValue>;
+  apShift: number;
   functionId: string;
   convergenceAllowed: boolean;
   env: Environment;
 }
 
-/** Rebases every reference after an ap change (`unknown` keeps only ap-independent ones). */
-export function applyApChangeToRefs(
-  refs: Map<string, RefValue>,
-  apChange: number | 'unknown',
-  where: number,
-): void {
-  if (apChange === 0) return;
+/** Actual cells of a stored reference (ap-based offsets lowered by the pending shift). */
+export function materialize(r: RefValue, apShift: number, where: number): CellExpression[] {
+  if (apShift === 0) return r.cells;
+  return r.cells.map((c) => {
+    const x = applyApChange(c, apShift);
+    if (!x) throw compileError(`#${where}: ap offset overflow`);
+    return x;
+  });
+}
+
+/** Stored form of actual cells under a pending shift. */
+export function store(cells: CellExpression[], apShift: number): CellExpression[] {
+  if (apShift === 0) return cells;
+  return cells.map((c) => applyApChange(c, -apShift)!);
+}
+
+/** Checks that no reference depends on ap (needed across an unknown ap change). */
+export function checkNoApRefs(refs: Map<string, RefValue>, where: number): void {
   for (const [k, r] of refs) {
-    if (apChange === 'unknown') {
-      if (!r.cells.every(canApplyUnknown)) {
-        throw compileError(`#${where}: variable ${k} is ap-based across an unknown ap change`, { var: k });
-      }
-      continue;
+    if (!r.cells.every(canApplyUnknown)) {
+      throw compileError(`#${where}: variable ${k} is ap-based across an unknown ap change`, { var: k });
     }
-    const cells = r.cells.map((c) => applyApChange(c, apChange));
-    if (cells.some((c) => c === null)) throw compileError(`#${where}: ap offset overflow for ${k}`);
-    refs.set(k, { cells: cells as CellExpression[], ty: r.ty });
   }
 }
 
@@ -72,7 +79,9 @@ export function assertConsistent(
     if (!e) fail(`variable ${k} missing`);
     // Output types are not tracked for libfunc results, so only known types are compared.
     if (e!.ty && r.ty && e!.ty !== r.ty) fail(`type of ${k}`);
-    if (e!.cells.length !== r.cells.length || e!.cells.some((c, i) => !cellExprEquals(c, r.cells[i]!))) {
+    const ec = materialize(e!, expected.apShift, idx);
+    const rc = materialize(r, actual.apShift, idx);
+    if (ec.length !== rc.length || ec.some((c, i) => !cellExprEquals(c, rc[i]!))) {
       fail(`expression of ${k}`);
     }
   }

@@ -4,15 +4,18 @@ import { type Instruction, instructionSize, instructionToString } from '../casm/
 import { compileError, SierraError } from '../errors.js';
 import type { Program } from '../program/types.js';
 import {
-  applyApChangeToRefs,
   assertConsistent,
+  checkNoApRefs,
+  materialize,
   type RefValue,
   type StatementAnnotations,
+  store,
 } from './annotations.js';
 import { computeApChanges, nextIdx } from './ap-change.js';
 import { circuitDescriptorValues, circuitInfo } from './circuit-info.js';
 import { buildConstSegments, type ConstSegments } from './consts.js';
-import { allBranchCosts, combineGas, computePostcost, computePrecost } from './gas/compute.js';
+import { combineGas, computePostcost, computePrecost } from './gas/compute.js';
+import type { BranchCost } from './gas/objects.js';
 import { branchCostMaps } from './gas/wallet-costs.js';
 import { getLibfuncDef } from './libfuncs/index.js';
 import { ProgramRegistry } from './registry.js';
@@ -74,29 +77,72 @@ function specContext(reg: ProgramRegistry, libfuncId: string, tokens: CostMap | 
   };
 }
 
+// Libfuncs whose ap change depends on the gas token usages at the statement.
+const TOKEN_DEPENDENT = new Set(['withdraw_gas', 'withdraw_gas_all', 'redeposit_gas', 'get_unspent_gas']);
+
+/** Per-libfunc ap changes and costs, computed once per concrete libfunc. */
+class LibfuncSpecs {
+  private ap = new Map<string, SierraApChange[]>();
+  private costs = new Map<string, BranchCost[]>();
+  private dependent = new Map<string, boolean>();
+  constructor(
+    private readonly reg: ProgramRegistry,
+    private readonly defs: Map<string, LibfuncDef>,
+  ) {}
+  spec(libfuncId: string, tokens?: CostMap): SpecContext {
+    return specContext(this.reg, libfuncId, tokens);
+  }
+  apChange(libfuncId: string, tokens: () => CostMap | undefined): SierraApChange[] {
+    let dep = this.dependent.get(libfuncId);
+    if (dep === undefined) {
+      dep = TOKEN_DEPENDENT.has(this.reg.libfunc(libfuncId).genericId);
+      this.dependent.set(libfuncId, dep);
+    }
+    if (dep) return this.defs.get(libfuncId)!.apChange(this.spec(libfuncId, tokens()));
+    let r = this.ap.get(libfuncId);
+    if (!r) {
+      r = this.defs.get(libfuncId)!.apChange(this.spec(libfuncId));
+      this.ap.set(libfuncId, r);
+    }
+    return r;
+  }
+  cost(libfuncId: string): BranchCost[] {
+    let r = this.costs.get(libfuncId);
+    if (!r) {
+      r = this.defs.get(libfuncId)!.cost(this.spec(libfuncId));
+      this.costs.set(libfuncId, r);
+    }
+    return r;
+  }
+}
+
 /** Computes ap-change and gas metadata for a program (pre-cost, ap changes, post-cost). */
 export function computeMetadata(
   program: Program,
   reg: ProgramRegistry,
   defs: Map<string, LibfuncDef>,
   setCosts: Map<string, number> = new Map(),
+  specs: LibfuncSpecs = new LibfuncSpecs(reg, defs),
 ): Metadata {
-  const spec = (id: string, tokens?: CostMap) => specContext(reg, id, tokens);
-  const branchCosts = allBranchCosts(program, defs, (id) => spec(id));
+  const branchCosts = program.statements.map((st) =>
+    st.kind === 'invocation' ? specs.cost(st.libfuncId) : [],
+  );
   const pre = computePrecost(program, reg, branchCosts);
-  const preVars = (idx: number) => pre.variables.get(idx)?.toMap();
   const ap = computeApChanges(program, reg, (idx) => {
     const st = program.statements[idx]!;
     if (st.kind !== 'invocation') return [];
-    return defs.get(st.libfuncId)!.apChange(spec(st.libfuncId, preVars(idx)));
+    return specs.apChange(st.libfuncId, () => pre.variables.get(idx)?.toMap());
   });
-  // Post-cost branch costs may depend on token usages (withdraw_gas, redeposit_gas).
-  const postCosts = program.statements.map((st, idx) =>
-    st.kind === 'invocation' ? defs.get(st.libfuncId)!.cost(spec(st.libfuncId, preVars(idx))) : [],
-  );
   const enforced = new Map<number, number>();
   for (const [f, v] of setCosts) enforced.set(reg.func(f).entryPoint, v);
-  const post = computePostcost(program, reg, postCosts, pre, (idx) => ap.apVariables.get(idx) ?? 0, enforced);
+  const post = computePostcost(
+    program,
+    reg,
+    branchCosts,
+    pre,
+    (idx) => ap.apVariables.get(idx) ?? 0,
+    enforced,
+  );
   const gas = combineGas(pre, post);
   const gasVariables = new Map<number, CostMap>();
   for (const [k, v] of gas.variables) gasVariables.set(k, v.toMap());
@@ -148,7 +194,8 @@ export function compileProgram(program: Program, options: CompileOptions = {}): 
   const maxSize = options.maxBytecodeSize ?? Number.MAX_SAFE_INTEGER;
   const reg = new ProgramRegistry(program);
   const defs = resolveDefs(reg);
-  const metadata = computeMetadata(program, reg, defs, options.functionSetCosts);
+  const specs = new LibfuncSpecs(reg, defs);
+  const metadata = computeMetadata(program, reg, defs, options.functionSetCosts, specs);
   const back = checkBranchTargets(program);
   const n = program.statements.length;
   const annotations: (StatementAnnotations | undefined)[] = new Array(n);
@@ -160,6 +207,7 @@ export function compileProgram(program: Program, options: CompileOptions = {}): 
   for (const f of program.funcs) {
     setOrAssert(f.entryPoint, {
       refs: funcParamRefs(reg, f.params),
+      apShift: 0,
       functionId: f.id,
       convergenceAllowed: false,
       env: {
@@ -183,13 +231,14 @@ export function compileProgram(program: Program, options: CompileOptions = {}): 
     if (!ann) throw compileError(`#${idx}: missing annotations (unreachable statement)`);
     if (back.has(idx)) annotations[idx] = { ...ann, refs: new Map(ann.refs) };
     else annotations[idx] = undefined;
-    const refs = new Map(ann.refs);
+    // The annotations are owned by this statement now (a back-jump target kept its own copy).
+    const refs = ann.refs;
     const args = st.kind === 'return' ? st.vars : st.args;
     const taken: RefValue[] = args.map((v) => {
       const r = refs.get(v);
       if (!r) throw compileError(`#${idx}: missing reference ${v}`);
       refs.delete(v);
-      return r;
+      return { cells: materialize(r, ann.apShift, idx), ty: r.ty };
     });
     statementOffsets.push(offset);
     if (st.kind === 'return') {
@@ -200,8 +249,8 @@ export function compileProgram(program: Program, options: CompileOptions = {}): 
       continue;
     }
     const def = defs.get(st.libfuncId)!;
-    const spec = specContext(reg, st.libfuncId, metadata.gasVariables.get(idx));
-    const apChanges = def.apChange(spec);
+    const spec = specs.spec(st.libfuncId, metadata.gasVariables.get(idx));
+    const apChanges = specs.apChange(st.libfuncId, () => metadata.gasVariables.get(idx));
     if (apChanges.length !== st.branches.length)
       throw compileError(`#${idx}: Invocation mismatched to libfunc`);
     const ctx: InvocationContext = {
@@ -223,7 +272,7 @@ export function compileProgram(program: Program, options: CompileOptions = {}): 
       instructions.push(ins);
       offset += instructionSize(ins.body);
     }
-    const costs = compiled.env.gasWallet ? branchCosts(def, spec, idx, metadata, reg) : [];
+    const costs = compiled.env.gasWallet ? branchCostMaps(specs.cost(st.libfuncId), idx, metadata, reg) : [];
     const branching = st.branches.length > 1;
     st.branches.forEach((b, i) => {
       const dest = nextIdx(idx, b.target);
@@ -232,14 +281,18 @@ export function compileProgram(program: Program, options: CompileOptions = {}): 
       }
       const apc = apChanges[i]!;
       const { apChange, tracking } = resolveApChange(apc, compiled.env, metadata, idx);
-      const newRefs = new Map(refs);
-      applyApChangeToRefs(newRefs, apChange, idx);
+      const newRefs = i === st.branches.length - 1 ? refs : new Map(refs);
+      let apShift = ann.apShift;
+      if (apChange === 'unknown') {
+        checkNoApRefs(newRefs, idx);
+        apShift = 0;
+      } else apShift += apChange;
       const outs = compiled.branches[i]!.refs;
       if (outs.length !== b.results.length) throw compileError(`#${idx}: result count mismatch`);
       const outTypes = outputTypes(reg, st, i, ctx);
       b.results.forEach((v, j) => {
         if (newRefs.has(v)) throw compileError(`#${idx}: variable ${v} overridden`);
-        newRefs.set(v, { cells: outs[j]!, ty: outTypes?.[j] ?? '' });
+        newRefs.set(v, { cells: store(outs[j]!, apShift), ty: outTypes?.[j] ?? '' });
       });
       let apTracking: ApTracking;
       if (tracking === 'disable') apTracking = { kind: 'disabled' };
@@ -259,7 +312,13 @@ export function compileProgram(program: Program, options: CompileOptions = {}): 
         frameState: compiled.env.frameState,
         gasWallet: updateWallet(compiled.env.gasWallet, costs[i] ?? new Map(), `#${idx}->#${dest}`),
       };
-      setOrAssert(dest, { refs: newRefs, functionId: ann.functionId, convergenceAllowed: !branching, env });
+      setOrAssert(dest, {
+        refs: newRefs,
+        apShift,
+        functionId: ann.functionId,
+        convergenceAllowed: !branching,
+        env,
+      });
     });
   }
   statementOffsets.push(offset);
@@ -281,16 +340,6 @@ function outputTypes(
   void branch;
   void ctx;
   return undefined;
-}
-
-function branchCosts(
-  def: LibfuncDef,
-  spec: SpecContext,
-  idx: number,
-  metadata: Metadata,
-  reg: ProgramRegistry,
-): CostMap[] {
-  return branchCostMaps(def.cost(spec), idx, metadata, reg);
 }
 
 function isBranchAlign(reg: ProgramRegistry, program: Program, idx: number): boolean {
