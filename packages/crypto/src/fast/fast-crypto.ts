@@ -133,6 +133,16 @@ export class FastCrypto {
     return { x: this.mem.readFelt(out), y: this.mem.readFelt(out + BYTES) };
   }
 
+  /** P + Q (through the ec_op kernel with m = 1). */
+  ecAdd(p: AffinePoint | null, q: AffinePoint | null): AffinePoint | null {
+    return this.ecMulAdd(p, 1n, q);
+  }
+
+  /** 2·P (through the ec_op kernel). */
+  ecDouble(p: AffinePoint | null): AffinePoint | null {
+    return this.ecMulAdd(null, 2n, p);
+  }
+
   /** Stark ECDSA verification against a full public key, with @scure/starknet's acceptance rules. */
   ecdsaVerifyPoint(hash: bigint, r: bigint, s: bigint, publicKey: AffinePoint): boolean {
     if (r < 1n || r >= MAX_VALUE || s < 1n || s >= CURVE_ORDER) return false;

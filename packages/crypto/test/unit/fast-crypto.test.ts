@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { FeltError, P } from '@starling/felt';
-import { type AffinePoint, CURVE_ORDER, ecMul, GENERATOR, PEDERSEN_SHIFT_POINT } from '../../src/curve.js';
+import {
+  type AffinePoint,
+  CURVE_ORDER,
+  ecAdd,
+  ecDouble,
+  ecMul,
+  GENERATOR,
+  PEDERSEN_SHIFT_POINT,
+} from '../../src/curve.js';
 import { ecdsaSign, getPublicKeyPoint } from '../../src/ecdsa.js';
 import { createWasmCrypto, FastCrypto } from '../../src/fast/index.js';
 import { referenceCrypto as ref } from '../../src/reference-backend.js';
@@ -163,6 +171,24 @@ describe('wasm ec_op (P + m·Q) against the reference', () => {
     ];
     for (const [p, m, qq] of tries)
       assert.deepEqual(wasm.ecMulAdd(p, m, qq), ref.ecMulAdd(p, m, qq), `m = ${m}`);
+  });
+});
+
+describe('wasm point addition and doubling against the reference', () => {
+  it('random points, infinity, P + P and P + (−P)', () => {
+    const pts = Array.from({ length: 40 }, (_, i) => ecMul(key(100 + i), GENERATOR)!);
+    for (let i = 0; i < pts.length; i++) {
+      const p = pts[i]!;
+      const q = pts[(i + 1) % pts.length]!;
+      assert.deepEqual(fast.ecAdd(p, q), ecAdd(p, q));
+      assert.deepEqual(fast.ecDouble(p), ecDouble(p));
+    }
+    const p = pts[0]!;
+    assert.deepEqual(fast.ecAdd(p, p), ecDouble(p));
+    assert.equal(fast.ecAdd(p, { x: p.x, y: P - p.y }), null);
+    assert.deepEqual(fast.ecAdd(null, p), p);
+    assert.deepEqual(fast.ecAdd(p, null), p);
+    assert.equal(fast.ecDouble(null), null);
   });
 });
 
