@@ -2,6 +2,7 @@ export { preProcessBlock } from './block/pre-process.js';
 export { callContract } from './call/call-contract.js';
 export { ExecutionContext, emptyTxInfo, type TxInfo } from './call/context.js';
 export { executeCall } from './call/execute-call.js';
+export { compileSierraClass, sierraClassJson } from './classes/compile-class.js';
 export {
   compiledClassOf,
   loadRunnableClass,

@@ -125,7 +125,7 @@ export class CallSyscallHandler implements SyscallHandler {
     this.records.push({
       selector: name,
       request: recorded,
-      response: response.map((v) => (typeof v === 'bigint' ? v : -1n)),
+      response: resolveResponse(vm, name, response),
       gasBefore: gasCounter,
       gasAfter: response[0] as bigint,
     });
@@ -135,4 +135,32 @@ export class CallSyscallHandler implements SyscallHandler {
     const [s, e] = this.segment(vm, data);
     return [gas, 1n, s, e];
   }
+}
+
+/**
+ * Response cells with pointers resolved for the proving record: a (start, end) pair becomes
+ * [length, …values]; the SHA-256 state pointer becomes its 8 words; the execution-info pointer
+ * (rebuilt from the block and transaction context) is recorded as 0.
+ */
+function resolveResponse(
+  vm: VirtualMachine,
+  name: string,
+  cells: readonly (bigint | Relocatable)[],
+): bigint[] {
+  const out: bigint[] = [];
+  for (let i = 0; i < cells.length; i++) {
+    const v = cells[i] as bigint | Relocatable;
+    if (typeof v === 'bigint') {
+      out.push(v);
+      continue;
+    }
+    const next = cells[i + 1];
+    if (next !== undefined && typeof next !== 'bigint' && next.segment === v.segment) {
+      const vals = vm.memory.getFelts(v, next.offset - v.offset);
+      out.push(BigInt(vals.length), ...vals);
+      i++;
+    } else if (name === 'Sha256ProcessBlock') out.push(...vm.memory.getFelts(v, 8));
+    else out.push(0n);
+  }
+  return out;
 }

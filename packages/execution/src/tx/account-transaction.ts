@@ -170,7 +170,13 @@ export function executeAccountTransaction(
     if (revertReason !== undefined) state.rollback();
     let gas = gasFor(revertReason !== undefined);
     if (revertReason === undefined && chargeFee) {
-      const over = exceededBound(gas, tx.resourceBounds);
+      let over = exceededBound(gas, tx.resourceBounds);
+      if (over === undefined) {
+        // The fee is paid after execution: the account must still hold it.
+        const fee = feeOf(gas, block, tip);
+        const balance = feeTokenBalance(state, block.feeTokenAddress, sender);
+        if (balance < fee) over = `Insufficient fee token balance. Fee: ${fee}, balance: ${balance}.`;
+      }
       if (over !== undefined) {
         if (tx.type !== 'INVOKE') throw executionError('INSUFFICIENT_RESOURCES_FOR_VALIDATE', over);
         revertReason = over;

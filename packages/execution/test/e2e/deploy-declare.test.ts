@@ -9,6 +9,7 @@ import {
 } from '@starling/protocol';
 import { ec, hash } from 'starknet';
 import {
+  compileSierraClass,
   ExecutionError,
   executeTransaction,
   feeTokenBalance,
@@ -189,6 +190,10 @@ describe('DECLARE v3', () => {
       isCode('COMPILATION_FAILED'),
     );
     assert.equal(chain.state.getNonceAt(a.address), 0n);
+  });
+
+  it('the default compiler (sierra package) yields CASM with the compiled class hash of the shipped CASM', () => {
+    assert.equal(calculateCompiledClassHash(compileSierraClass(cls.sierra), 'v2'), cch);
   });
 
   it('a v1 (Poseidon) compiled class hash is rejected from 0.14.1', () => {

@@ -226,6 +226,22 @@ describe('INVOKE v3: reverts keep the nonce and the fee', () => {
   });
 });
 
+describe('INVOKE v3: paying the fee after execution', () => {
+  it('spending the balance needed for the fee in __execute__ reverts the execution', async () => {
+    const chain = await makeChain(2);
+    const [a, b] = pair(chain);
+    const all = bal(chain, a.address) - 10n ** 15n; // leaves less than the fee of the transaction
+    const r = executeTransaction(
+      chain.state,
+      chain.block,
+      signedInvoke(chain, a, [transfer(b.address, all)], 0n),
+    );
+    assert.match(r.revertReason ?? '', /^Insufficient fee token balance\. Fee: \d+, balance: \d+\.$/);
+    assert.equal(bal(chain, b.address), 10n ** 21n);
+    assert.equal(bal(chain, a.address), 10n ** 21n - r.actualFee);
+  });
+});
+
 describe('INVOKE v3: rejections leave state untouched', () => {
   let chain: Chain;
   before(async () => {

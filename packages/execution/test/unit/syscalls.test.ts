@@ -266,3 +266,25 @@ describe('block pre-processing', () => {
     assert.throws(() => preProcessBlock(h.state, '0.14.1', 26n, () => undefined), /unknown/);
   });
 });
+
+describe('re-execution record', () => {
+  it('records each syscall with resolved request and response values and the gas around it', () => {
+    const h = harness();
+    h.call('StorageWrite', 50_000n, [0n, 5n, 6n], 2);
+    h.call('Keccak', 10n ** 6n, h.array([1n, 2n]), 4);
+    assert.deepEqual(h.handler.records[0], {
+      selector: 'StorageWrite',
+      request: [0n, 5n, 6n],
+      response: [50_000n, 0n],
+      gasBefore: 50_000n,
+      gasAfter: 50_000n,
+    });
+    assert.deepEqual(h.handler.records[1]?.request, [2n, 1n, 2n]);
+    assert.deepEqual(h.handler.records[1]?.response, [
+      10n ** 6n,
+      1n,
+      1n,
+      encodeShortString('Invalid input length'),
+    ]);
+  });
+});
