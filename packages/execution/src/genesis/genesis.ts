@@ -48,6 +48,8 @@ export interface GenesisAccount {
 export interface GenesisResult {
   accounts: GenesisAccount[];
   classHashes: { feeToken: bigint; account: bigint; udc?: bigint };
+  /** The declared classes with their bodies, for the node to store. */
+  classes: (GenesisClass & { classHash: bigint; compiledClassHash: bigint })[];
   stateDiff: StateDiff;
 }
 
@@ -60,10 +62,18 @@ export function accountPrivateKey(seed: bigint, i: number): bigint {
 /** Salt of genesis accounts (devnet uses 20). */
 export const GENESIS_ACCOUNT_SALT = 20n;
 
-function declare(state: ExecutionState, cls: GenesisClass, version: string): bigint {
+type Declared = GenesisResult['classes'];
+
+function declare(state: ExecutionState, cls: GenesisClass, version: string, out: Declared): bigint {
   const classHash = calculateClassHash(cls.sierra);
-  const cch = calculateCompiledClassHash(cls.casm, compiledClassHashVersionFor(version));
-  state.declareClass(classHash, cch, { kind: 'SIERRA', sierra: cls.sierra, casm: cls.casm }, cls.casm);
+  const compiledClassHash = calculateCompiledClassHash(cls.casm, compiledClassHashVersionFor(version));
+  state.declareClass(
+    classHash,
+    compiledClassHash,
+    { kind: 'SIERRA', sierra: cls.sierra, casm: cls.casm },
+    cls.casm,
+  );
+  out.push({ ...cls, classHash, compiledClassHash });
   return classHash;
 }
 
@@ -99,8 +109,9 @@ function construct(
 export function applyGenesis(state: ExecutionState, block: BlockContext, o: GenesisOptions): GenesisResult {
   const layer = state.depth;
   state.checkpoint();
-  const feeToken = declare(state, o.feeTokenClass, block.starknetVersion);
-  const account = declare(state, o.accountClass, block.starknetVersion);
+  const classes: Declared = [];
+  const feeToken = declare(state, o.feeTokenClass, block.starknetVersion, classes);
+  const account = declare(state, o.accountClass, block.starknetVersion, classes);
   const accounts: GenesisAccount[] = [];
   for (let i = 0; i < o.accountCount; i++) {
     const privateKey = accountPrivateKey(o.seed, i);
@@ -121,7 +132,7 @@ export function applyGenesis(state: ExecutionState, block: BlockContext, o: Gene
   }
   let udc: bigint | undefined;
   if (o.udcClass !== undefined) {
-    udc = declare(state, o.udcClass, block.starknetVersion);
+    udc = declare(state, o.udcClass, block.starknetVersion, classes);
     state.setClassHashAt(UDC_ADDRESS, udc);
   }
   const stateDiff = state.layerDiff(layer);
@@ -129,6 +140,7 @@ export function applyGenesis(state: ExecutionState, block: BlockContext, o: Gene
   return {
     accounts,
     classHashes: { feeToken, account, ...(udc !== undefined ? { udc } : {}) },
+    classes,
     stateDiff,
   };
 }

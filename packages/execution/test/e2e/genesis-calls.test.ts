@@ -11,7 +11,8 @@ import {
   UDC_ADDRESS,
   udcGenesisClass,
 } from '../../src/index.ts';
-import { type Chain, hex, makeChain, pair, sel, signedInvoke } from '../helpers/chain.ts';
+import { testClass } from '../helpers/artifacts.ts';
+import { ACCOUNT, type Chain, ERC20, hex, makeChain, pair, sel, signedInvoke } from '../helpers/chain.ts';
 
 const STRK = STRK_FEE_TOKEN_ADDRESS;
 
@@ -54,6 +55,18 @@ describe('genesis', () => {
     assert.deepEqual(total.retdata, [3n * 10n ** 21n, 0n]);
     const deployed = chain.genesis.stateDiff.deployedContracts.map((d) => d.address);
     assert.ok(deployed.includes(STRK));
+    const declared = chain.genesis.stateDiff.declaredClasses.map((d) => d.classHash).sort();
+    assert.deepEqual(declared, chain.genesis.classes.map((c) => c.classHash).sort());
+  });
+
+  it('declares the account and ERC20 classes under the hashes starknet.js computes', async () => {
+    for (const name of [ACCOUNT, ERC20]) {
+      const t = await testClass(name);
+      const classHash = BigInt(hash.computeContractClassHash(t.rawSierra as never));
+      const c = chain.genesis.classes.find((x) => x.classHash === classHash);
+      assert.equal(c?.compiledClassHash, BigInt(hash.computeCompiledClassHashBlake(t.rawCasm as never)));
+      assert.equal(chain.state.getCompiledClassHash(classHash), c?.compiledClassHash);
+    }
   });
 
   it('read-only calls leave no trace in state; unknown selectors are CONTRACT_ERROR', () => {
