@@ -30,6 +30,7 @@ export {
   resolveOptions,
   securityBits,
 } from './options.js';
+export { KeccakLeafPool, setProverThreads } from './parallel/hash-pool.js';
 export { ProverPool } from './parallel/prover-pool.js';
 export type { Air, ConstraintDomain, ConstraintSpec } from './stark/air.js';
 export { Channel } from './stark/channel.js';

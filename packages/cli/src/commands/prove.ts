@@ -10,6 +10,7 @@ import {
   readMemoryFile,
   readTraceFile,
   securityBits,
+  setProverThreads,
   VerificationError,
   verifyCairo,
 } from '@starling/prover';
@@ -48,6 +49,7 @@ export function registerProveCommand(program: Command): void {
     .option('--queries <n>', 'number of FRI queries', int)
     .option('--pow-bits <n>', 'proof-of-work grinding bits', int)
     .option('--hash <name>', 'Merkle hash: keccak or poseidon')
+    .option('--threads <n>', 'worker threads for Keccak commitments', int)
     .option('--quiet', 'no progress bar')
     .action((o) => {
       try {
@@ -59,6 +61,7 @@ export function registerProveCommand(program: Command): void {
           ...(o.powBits !== undefined ? { powBits: o.powBits } : {}),
           ...(o.hash !== undefined ? { merkleHash: o.hash as MerkleHashName } : {}),
         };
+        if (o.threads !== undefined) setProverThreads(o.threads);
         const t0 = performance.now();
         const proof = proveCairo(
           {

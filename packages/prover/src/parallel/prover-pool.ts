@@ -1,18 +1,13 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { CairoExecution } from '../cairo/trace-builder.js';
 import { ProverError, type ProverErrorCode } from '../errors.js';
 import type { ProofOptions } from '../options.js';
 import type { StarkProof } from '../stark/proof.js';
 import { deserializeProof } from '../stark/serialize.js';
+import { startWorker } from './hash-pool.js';
 
 type Pending = { resolve: (p: StarkProof) => void; reject: (e: unknown) => void };
-
-/** The worker script next to this module (.ts under the source condition, .js when built). */
-function workerUrl(): URL {
-  const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
-  return new URL(`./prove-worker.${ext}`, import.meta.url);
-}
 
 /**
  * A pool of worker threads, each proving whole Cairo executions independently: several proofs run
@@ -27,17 +22,7 @@ export class ProverPool {
 
   constructor(size = Math.max(1, availableParallelism() - 1)) {
     for (let i = 0; i < size; i++) {
-      const url = workerUrl();
-      // From TypeScript sources (tests, benches) the worker first registers the tsx loader.
-      const w = url.pathname.endsWith('.ts')
-        ? new Worker(
-            `import('tsx/esm/api').then((m) => m.register()).then(() => import(${JSON.stringify(url.href)}));`,
-            {
-              eval: true,
-              execArgv: [...process.execArgv, '--conditions=@starling/source'],
-            },
-          )
-        : new Worker(url, { execArgv: process.execArgv });
+      const w = startWorker('prove-worker');
       w.on('message', (msg: { id: number; proof?: string; error?: { code: string; message: string } }) => {
         const p = this.pending.get(msg.id);
         this.pending.delete(msg.id);

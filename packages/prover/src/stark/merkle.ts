@@ -1,6 +1,7 @@
 import { keccak256, poseidon, poseidonArray } from '@starling/crypto';
 import type { MerkleHashName } from '../options.js';
-import { encodeU256s, readU256 } from './bytes.js';
+import { leafPool } from '../parallel/hash-pool.js';
+import { encodeU256s, readU256, writeU256 } from './bytes.js';
 
 /** Hash functions of a Merkle tree; digests are bigints (< 2^256 for keccak, felts for poseidon). */
 export interface MerkleHasher {
@@ -52,10 +53,24 @@ export class MerkleTree {
     }
   }
 
-  /** Builds the tree whose leaf i hashes row(i). */
+  /** Builds the tree whose leaf i hashes row(i) (Keccak leaves go to the worker pool when one is set). */
   static fromRows(count: number, row: (i: number) => bigint[], hasher: MerkleHasher): MerkleTree {
+    const pool = hasher.name === 'keccak' && count >= 1024 ? leafPool() : null;
     const digests = new Array<bigint>(count);
-    for (let i = 0; i < count; i++) digests[i] = hasher.leaf(row(i));
+    if (pool) {
+      const width = row(0).length;
+      const bytes = new Uint8Array(count * width * 32);
+      const view = new DataView(bytes.buffer);
+      for (let i = 0; i < count; i++) {
+        const r = row(i);
+        for (let k = 0; k < width; k++) writeU256(view, (i * width + k) * 32, r[k]!);
+      }
+      const out = pool.hashLeaves(bytes, width * 32);
+      const ov = new DataView(out.buffer, out.byteOffset, out.byteLength);
+      for (let i = 0; i < count; i++) digests[i] = readU256(ov, i * 32);
+    } else {
+      for (let i = 0; i < count; i++) digests[i] = hasher.leaf(row(i));
+    }
     return new MerkleTree(digests, hasher);
   }
 

@@ -1,0 +1,78 @@
+import { Worker } from 'node:worker_threads';
+import { ProverError } from '../errors.js';
+
+function workerUrl(name: string): URL {
+  const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
+  return new URL(`./${name}.${ext}`, import.meta.url);
+}
+
+/** Starts a worker on a sibling module; from TypeScript sources it first registers the tsx loader. */
+export function startWorker(name: string): Worker {
+  const url = workerUrl(name);
+  if (!url.pathname.endsWith('.ts')) return new Worker(url, { execArgv: process.execArgv });
+  const boot = `import('tsx/esm/api').then((m) => m.register()).then(() => import(${JSON.stringify(url.href)}));`;
+  return new Worker(boot, { eval: true, execArgv: [...process.execArgv, '--conditions=@starling/source'] });
+}
+
+/**
+ * Keccak leaf hashing on worker threads, called synchronously: leaves are written to shared memory,
+ * each worker hashes a range, and the calling thread blocks on an atomic counter until all are done.
+ */
+export class KeccakLeafPool {
+  private readonly workers: Worker[];
+
+  constructor(readonly size: number) {
+    this.workers = Array.from({ length: size }, () => {
+      const w = startWorker('hash-worker');
+      w.unref();
+      return w;
+    });
+  }
+
+  /** Keccak-256 of each `leafBytes`-byte leaf in `input`; returns 32 bytes per leaf. */
+  hashLeaves(input: Uint8Array, leafBytes: number): Uint8Array {
+    const count = input.length / leafBytes;
+    const shared = new SharedArrayBuffer(input.length);
+    new Uint8Array(shared).set(input);
+    const output = new SharedArrayBuffer(count * 32);
+    const done = new SharedArrayBuffer(8);
+    const flags = new Int32Array(done);
+    const chunk = Math.ceil(count / this.size);
+    let tasks = 0;
+    for (let k = 0; k < this.size && k * chunk < count; k++) {
+      const from = k * chunk;
+      const to = Math.min(count, from + chunk);
+      this.workers[k]!.postMessage({ input: shared, output, done, leafBytes, from, to });
+      tasks++;
+    }
+    for (;;) {
+      const finished = Atomics.load(flags, 0);
+      if (finished >= tasks) break;
+      Atomics.wait(flags, 0, finished, 60_000);
+    }
+    if (Atomics.load(flags, 1) !== 0) throw new ProverError('INVALID_TRACE', 'a hashing worker failed');
+    return new Uint8Array(output);
+  }
+
+  /** Stops the workers. */
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+let shared: KeccakLeafPool | null = null;
+
+/** Uses `threads` worker threads for Keccak leaf hashing from now on (0 or 1: hash on the calling thread). */
+export function setProverThreads(threads: number): void {
+  void shared?.close();
+  shared = threads > 1 ? new KeccakLeafPool(threads) : null;
+}
+
+/** The configured leaf-hashing pool, if any (also from STARLING_PROVER_THREADS). */
+export function leafPool(): KeccakLeafPool | null {
+  if (shared === null && process.env.STARLING_PROVER_THREADS) {
+    const t = Number(process.env.STARLING_PROVER_THREADS);
+    if (t > 1) shared = new KeccakLeafPool(t);
+  }
+  return shared;
+}
