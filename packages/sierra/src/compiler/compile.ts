@@ -31,6 +31,7 @@ import type {
   SierraApChange,
   SpecContext,
 } from './types.js';
+import { validateTypes } from './validate-types.js';
 
 export interface CompileOptions {
   /** Check and track the gas wallet (on for contracts and the golden tests). */
@@ -191,10 +192,33 @@ function updateWallet(wallet: CostMap | undefined, cost: CostMap, where: string)
 
 /** Compiles a Sierra program to CASM (port of cairo-lang-sierra-to-casm `compile`). */
 export function compileProgram(program: Program, options: CompileOptions = {}): CasmProgram {
+  try {
+    return compileProgramInner(program, options);
+  } catch (e) {
+    if (e instanceof SierraError) throw e;
+    // Invalid programs must surface as typed errors, never as crashes.
+    throw compileError(`compilation failed: ${(e as Error).message}`);
+  }
+}
+
+/** Checks that every invocation names a declared libfunc with a matching branch count. */
+function checkInvocations(program: Program, reg: ProgramRegistry, specs: LibfuncSpecs): void {
+  program.statements.forEach((st, idx) => {
+    if (st.kind !== 'invocation') return;
+    reg.libfunc(st.libfuncId);
+    if (specs.cost(st.libfuncId).length !== st.branches.length) {
+      throw compileError(`#${idx}: Invocation mismatched to libfunc`);
+    }
+  });
+}
+
+function compileProgramInner(program: Program, options: CompileOptions): CasmProgram {
   const maxSize = options.maxBytecodeSize ?? Number.MAX_SAFE_INTEGER;
   const reg = new ProgramRegistry(program);
+  validateTypes(program, reg);
   const defs = resolveDefs(reg);
   const specs = new LibfuncSpecs(reg, defs);
+  checkInvocations(program, reg, specs);
   const metadata = computeMetadata(program, reg, defs, options.functionSetCosts, specs);
   const back = checkBranchTargets(program);
   const n = program.statements.length;
@@ -322,6 +346,7 @@ export function compileProgram(program: Program, options: CompileOptions = {}): 
     });
   }
   statementOffsets.push(offset);
+  if (offset > maxSize) throw new SierraError('SIERRA_BYTECODE_TOO_LARGE', 'Code size limit exceeded.');
   const consts = buildConstSegments(reg, program, Math.max(0, maxSize - offset), (ty) =>
     circuitDescriptorValues(circuitInfo(reg, ty)),
   );
