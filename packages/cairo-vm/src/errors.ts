@@ -35,8 +35,13 @@ export class VmError extends StarlingError {
   /** Call-stack return pcs ("segment:offset"), innermost first. */
   traceback: string[] = [];
 
-  constructor(code: VmErrorCode, message: string, details?: Record<string, unknown>) {
-    super(code, message, details);
+  constructor(
+    code: VmErrorCode,
+    message: string,
+    details?: Record<string, unknown>,
+    options?: { cause?: unknown },
+  ) {
+    super(code, message, details, options);
   }
 }
 

@@ -1,3 +1,4 @@
+import { StarlingError } from '@starling/felt';
 import { VmError, vmError } from '../errors.js';
 import type { HintExecutor, VirtualMachine } from '../vm/vm.js';
 import { CORE_HINT_FNS, DEPRECATED_HINT_FNS } from './core-hints.js';
@@ -22,8 +23,14 @@ export class Cairo1HintProcessor implements HintExecutor {
       try {
         this.run(vm, h);
       } catch (e) {
-        if (e instanceof VmError) throw e;
-        throw vmError('HINT_FAILED', `hint ${h.name} failed: ${(e as Error).message}`, { hint: h.name });
+        // Typed errors (the VM's, or a syscall host's own) pass through; others are wrapped.
+        if (e instanceof StarlingError) throw e;
+        throw new VmError(
+          'HINT_FAILED',
+          `hint ${h.name} failed: ${(e as Error).message}`,
+          { hint: h.name },
+          { cause: e },
+        );
       }
     }
   }

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ProjectivePoint } from '@scure/starknet';
-import { P } from '@starling/felt';
+import { P, StarlingError } from '@starling/felt';
 import { Cairo1HintProcessor, VmError } from '../../src/index.ts';
 import { ap, at, deref, hint, imm, relAt, vmWith } from '../helpers/vm-setup.ts';
 
@@ -306,6 +306,26 @@ describe('starknet and external hints', () => {
     });
     hint(vm, { SystemCall: { system: deref(0) } }, proc);
     assert.deepEqual(seen, { segment: 1, offset: 30 });
+  });
+
+  it("a syscall host's typed errors pass through; other exceptions become HINT_FAILED", () => {
+    const vm = vmWith({ 10: { segment: 1, offset: 30 } });
+    class HostError extends StarlingError {}
+    const typed = new Cairo1HintProcessor({
+      systemCall: () => {
+        throw new HostError('HOST', 'host failure');
+      },
+    });
+    assert.throws(
+      () => hint(vm, { SystemCall: { system: deref(0) } }, typed),
+      (e: unknown) => e instanceof HostError,
+    );
+    const untyped = new Cairo1HintProcessor({
+      systemCall: () => {
+        throw new TypeError('boom');
+      },
+    });
+    assert.throws(() => hint(vm, { SystemCall: { system: deref(0) } }, untyped), code('HINT_FAILED'));
   });
 
   it('external hints are rejected, unknown hints too', () => {
