@@ -20,6 +20,7 @@ export { cellAddr, getMaybe, getPtr, getVal } from './hints/operands.js';
 export type { SyscallHandler } from './hints/syscall-handler.js';
 export { Memory } from './memory/memory.js';
 export { Segment, type SegmentHooks } from './memory/segment.js';
+export type { VmMetrics } from './metrics.js';
 export * from './options.js';
 export * from './proof/files.js';
 export * from './proof/function-wrapper.js';

@@ -5,6 +5,7 @@ import { vmError } from '../errors.js';
 import { Cairo1HintProcessor } from '../hints/hint-processor.js';
 import type { SyscallHandler } from '../hints/syscall-handler.js';
 import type { Segment } from '../memory/segment.js';
+import type { VmMetrics } from '../metrics.js';
 import { DEFAULT_BUILTIN_GAS_COSTS, DEFAULT_MAX_STEPS } from '../options.js';
 import type { BuiltinName, ExecutionResources, MaybeRelocatable, Relocatable } from '../types.js';
 import { VirtualMachine } from '../vm/vm.js';
@@ -26,6 +27,8 @@ export interface RunnerOptions {
   noTemporarySegments?: boolean;
   /** Accept the Stwo-only opcode extensions (Blake2s, QM31); off for Starknet execution. */
   stwoOpcodes?: boolean;
+  /** Receives per-run step counts and durations. */
+  metrics?: VmMetrics;
 }
 
 /**
@@ -136,8 +139,16 @@ export class CairoRunner {
 
   /** Runs to the end pc under the step limit. */
   run(): void {
-    this.vm.runUntilPc(this.endPc, this.options.maxSteps ?? DEFAULT_MAX_STEPS);
-    this.vm.memory.relocateTemporary();
+    const metrics = this.options.metrics;
+    const t0 = metrics === undefined ? 0 : performance.now();
+    let failed = true;
+    try {
+      this.vm.runUntilPc(this.endPc, this.options.maxSteps ?? DEFAULT_MAX_STEPS);
+      this.vm.memory.relocateTemporary();
+      failed = false;
+    } finally {
+      metrics?.run(this.vm.steps, performance.now() - t0, failed);
+    }
   }
 
   /** Builds the stack for a function taking `builtins` (gas_builtin → gas, system → new segment). */

@@ -116,8 +116,18 @@ ret;
     );
   });
 
-  it('a step limit gives OUT_OF_STEPS', () => {
-    assert.throws(() => runFunction(loadCasmProgram('jmp rel 0;'), { maxSteps: 1000 }), err('OUT_OF_STEPS'));
+  it('a step limit gives OUT_OF_STEPS, reported to metrics as a failed run', () => {
+    const runs: [number, boolean][] = [];
+    const metrics = { run: (steps: number, _ms: number, failed: boolean) => runs.push([steps, failed]) };
+    assert.throws(
+      () => runFunction(loadCasmProgram('jmp rel 0;'), { maxSteps: 1000, metrics }),
+      err('OUT_OF_STEPS'),
+    );
+    runFunction(loadCasmProgram('ret;'), { metrics });
+    assert.deepEqual(runs, [
+      [1000, true],
+      [1, false],
+    ]);
   });
 });
 
