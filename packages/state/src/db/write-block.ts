@@ -22,10 +22,12 @@ export function writeBlock(
 ): void {
   const n = input.blockNumber;
   const b = u64(n);
-  // Nodes are keyed by block ‖ hash: one commit's nodes are appended together (few dirty pages).
+  // Nodes are keyed by block ‖ hash and written in key order with MDB_APPEND: one commit's nodes
+  // fill fresh pages at the end of the table (few dirty pages, full pages).
   const at = nodeKeyPrefix(n);
-  for (const [h, node] of c.pedersenNodes.created) t.nodes.put(nodeKey(at, h), encodeNode(node));
-  for (const [h, node] of c.poseidonNodes.created) t.nodes.put(nodeKey(at, h), encodeNode(node));
+  const created = new Map([...c.pedersenNodes.created, ...c.poseidonNodes.created]);
+  const hashes = [...created.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const h of hashes) t.nodes.putSync(nodeKey(at, h), encodeNode(created.get(h)!), { append: true });
   for (const [address, state] of c.contracts) {
     t.contracts.put(key(address, b), encodeContractState(state));
     if (pruneBefore !== undefined) pruneHistory(t.contracts, key(address), pruneBefore);
