@@ -12,7 +12,7 @@ import {
   jacToAffine,
   onCurve,
 } from './curve';
-import { G_BITS, gHigh, gLow } from './tables';
+import { ensureGeneratorTable, G_BITS, gHigh, gLow } from './tables';
 
 // Multiples 1·Q … 15·Q (Jacobian) for 4-bit windows.
 const MULTIPLES = memory.data(15 * 96, 32);
@@ -81,6 +81,7 @@ export function ecdsaPoint(outX: usize, u1: usize, u2: usize, q: usize): i32 {
   loadAffine(QA, q);
   if (!onCurve(QA)) return -1;
   mulVar(ACC, u2, QA);
+  ensureGeneratorTable();
   combAdd252(ACC, u1, gLow, G_BITS, gHigh);
   if (!jacToAffine(PA, ACC)) return 0;
   fromMont(outX, PA);

@@ -14,7 +14,7 @@ import {
 import { vecBatchInv } from '../../felt/assembly/vector';
 import { AFFINE_BYTES } from './curve';
 import { pedersenHash } from './pedersen';
-import { PED_BITS, pedersenShift, pedP1, pedP2, pedP3, pedP4 } from './tables';
+import { ensurePedersenTables, PED_BITS, pedersenShift, pedP1, pedP2, pedP3, pedP4 } from './tables';
 
 const LOW_STEPS = (248 + PED_BITS - 1) / PED_BITS;
 const STEPS = 2 * (LOW_STEPS + 1);
@@ -48,6 +48,7 @@ const U = memory.data(32, 32);
  * A hash whose addition meets equal x-coordinates (never seen in practice) is redone one by one.
  */
 export function pedersenBatchAffine(out: usize, a: usize, b: usize, n: i32, scratch: usize): void {
+  ensurePedersenTables();
   const acc = scratch; // n affine points
   const dx = acc + <usize>n * AFFINE_BYTES; // n slope denominators
   const pre = dx + <usize>n * FELT_BYTES; // batch-inversion scratch

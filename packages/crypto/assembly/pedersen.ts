@@ -3,12 +3,13 @@ import { FELT_BYTES, fieldCopy, fromMont } from '../../felt/assembly/field';
 import { vecBatchInv } from '../../felt/assembly/vector';
 import { combAdd252 } from './comb';
 import { JAC_BYTES, jacFromAffine, jacIsInfinity, jacToAffine, jacToAffineWith } from './curve';
-import { PED_BITS, pedersenShift, pedP1, pedP2, pedP3, pedP4 } from './tables';
+import { ensurePedersenTables, PED_BITS, pedersenShift, pedP1, pedP2, pedP3, pedP4 } from './tables';
 
 const ACC = memory.data(96, 32);
 const AFF = memory.data(64, 32);
 
 function accumulate(acc: usize, a: usize, b: usize): void {
+  ensurePedersenTables();
   jacFromAffine(acc, pedersenShift);
   combAdd252(acc, a, pedP1, PED_BITS, pedP2);
   combAdd252(acc, b, pedP3, PED_BITS, pedP4);

@@ -38,12 +38,21 @@ export function initInputArea(): usize {
   return ((__heap_base + 63) & ~63) + (16 << 20);
 }
 
+let pts: usize = 0;
+let next: usize = 0;
+let work: usize = 0;
+let gTop: usize = 0;
+let pedersenReady = false;
+let generatorReady = false;
+
 /**
- * Builds every table. `points` holds canonical affine P0, P1, P2, P3, P4, G (6 × 64 bytes);
- * `rc` the 273 canonical Poseidon round constants. Returns the first free byte after the tables.
+ * Reserves every table and loads the constants. `points` holds canonical affine P0, P1, P2, P3, P4, G
+ * (6 × 64 bytes); `rc` the 273 canonical Poseidon round constants. The comb tables are built on first
+ * use (ensurePedersenTables, ensureGeneratorTable), so Poseidon-only users never pay for them.
+ * Returns the first free byte after the tables.
  */
 export function initTables(points: usize, rc: usize): usize {
-  const pts = alloc(6 * AFFINE_BYTES);
+  pts = alloc(6 * AFFINE_BYTES);
   for (let i: usize = 0; i < 12; i++) toMont(pts + i * 32, points + i * 32);
   // One extra zero row: the last round's linear layer adds no constants.
   poseidonRc = alloc((POSEIDON_RC_COUNT + 3) * 32);
@@ -56,17 +65,29 @@ export function initTables(points: usize, rc: usize): usize {
   pedP4 = alloc(tableBytes(1, 4));
   gLow = alloc(tableBytes(G_WINDOWS, G_BITS));
   gHigh = alloc(tableBytes(1, 4));
-  const next = alloc(AFFINE_BYTES);
-  const work = alloc(BUILD_SCRATCH_BYTES);
+  next = alloc(AFFINE_BYTES);
+  gTop = alloc(AFFINE_BYTES);
+  work = alloc(BUILD_SCRATCH_BYTES);
+  return top;
+}
+
+/** Builds the Pedersen comb tables once (about 100k point additions). */
+export function ensurePedersenTables(): void {
+  if (pedersenReady) return;
   buildWindows(pedP1, pts + 1 * AFFINE_BYTES, PED_WINDOWS, PED_BITS, next, work);
   buildWindows(pedP2, pts + 2 * AFFINE_BYTES, 1, 4, next, work);
   buildWindows(pedP3, pts + 3 * AFFINE_BYTES, PED_WINDOWS, PED_BITS, next, work);
   buildWindows(pedP4, pts + 4 * AFFINE_BYTES, 1, 4, next, work);
+  pedersenReady = true;
+}
+
+/** Builds the generator's comb table once (for ECDSA). */
+export function ensureGeneratorTable(): void {
+  if (generatorReady) return;
   buildWindows(gLow, pts + 5 * AFFINE_BYTES, G_WINDOWS, G_BITS, next, work);
   // next = 2^248·G: the base of the top window.
-  const gTop = alloc(AFFINE_BYTES);
   fieldCopy(gTop, next);
   fieldCopy(gTop + 32, next + 32);
   buildWindows(gHigh, gTop, 1, 4, next, work);
-  return top;
+  generatorReady = true;
 }
