@@ -4,6 +4,7 @@ import {
   type AccountTxOptions,
   type BlockContext,
   executeTransaction,
+  preProcessBlock,
   type TransactionExecutionInfo,
 } from '@starling/execution';
 import type { PooledTransaction } from '@starling/mempool';
@@ -169,8 +170,16 @@ export class Sequencer {
     const latest = this.d.chain.latestBlockNumber();
     if (latest === undefined) throw new SequencerError('NO_GENESIS', 'the chain has no genesis block');
     const ctx = this.d.blockContext(BigInt(latest) + 1n, this.timestamp(latest));
-    this.pre = new PreconfirmedBlock(ctx, this.d.chain.blockInfo(latest).hash, this.d.chain.latestState());
-    return this.pre;
+    const block = new PreconfirmedBlock(ctx, this.d.chain.blockInfo(latest).hash, this.d.chain.latestState());
+    // Start-of-block update: the hash of block N − 10 into the block-hash contract.
+    preProcessBlock(
+      block.state,
+      ctx.starknetVersion,
+      ctx.blockNumber,
+      (m) => this.d.chain.blockInfo(Number(m)).hash,
+    );
+    this.pre = block;
+    return block;
   }
 
   private full(b: PreconfirmedBlock): boolean {

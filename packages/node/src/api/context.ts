@@ -1,0 +1,58 @@
+import type { BlockContext } from '@starling/execution';
+import type { Gateway } from '@starling/mempool';
+import type { StateReader } from '@starling/protocol';
+import type { BLOCK_ID } from '@starling/rpc';
+import { StarknetRpcError } from '@starling/rpc';
+import type { DatabaseChain, PreconfirmedBlock, Sequencer } from '@starling/sequencer';
+import type { StateDatabase } from '@starling/state';
+
+/** What the API implementations read: the components a node wires together. */
+export interface NodeContext {
+  db: StateDatabase;
+  chain: DatabaseChain;
+  gateway: Gateway;
+  sequencer: Sequencer;
+  chainId: bigint;
+  /** The context of block `n` at `timestamp`. */
+  blockContext(n: bigint, timestamp: bigint): BlockContext;
+}
+
+/** A resolved block id: a stored block, or the pre-confirmed one (maybe not opened yet). */
+export type ResolvedBlock =
+  | { kind: 'stored'; n: number }
+  | { kind: 'pre'; block: PreconfirmedBlock | undefined };
+
+export const hex = (v: bigint): string => `0x${v.toString(16)}`;
+
+/** Resolves a BLOCK_ID; unknown blocks throw BLOCK_NOT_FOUND. */
+export function resolveBlock(c: NodeContext, id: BLOCK_ID): ResolvedBlock {
+  const latest = c.db.latestBlockNumber();
+  if (id === 'pre_confirmed') return { kind: 'pre', block: c.sequencer.preconfirmed };
+  if (latest === undefined) throw new StarknetRpcError('BLOCK_NOT_FOUND');
+  if (id === 'latest') return { kind: 'stored', n: latest };
+  // No settlement layer is attached: nothing is accepted on L1.
+  if (id === 'l1_accepted') throw new StarknetRpcError('BLOCK_NOT_FOUND');
+  if ('block_number' in id) {
+    if (!Number.isSafeInteger(id.block_number) || id.block_number < 0 || id.block_number > latest)
+      throw new StarknetRpcError('BLOCK_NOT_FOUND');
+    return { kind: 'stored', n: id.block_number };
+  }
+  const n = c.db.getBlockNumberByHash(BigInt(id.block_hash));
+  if (n === undefined) throw new StarknetRpcError('BLOCK_NOT_FOUND');
+  return { kind: 'stored', n };
+}
+
+/** The state after a block id (the pre-confirmed block's state for `pre_confirmed`). */
+export function stateAt(c: NodeContext, id: BLOCK_ID): StateReader {
+  const r = resolveBlock(c, id);
+  if (r.kind === 'pre') return r.block?.state ?? c.chain.latestState();
+  return c.chain.stateAt(r.n);
+}
+
+/** The execution context for calls and estimates on top of a block id. */
+export function contextAfter(c: NodeContext, id: BLOCK_ID): BlockContext {
+  const r = resolveBlock(c, id);
+  if (r.kind === 'pre') return r.block?.context ?? c.sequencer.nextContext();
+  const info = c.chain.blockInfo(r.n);
+  return c.blockContext(BigInt(r.n) + 1n, info.timestamp);
+}

@@ -1,0 +1,84 @@
+// State reads at a block: storage, nonce, classes, compiled classes.
+import { abiString, parseSierraClass, type StoredClass } from '@starling/protocol';
+import type { BLOCK_ID } from '@starling/rpc';
+import { StarknetRpcError } from '@starling/rpc';
+import { casmJson } from '@starling/sequencer';
+import { sierraClassJson } from '../class-json.js';
+import { hex, type NodeContext, stateAt } from './context.js';
+
+/** The RPC CONTRACT_CLASS of a stored class document. */
+function classDocument(
+  c: NodeContext,
+  classHash: bigint,
+  stored: StoredClass | undefined,
+): Record<string, unknown> {
+  if (stored?.kind === 'CAIRO0') return stored.definition as Record<string, unknown>;
+  let raw: Record<string, unknown> | undefined;
+  try {
+    raw = c.db.getClass(classHash).sierra as Record<string, unknown> | undefined;
+  } catch {
+    raw = undefined;
+  }
+  if (raw !== undefined && raw !== null) {
+    const abi = typeof raw.abi === 'string' ? raw.abi : abiString(raw.abi);
+    return {
+      sierra_program: raw.sierra_program,
+      contract_class_version: raw.contract_class_version,
+      entry_points_by_type: raw.entry_points_by_type,
+      abi,
+    };
+  }
+  if (stored?.kind === 'SIERRA') return sierraClassJson(stored.sierra);
+  throw new StarknetRpcError('CLASS_HASH_NOT_FOUND');
+}
+
+/** starknet_getClass. */
+export function getClass(c: NodeContext, id: BLOCK_ID, classHash: string): Record<string, unknown> {
+  const h = BigInt(classHash);
+  const stored = stateAt(c, id).getClass(h);
+  if (stored === undefined) throw new StarknetRpcError('CLASS_HASH_NOT_FOUND');
+  return classDocument(c, h, stored);
+}
+
+/** starknet_getClassHashAt. */
+export function getClassHashAt(c: NodeContext, id: BLOCK_ID, address: string): string {
+  const h = stateAt(c, id).getClassHashAt(BigInt(address));
+  if (h === 0n) throw new StarknetRpcError('CONTRACT_NOT_FOUND');
+  return hex(h);
+}
+
+/** starknet_getClassAt. */
+export function getClassAt(c: NodeContext, id: BLOCK_ID, address: string): Record<string, unknown> {
+  const s = stateAt(c, id);
+  const h = s.getClassHashAt(BigInt(address));
+  if (h === 0n) throw new StarknetRpcError('CONTRACT_NOT_FOUND');
+  return classDocument(c, h, s.getClass(h));
+}
+
+/** starknet_getNonce. */
+export function getNonce(c: NodeContext, id: BLOCK_ID, address: string): string {
+  const s = stateAt(c, id);
+  const a = BigInt(address);
+  if (s.getClassHashAt(a) === 0n) throw new StarknetRpcError('CONTRACT_NOT_FOUND');
+  return hex(s.getNonceAt(a));
+}
+
+/** starknet_getStorageAt. */
+export function getStorageAt(c: NodeContext, id: BLOCK_ID, address: string, key: string): string {
+  const s = stateAt(c, id);
+  const a = BigInt(address);
+  if (a > 1n && s.getClassHashAt(a) === 0n) throw new StarknetRpcError('CONTRACT_NOT_FOUND');
+  return hex(s.getStorageAt(a, BigInt(key)));
+}
+
+/** starknet_getCompiledCasm. */
+export function getCompiledCasm(c: NodeContext, classHash: string): Record<string, unknown> {
+  const h = BigInt(classHash);
+  const stored = c.chain.latestState().getClass(h);
+  if (stored?.kind !== 'SIERRA' || stored.casm === undefined)
+    throw new StarknetRpcError('CLASS_HASH_NOT_FOUND');
+  const { bytecode_segment_lengths, ...rest } = casmJson(stored.casm);
+  return { ...rest, ...(bytecode_segment_lengths !== undefined ? { bytecode_segment_lengths } : {}) };
+}
+
+export { parseSierraClass };

@@ -1,0 +1,165 @@
+// The devnet_* methods: predeployed accounts, blocks on demand, mint, time, dump and load.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { ecdsaSign } from '@starling/crypto';
+import { feeTokenBalance, type GenesisAccount, STRK_FEE_TOKEN_ADDRESS } from '@starling/execution';
+import { calculateTransactionHash, getSelectorFromName, type InvokeV3 } from '@starling/protocol';
+import { type DevnetApi, RpcError } from '@starling/rpc';
+import { hex, type NodeContext } from './api/context.js';
+import { submit } from './api/writes.js';
+import type { NodeOptions } from './options.js';
+
+export interface DevnetState {
+  accounts: GenesisAccount[];
+  minter: GenesisAccount;
+  options: NodeOptions;
+}
+
+/** One replayable action of a dump: a transaction as broadcast. */
+interface DumpEntry {
+  transaction: Record<string, unknown>;
+}
+
+function mintTx(c: NodeContext, minter: GenesisAccount, to: bigint, amount: bigint): Record<string, unknown> {
+  const nonce = c.gateway.pool.nextNonce(minter.address, c.db.getNonce(minter.address));
+  const tx: InvokeV3 = {
+    type: 'INVOKE',
+    version: 3,
+    senderAddress: minter.address,
+    calldata: [
+      1n,
+      STRK_FEE_TOKEN_ADDRESS,
+      getSelectorFromName('transfer'),
+      3n,
+      to,
+      amount & ((1n << 128n) - 1n),
+      amount >> 128n,
+    ],
+    signature: [],
+    nonce,
+    resourceBounds: {
+      l1Gas: { maxAmount: 0n, maxPricePerUnit: 100_000_000_000n },
+      l2Gas: { maxAmount: 50_000_000n, maxPricePerUnit: 20_000_000_000n },
+      l1DataGas: { maxAmount: 10_000n, maxPricePerUnit: 100_000n },
+    },
+    tip: 0n,
+    paymasterData: [],
+    accountDeploymentData: [],
+    nonceDataAvailabilityMode: 'L1',
+    feeDataAvailabilityMode: 'L1',
+  };
+  const sig = ecdsaSign(calculateTransactionHash(tx, c.chainId), minter.privateKey);
+  const b = (x: { maxAmount: bigint; maxPricePerUnit: bigint }) => ({
+    max_amount: hex(x.maxAmount),
+    max_price_per_unit: hex(x.maxPricePerUnit),
+  });
+  return {
+    type: 'INVOKE',
+    version: '0x3',
+    sender_address: hex(tx.senderAddress),
+    calldata: tx.calldata.map(hex),
+    signature: [hex(sig.r), hex(sig.s)],
+    nonce: hex(nonce),
+    resource_bounds: {
+      l1_gas: b(tx.resourceBounds.l1Gas),
+      l2_gas: b(tx.resourceBounds.l2Gas),
+      l1_data_gas: b(tx.resourceBounds.l1DataGas ?? { maxAmount: 0n, maxPricePerUnit: 0n }),
+    },
+    tip: '0x0',
+    paymaster_data: [],
+    account_deployment_data: [],
+    nonce_data_availability_mode: 'L1',
+    fee_data_availability_mode: 'L1',
+  };
+}
+
+/** The devnet API of a node. */
+export function createDevnetApi(c: NodeContext, d: DevnetState): DevnetApi {
+  const balance = (a: bigint) =>
+    feeTokenBalance(c.sequencer.preconfirmed?.state ?? c.chain.latestState(), STRK_FEE_TOKEN_ADDRESS, a);
+  const latestHash = () => hex(c.db.getBlock(c.db.latestBlockNumber() ?? 0).blockHash ?? 0n);
+  return {
+    getPredeployedAccounts: (p) =>
+      d.accounts.map((a) => ({
+        address: hex(a.address),
+        public_key: hex(a.publicKey),
+        private_key: hex(a.privateKey),
+        initial_balance: a.initialBalance.toString(),
+        ...(p.with_balance === true
+          ? {
+              balance: {
+                eth: { amount: '0', unit: 'WEI' as const },
+                strk: { amount: balance(a.address).toString(), unit: 'FRI' as const },
+              },
+            }
+          : {}),
+      })),
+    createBlock: async () => ({ block_hash: hex((await c.sequencer.createBlock()).blockHash) }),
+    mint: async (p) => {
+      if (p.unit !== 'FRI')
+        throw new RpcError('INVALID_PARAMS', 'only STRK (FRI) can be minted: no ETH token is deployed');
+      const to = BigInt(p.address);
+      const t = await submit(c, mintTx(c, d.minter, to, p.amount));
+      return { new_balance: balance(to).toString(), unit: 'FRI', tx_hash: hex(t.hash) };
+    },
+    setTime: async (p) => {
+      c.sequencer.setTime(BigInt(p.time));
+      if (p.generate_block === true) {
+        const b = await c.sequencer.createBlock();
+        return { block_timestamp: p.time, block_hash: hex(b.blockHash) };
+      }
+      return { block_timestamp: p.time };
+    },
+    increaseTime: async (p) => {
+      c.sequencer.adjustTime(BigInt(p.time));
+      const b = await c.sequencer.createBlock();
+      return { timestamp_increased_by: p.time, block_hash: hex(b.blockHash) };
+    },
+    dump: (p) => {
+      const dump = dumpChain(c);
+      if (p.path === undefined) return dump;
+      writeFileSync(p.path, JSON.stringify(dump));
+      return null;
+    },
+    load: async (p) => {
+      const entries = JSON.parse(readFileSync(p.path, 'utf8')) as DumpEntry[];
+      await replay(c, entries);
+      return null;
+    },
+    getConfig: () => ({
+      seed: Number(d.options.seed),
+      total_accounts: d.options.accounts,
+      chain_id: hex(d.options.chainId),
+      block_generation_on:
+        d.options.blockMode.kind === 'interval' ? d.options.blockMode.ms / 1000 : d.options.blockMode.kind,
+      port: d.options.port,
+      host: d.options.host,
+      starknet_version: d.options.starknetVersion,
+      initial_balance: d.options.initialBalance.toString(),
+      latest_block_hash: latestHash(),
+    }),
+  };
+}
+
+/** Every transaction of the chain after genesis, as broadcast (DECLAREs with their class). */
+export function dumpChain(c: NodeContext): DumpEntry[] {
+  const out: DumpEntry[] = [];
+  const latest = c.db.latestBlockNumber() ?? 0;
+  for (let n = 1; n <= latest; n++) {
+    for (const t of c.db.getBlockTransactions(n)) {
+      const { transaction_hash, ...tx } = t.transaction as Record<string, unknown>;
+      if (tx.type === 'DECLARE') {
+        const { class_hash, ...rest } = tx;
+        out.push({
+          transaction: { ...rest, contract_class: c.db.getClass(BigInt(class_hash as string)).sierra },
+        });
+      } else out.push({ transaction: tx });
+    }
+  }
+  return out;
+}
+
+/** Replays a dump through the gateway, in order. */
+export async function replay(c: NodeContext, entries: DumpEntry[]): Promise<void> {
+  for (const e of entries) await submit(c, e.transaction);
+  await c.sequencer.notify();
+}

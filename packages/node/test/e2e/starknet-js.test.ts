@@ -1,0 +1,137 @@
+// starknet.js 10.8, unmodified, against a node started in-process on a loopback port; the node
+// validates every result against the OpenRPC 0.10.3 schemas (a mismatch becomes an error).
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { Account, RpcProvider, uint256 } from 'starknet';
+import { StarlingNode } from '../../src/index.ts';
+
+const STRK = '0x04718f5a0fc34cc1af16a1cdee98ffb20c31f5cd61d6ab07201858f4287c938d';
+let node: StarlingNode;
+let provider: RpcProvider;
+let url: string;
+
+async function rpc(
+  method: string,
+  params: unknown = {},
+): Promise<{ result?: unknown; error?: { code: number } }> {
+  const r = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+  });
+  return (await r.json()) as never;
+}
+
+before(async () => {
+  node = await StarlingNode.open({ port: 0, accounts: 2, seed: 42n, validateResults: true });
+  url = await node.start();
+  provider = new RpcProvider({ nodeUrl: `${url}/rpc` });
+});
+after(async () => {
+  await node?.stop();
+});
+
+describe('starknet.js against a Starling devnet', () => {
+  it('reads chain id, block number and the spec version', async () => {
+    assert.equal(await provider.getChainId(), '0x534e5f5345504f4c4941');
+    assert.equal(await provider.getBlockNumber(), 0);
+    assert.equal(await provider.getSpecVersion(), '0.10.3');
+  });
+
+  it('reads a STRK balance with callContract', async () => {
+    const a = node.accounts[0];
+    assert.ok(a);
+    const r = await provider.callContract({
+      contractAddress: STRK,
+      entrypoint: 'balance_of',
+      calldata: [`0x${a.address.toString(16)}`],
+    });
+    assert.equal(uint256.uint256ToBN({ low: r[0] as string, high: r[1] as string }), 10n ** 21n);
+  });
+
+  it('executes a STRK transfer, waits for it and reads the receipt', async () => {
+    const [a, b] = node.accounts;
+    assert.ok(a && b);
+    const account = new Account({
+      provider,
+      address: `0x${a.address.toString(16)}`,
+      signer: `0x${a.privateKey.toString(16)}`,
+    });
+    const to = `0x${b.address.toString(16)}`;
+    const { transaction_hash } = await account.execute({
+      contractAddress: STRK,
+      entrypoint: 'transfer',
+      calldata: [to, '1000', '0'],
+    });
+    const receipt = await provider.waitForTransaction(transaction_hash, { retryInterval: 50 });
+    assert.ok(receipt.isSuccess());
+    assert.equal(await provider.getBlockNumber(), 1);
+    const r = await provider.callContract({
+      contractAddress: STRK,
+      entrypoint: 'balance_of',
+      calldata: [to],
+    });
+    assert.equal(BigInt(r[0] as string), 10n ** 21n + 1000n);
+    const full = await provider.getTransactionReceipt(transaction_hash);
+    assert.equal((full as { block_number?: number }).block_number, 1);
+    // A second transfer right away: the nonce read at `latest` already counts the first.
+    const second = await account.execute({
+      contractAddress: STRK,
+      entrypoint: 'transfer',
+      calldata: [to, '1', '0'],
+    });
+    await provider.waitForTransaction(second.transaction_hash, { retryInterval: 50 });
+    assert.equal(await provider.getNonceForAddress(account.address), '0x2');
+  });
+
+  it('serves blocks, state updates, events and traces that match the schemas', async () => {
+    const block = await provider.getBlockWithTxs(1);
+    assert.equal((block as { transactions: unknown[] }).transactions.length, 1);
+    await provider.getBlockWithReceipts('latest');
+    await provider.getStateUpdate(1);
+    const ev = await provider.getEvents({
+      from_block: { block_number: 0 },
+      to_block: 'latest',
+      chunk_size: 10,
+    });
+    assert.ok(ev.events.length >= 2, 'transfers and fees emit events');
+    const pre = await provider.getBlockWithTxHashes('pre_confirmed');
+    assert.ok(Array.isArray((pre as { transactions: unknown[] }).transactions));
+    const hash = (block as { transactions: { transaction_hash: string }[] }).transactions[0]
+      ?.transaction_hash as string;
+    const trace = await provider.getTransactionTrace(hash);
+    assert.ok('execute_invocation' in trace);
+  });
+
+  it('answers spec errors: unknown transaction (29), unknown block (24), bad nonce (52)', async () => {
+    assert.equal((await rpc('starknet_getTransactionStatus', { transaction_hash: '0x123' })).error?.code, 29);
+    assert.equal(
+      (await rpc('starknet_getBlockWithTxHashes', { block_id: { block_number: 999 } })).error?.code,
+      24,
+    );
+    const accounts = (await rpc('devnet_getPredeployedAccounts')).result as { address: string }[];
+    assert.equal(accounts.length, 2);
+    const bound = (a: string, p: string) => ({ max_amount: a, max_price_per_unit: p });
+    const stale = await rpc('starknet_addInvokeTransaction', {
+      invoke_transaction: {
+        type: 'INVOKE',
+        version: '0x3',
+        sender_address: accounts[0]?.address,
+        calldata: [],
+        signature: [],
+        nonce: '0x0',
+        resource_bounds: {
+          l1_gas: bound('0x0', '0x1'),
+          l2_gas: bound('0x100000', '0x2540be400'),
+          l1_data_gas: bound('0x100', '0x1'),
+        },
+        tip: '0x0',
+        paymaster_data: [],
+        account_deployment_data: [],
+        nonce_data_availability_mode: 'L1',
+        fee_data_availability_mode: 'L1',
+      },
+    });
+    assert.equal(stale.error?.code, 52);
+  });
+});
