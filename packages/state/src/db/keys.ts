@@ -51,8 +51,13 @@ export function nodeKeyPrefix(block: number): Buffer {
 
 /** Trie-node key: block (u32) ‖ hash. */
 export function nodeKey(prefix: Buffer, hash: bigint): Buffer {
+  return nodeKeyHex(prefix, hash.toString(16).padStart(64, '0'));
+}
+
+/** nodeKey from the hash as 64 hex digits. */
+export function nodeKeyHex(prefix: Buffer, hex64: string): Buffer {
   const out = Buffer.allocUnsafe(36);
   prefix.copy(out, 0);
-  out.write(hash.toString(16).padStart(64, '0'), 4, 32, 'hex');
+  out.write(hex64, 4, 32, 'hex');
   return out;
 }

@@ -1,11 +1,11 @@
 import type { StateCommit } from '../commitment/commit-state-diff.js';
-import { encodeNode } from '../trie/node.js';
+import { encodeNode, type TrieNode } from '../trie/node.js';
 import type { BlockInput } from '../types.js';
 import { encodeContractState, encodeRoots } from './codec.js';
 import { encodeStateDiff } from './diff-codec.js';
 import { pruneHistory } from './history.js';
 import { encodeJson } from './json.js';
-import { compactWord, key, nodeKey, nodeKeyPrefix, u32, u64 } from './keys.js';
+import { compactWord, key, nodeKeyHex, nodeKeyPrefix, u32, u64 } from './keys.js';
 import type { Tables } from './tables.js';
 
 /** Kind byte of a class-hashes entry. */
@@ -25,9 +25,17 @@ export function writeBlock(
   // Nodes are keyed by block ‖ hash and written in key order with MDB_APPEND: one commit's nodes
   // fill fresh pages at the end of the table (few dirty pages, full pages).
   const at = nodeKeyPrefix(n);
-  const created = new Map([...c.pedersenNodes.created, ...c.poseidonNodes.created]);
-  const hashes = [...created.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const h of hashes) t.nodes.putSync(nodeKey(at, h), encodeNode(created.get(h)!), { append: true });
+  // Fixed-width hex sorts like the numbers and is reused for the key.
+  const created: [string, TrieNode][] = [];
+  for (const m of [c.pedersenNodes.created, c.poseidonNodes.created])
+    for (const [h, node] of m) created.push([h.toString(16).padStart(64, '0'), node]);
+  created.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  let last = '';
+  for (const [hex, node] of created) {
+    if (hex === last) continue;
+    last = hex;
+    t.nodes.putSync(nodeKeyHex(at, hex), encodeNode(node), { append: true });
+  }
   for (const [address, state] of c.contracts) {
     t.contracts.put(key(address, b), encodeContractState(state));
     if (pruneBefore !== undefined) pruneHistory(t.contracts, key(address), pruneBefore);
