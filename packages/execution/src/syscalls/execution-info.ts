@@ -36,14 +36,21 @@ export function writeExecutionInfo(
   const tx = ctx.tx;
   const bounds: bigint[] = [];
   const rb = tx.resourceBounds;
+  const special = specialAccounts(ctx);
+  const classHash = call.classHash ?? 0n;
+  const isV3 = (tx.version & ((1n << 128n) - 1n)) === 3n;
+  let version = tx.version;
+  // Old accounts that only understand v1 see v3 transactions (with a small tip) as v1.
+  if (isV3 && special.v1Bound.has(classHash) && tx.tip <= special.v1MaxTip) version = tx.version - 2n;
   if (rb !== undefined) {
     bounds.push(RESOURCE_L1_GAS, rb.l1Gas.maxAmount, rb.l1Gas.maxPricePerUnit);
     bounds.push(RESOURCE_L2_GAS, rb.l2Gas.maxAmount, rb.l2Gas.maxPricePerUnit);
-    if (rb.l1DataGas !== undefined)
+    // Accounts in data_gas_accounts do not expect the L1_DATA bound.
+    if (rb.l1DataGas !== undefined && !(isV3 && special.dataGas.has(classHash)))
       bounds.push(RESOURCE_L1_DATA, rb.l1DataGas.maxAmount, rb.l1DataGas.maxPricePerUnit);
   }
   const txInfo = alloc(vm, [
-    tx.version,
+    version,
     tx.senderAddress,
     tx.maxFee,
     ...span(vm, tx.signature),
@@ -58,4 +65,30 @@ export function writeExecutionInfo(
     ...span(vm, tx.accountDeploymentData),
   ]);
   return alloc(vm, [alloc(vm, block), txInfo, call.callerAddress, call.storageAddress, call.selector]);
+}
+
+interface SpecialAccounts {
+  v1Bound: Set<bigint>;
+  v1MaxTip: bigint;
+  dataGas: Set<bigint>;
+}
+
+const specialCache = new WeakMap<object, SpecialAccounts>();
+
+/** The class-hash lists of the versioned constants that change what get_execution_info shows. */
+function specialAccounts(ctx: ExecutionContext): SpecialAccounts {
+  let s = specialCache.get(ctx.vc);
+  if (s === undefined) {
+    const os = (ctx.vc.raw.os_constants ?? {}) as Record<string, unknown>;
+    const list = (v: unknown): Set<bigint> =>
+      new Set(Array.isArray(v) ? v.map((x) => BigInt(x as string)) : []);
+    s = {
+      v1Bound: list(os.v1_bound_accounts_cairo1),
+      v1MaxTip:
+        os.v1_bound_accounts_max_tip === undefined ? 0n : BigInt(os.v1_bound_accounts_max_tip as string),
+      dataGas: list(os.data_gas_accounts),
+    };
+    specialCache.set(ctx.vc, s);
+  }
+  return s;
 }

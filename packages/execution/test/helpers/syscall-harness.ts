@@ -31,6 +31,7 @@ export function harness(
     block?: Partial<BlockContext>;
     tx?: Partial<TxInfo>;
     base?: DictStateReader;
+    classHash?: bigint;
   } = {},
 ): Harness {
   const vm = new VirtualMachine();
@@ -44,7 +45,7 @@ export function harness(
     opts.mode ?? 'execute',
   );
   const handler = new CallSyscallHandler(ctx, {
-    classHash: 0xc1a55n,
+    classHash: opts.classHash ?? 0xc1a55n,
     entryPointType: 'EXTERNAL',
     selector: 0x5e1n,
     calldata: [],

@@ -288,3 +288,30 @@ describe('re-execution record', () => {
     ]);
   });
 });
+
+describe('get_execution_info for special accounts (versioned-constants lists)', () => {
+  const raw = vc.raw.os_constants as Record<string, string[] | string>;
+  const v1Bound = BigInt((raw.v1_bound_accounts_cairo1 as string[])[0] as string);
+  const dataGas = BigInt((raw.data_gas_accounts as string[])[0] as string);
+  const rb = {
+    l1Gas: { maxAmount: 1n, maxPricePerUnit: 2n },
+    l2Gas: { maxAmount: 3n, maxPricePerUnit: 4n },
+    l1DataGas: { maxAmount: 5n, maxPricePerUnit: 6n },
+  };
+  const txCell = (h: ReturnType<typeof harness>, i: number) => {
+    const [, , ptr] = h.call('GetExecutionInfo', 10n ** 6n, [], 3);
+    assert.ok(typeof ptr === 'object');
+    const tx = h.vm.memory.getRel({ segment: ptr.segment, offset: ptr.offset + 1 });
+    return h.vm.memory.get({ segment: tx.segment, offset: i });
+  };
+  it('v1-bound accounts see a v3 transaction with a low tip as version 1', () => {
+    assert.equal(txCell(harness({ classHash: v1Bound, tx: { version: 3n, tip: 0n } }), 0), 1n);
+    assert.equal(txCell(harness({ classHash: v1Bound, tx: { version: 3n, tip: 10n ** 15n } }), 0), 3n);
+  });
+  it('data-gas accounts get the resource bounds without L1_DATA', () => {
+    const h = harness({ classHash: dataGas, tx: { version: 3n, resourceBounds: rb } });
+    assert.equal(h.felts(txCell(h, 8), txCell(h, 9)).length, 6);
+    const other = harness({ tx: { version: 3n, resourceBounds: rb } });
+    assert.equal(other.felts(txCell(other, 8), txCell(other, 9)).length, 9);
+  });
+});
