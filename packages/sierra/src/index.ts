@@ -24,7 +24,9 @@ export {
 export { compiledClassHashV1, compiledClassHashV2 } from './contract/compiled-class-hash.js';
 export { readContractClass, type SierraContractClass } from './contract/contract-class.js';
 export { compileError, SierraError, type SierraErrorCode } from './errors.js';
+export { SEQUENCER_COMPILE_OPTIONS } from './options.js';
 export { parseSierraText } from './program/parse-text.js';
 export * from './program/types.js';
 export { decompress } from './serde/decompress.js';
 export { programFromFelts, sierraFromFelts, versionsFromFelts } from './serde/felt252-serde.js';
+export type { Hint, Instruction, InstructionBody } from './types.js';
