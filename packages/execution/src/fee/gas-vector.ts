@@ -52,6 +52,16 @@ export function* callTree(c: CallInfo): Generator<CallInfo> {
   for (const i of c.innerCalls) yield* callTree(i);
 }
 
+/**
+ * L1 gas of calldata data availability: 551 gas per DA word (SHARP memory word less 10%), minus
+ * the discounts for the mostly-zero contract header words and the sender's balance word.
+ */
+export function calldataDaGas(s: StateChangesCount): bigint {
+  const naive = BigInt(onchainDataSegmentLength(s)) * 551n;
+  const discount = BigInt(s.nModifiedContracts) * (512n - 200n) + (512n - 272n);
+  return naive > discount ? naive - discount : 0n;
+}
+
 /** Number of felts of the OS's data-availability segment for these state changes. */
 export function onchainDataSegmentLength(s: StateChangesCount): number {
   return (
@@ -152,7 +162,7 @@ export function transactionGasVector(vc: VersionedConstants, input: TxResourcesI
   let l1 = BigInt(alloc.l1Gas) * nAlloc;
   l2 += BigInt(alloc.l2Gas) * nAlloc;
   if (input.useKzgDa) l1Data += segment * DATA_GAS_PER_FIELD_ELEMENT;
-  else l1 += segment * SHARP_GAS_PER_MEMORY_WORD; // calldata DA (not used by a local chain); approximate
+  else l1 += calldataDaGas(input.stateChanges);
   l1 += messagesL1Gas(payloads, input.l1HandlerPayloadSize);
   return { l1Gas: l1, l1DataGas: l1Data, l2Gas: l2 };
 }

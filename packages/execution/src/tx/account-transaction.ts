@@ -20,7 +20,7 @@ import { type PreparedDeclare, prepareDeclare } from './declare.js';
 import { runExecute } from './execute-phase.js';
 import { balanceKey, feeOf, feeTokenBalance, maxPossibleFee } from './fee.js';
 import { runFeeTransfer, runValidate, type TxEnv } from './phases.js';
-import { checkBounds, checkNonce } from './pre-validation.js';
+import { checkBounds, checkNonce, minimalGasVector } from './pre-validation.js';
 
 export type AccountTransactionV3 = InvokeV3 | DeclareV3 | DeployAccountV3;
 
@@ -80,7 +80,13 @@ export function executeAccountTransaction(
     let declared: PreparedDeclare | undefined;
     if (tx.type === 'DECLARE') declared = prepareDeclare(env, tx, options);
     if (chargeFee) {
-      checkBounds(block, tx.resourceBounds);
+      const calldataLength =
+        tx.type === 'INVOKE'
+          ? tx.calldata.length
+          : tx.type === 'DEPLOY_ACCOUNT'
+            ? tx.constructorCalldata.length
+            : 0;
+      checkBounds(block, tx.resourceBounds, minimalGasVector(vc, tx.type, calldataLength, block.useKzgDa));
       const max = maxPossibleFee(tx.resourceBounds, tip);
       const balance = feeTokenBalance(state, block.feeTokenAddress, sender);
       if (balance < max) {

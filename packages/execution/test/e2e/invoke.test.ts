@@ -283,6 +283,30 @@ describe('INVOKE v3: rejections leave state untouched', () => {
       resourceBounds: { ...BOUNDS, l2Gas: { maxAmount: 10n ** 12n, maxPricePerUnit: 10n ** 10n } },
     }),
   );
+  it('rejects an L2 bound below the minimal gas (OS steps of the type + KZG work on 4 DA felts)', () => {
+    const [a, b] = pair(chain);
+    // 4348 + ceil(11·7/2) steps for INVOKE with 7 calldata felts, 113·4 + 57 for the DA segment:
+    // 4896 steps → ceil(4896·25/10000) = 13 L1 gas → 520,000 L2 gas; 4 DA felts → 128 L1 data gas.
+    const tx = signedInvoke(chain, a, [transfer(b.address, 1n)], 0n, {
+      resourceBounds: {
+        ...BOUNDS,
+        l2Gas: { maxAmount: 519_999n, maxPricePerUnit: BOUNDS.l2Gas.maxPricePerUnit },
+      },
+    });
+    assert.throws(
+      () => executeTransaction(chain.state, chain.block, tx),
+      (e: unknown) =>
+        e instanceof ExecutionError &&
+        e.message === 'Max L2Gas amount (519999) is lower than the minimal gas amount: 520000.',
+    );
+    const tx2 = signedInvoke(chain, a, [transfer(b.address, 1n)], 0n, {
+      resourceBounds: { ...BOUNDS, l1DataGas: { maxAmount: 127n, maxPricePerUnit: 60_000n } },
+    });
+    assert.throws(
+      () => executeTransaction(chain.state, chain.block, tx2),
+      /Max L1DataGas amount \(127\) is lower than the minimal gas amount: 128\./,
+    );
+  });
   rejects('INSUFFICIENT_RESOURCES_FOR_VALIDATE', (c, a, b) =>
     signedInvoke(c, a, [transfer(b, 1n)], 0n, {
       resourceBounds: { ...BOUNDS, l2Gas: { maxAmount: 10n ** 7n, maxPricePerUnit: 1n } },

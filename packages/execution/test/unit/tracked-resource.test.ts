@@ -58,3 +58,18 @@ describe('tracked resource', () => {
     );
   });
 });
+
+describe('calldata data availability (non-blob blocks)', () => {
+  it('charges 551 L1 gas per DA word less the header and balance discounts', async () => {
+    const { calldataDaGas } = await import('../../src/fee/gas-vector.ts');
+    // 1 contract (2 words) + 2 storage updates (4 words): 6·551 − (1·(512 − 200) + (512 − 272)).
+    const s = {
+      nStorageUpdates: 2,
+      nClassHashUpdates: 0,
+      nCompiledClassHashUpdates: 0,
+      nModifiedContracts: 1,
+      nAllocatedKeys: 0,
+    };
+    assert.equal(calldataDaGas(s), 6n * 551n - 312n - 240n);
+  });
+});
