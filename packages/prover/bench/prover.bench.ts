@@ -49,6 +49,17 @@ if (selected('prover steps/s 2^12')) {
   });
 }
 
+if (selected('prover steps/s 2^12 sha256')) {
+  const exec = fibExecution(1 << 30, 1 << 12);
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  proveCairo(exec, { merkleHash: 'sha256' });
+  const s = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  report('prover steps/s 2^12 sha256', 4096 / s, 'steps/s', baseline);
+  report('prover steps per cpu-second 2^12 sha256', 4096 / ((cpu.user + cpu.system) / 1e6), 'steps/cpu-s');
+}
+
 for (const log of [16, 18]) {
   const name = `prover steps/s 2^${log}`;
   // 2^18 needs several GB of heap with bigint columns: run it only when named.

@@ -43,6 +43,7 @@ export {
   MerkleTree,
   merkleHasher,
   poseidonHasher,
+  sha256Hasher,
   verifyMerkle,
 } from './stark/merkle.js';
 export {

@@ -1,7 +1,10 @@
 import { ProverError } from './errors.js';
 
-/** Hash used for Merkle commitments (the Fiat–Shamir channel is always keccak). */
-export type MerkleHashName = 'keccak' | 'poseidon';
+/**
+ * Hash used for Merkle commitments (the Fiat–Shamir channel is always keccak): keccak (EVM opcode),
+ * poseidon (cheap in Cairo), sha256 (native in Node, an EVM precompile).
+ */
+export type MerkleHashName = 'keccak' | 'poseidon' | 'sha256';
 
 /** STARK parameters; security ≈ logBlowup · queries + powBits (conjectured, see README). */
 export interface ProofOptions {
@@ -42,7 +45,8 @@ export function resolveOptions(partial: Partial<ProofOptions> = {}): ProofOption
   const l = o.lastLayerDegreeBound;
   if (!Number.isInteger(l) || l < 1 || (l & (l - 1)) !== 0)
     throw bad('lastLayerDegreeBound must be a power of 2');
-  if (o.merkleHash !== 'keccak' && o.merkleHash !== 'poseidon')
-    throw bad('merkleHash must be keccak or poseidon');
+  if (!['keccak', 'poseidon', 'sha256'].includes(o.merkleHash)) {
+    throw bad('merkleHash must be keccak, poseidon or sha256');
+  }
   return o;
 }

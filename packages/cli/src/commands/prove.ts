@@ -48,7 +48,7 @@ export function registerProveCommand(program: Command): void {
     .option('--log-blowup <n>', 'log2 of the LDE blowup', int)
     .option('--queries <n>', 'number of FRI queries', int)
     .option('--pow-bits <n>', 'proof-of-work grinding bits', int)
-    .option('--hash <name>', 'Merkle hash: keccak or poseidon')
+    .option('--hash <name>', 'Merkle hash: keccak, poseidon or sha256')
     .option('--threads <n>', 'worker threads for Keccak commitments', int)
     .option('--quiet', 'no progress bar')
     .action((o) => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { keccak256, poseidon, poseidonArray } from '@starling/crypto';
 import type { MerkleHashName } from '../options.js';
 import { leafPool } from '../parallel/hash-pool.js';
@@ -29,9 +30,21 @@ export const poseidonHasher: MerkleHasher = {
   node: (l, r) => poseidon(l, r),
 };
 
+function sha256Digest(bytes: Uint8Array): bigint {
+  const h = createHash('sha256').update(bytes).digest();
+  return readU256(new DataView(h.buffer, h.byteOffset, 32), 0);
+}
+
+/** SHA-256 over big-endian 32-byte words (Node's native hash; the EVM's 0x02 precompile). */
+export const sha256Hasher: MerkleHasher = {
+  name: 'sha256',
+  leaf: (values) => sha256Digest(encodeU256s(values)),
+  node: (l, r) => sha256Digest(encodeU256s([l, r])),
+};
+
 /** The hasher for a configured hash name. */
 export function merkleHasher(name: MerkleHashName): MerkleHasher {
-  return name === 'poseidon' ? poseidonHasher : keccakHasher;
+  return name === 'poseidon' ? poseidonHasher : name === 'sha256' ? sha256Hasher : keccakHasher;
 }
 
 /** A Merkle tree over a power-of-two number of leaf digests. */

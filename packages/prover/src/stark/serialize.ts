@@ -72,7 +72,7 @@ export function deserializeProof(text: string): StarkProof {
     queries: Number(o.queries),
     powBits: Number(o.powBits),
     lastLayerDegreeBound: Number(o.lastLayerDegreeBound),
-    merkleHash: o.merkleHash === 'poseidon' ? 'poseidon' : 'keccak',
+    merkleHash: o.merkleHash === 'poseidon' || o.merkleHash === 'sha256' ? o.merkleHash : 'keccak',
   };
   const fri = j.fri as Record<string, unknown> | undefined;
   if (typeof fri !== 'object' || fri === null) bad('fri');

@@ -10,6 +10,7 @@ import {
   keccakHasher,
   MerkleTree,
   poseidonHasher,
+  sha256Hasher,
   verifyMerkle,
 } from '../../src/index.ts';
 import { Channel } from '../../src/stark/channel.ts';
@@ -55,7 +56,7 @@ describe('FRI fold', () => {
 });
 
 describe('Merkle batched openings', () => {
-  for (const hasher of [keccakHasher, poseidonHasher]) {
+  for (const hasher of [keccakHasher, poseidonHasher, sha256Hasher]) {
     it(`${hasher.name}: opens and verifies leaf sets, rejects tampering`, () => {
       const tree = MerkleTree.fromRows(16, (i) => [BigInt(i), BigInt(i * i)], hasher);
       const idx = [3, 2, 9, 15];

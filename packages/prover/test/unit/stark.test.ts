@@ -92,6 +92,12 @@ describe('STARK on a Fibonacci AIR', () => {
     assert.throws(() => verify(air, forged), VerificationError);
   });
 
+  it('proves and verifies with SHA-256 commitments', () => {
+    const p = prove(air, columns, { ...FAST, merkleHash: 'sha256' });
+    verify(air, clone(p));
+    assert.notEqual(p.mainRoot, proof.mainRoot);
+  });
+
   it('enforces a minimum security level', () => {
     assert.throws(() => verify(air, proof, { minSecurityBits: 96 }), VerificationError);
   });
