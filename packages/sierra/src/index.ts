@@ -25,6 +25,7 @@ export { compiledClassHashV1, compiledClassHashV2 } from './contract/compiled-cl
 export { readContractClass, type SierraContractClass } from './contract/contract-class.js';
 export { compileError, SierraError, type SierraErrorCode } from './errors.js';
 export { SEQUENCER_COMPILE_OPTIONS } from './options.js';
+export { parseSierraJson } from './program/parse-json.js';
 export { parseSierraText } from './program/parse-text.js';
 export * from './program/types.js';
 export { decompress } from './serde/decompress.js';

@@ -9,6 +9,7 @@ import {
   compileProgram,
   hintToJson,
   MAX_BYTECODE_SIZE,
+  parseSierraJson,
   parseSierraText,
   SierraError,
 } from '@starling/sierra';
@@ -28,7 +29,9 @@ const hex = (v: bigint) => `0x${v.toString(16)}`;
 export function registerCompileCommand(program: Command): void {
   program
     .command('compile')
-    .description('compile a Sierra contract class (.json) or a Sierra text program (.sierra) to CASM')
+    .description(
+      'compile a Sierra contract class (.json) or a Sierra program (.sierra text or .sierra.json) to CASM',
+    )
     .argument('<input>', 'contract_class.json or program.sierra')
     .option('-o, --out <file>', 'output file (default: next to the input)')
     .option('--allowed-libfuncs <list>', "allowed libfunc list: 'audited', 'all' or 'none'", 'audited')
@@ -38,14 +41,16 @@ export function registerCompileCommand(program: Command): void {
     .action((input: string, flags: CompileFlags) => {
       try {
         const text = readFileSync(input, 'utf8');
-        if (input.endsWith('.sierra')) {
-          const compiled = compileProgram(parseSierraText(text), { gasUsageCheck: true });
+        const isProgramJson = input.endsWith('.json') && !text.includes('"sierra_program"');
+        if (input.endsWith('.sierra') || isProgramJson) {
+          const program = isProgramJson ? parseSierraJson(text) : parseSierraText(text);
+          const compiled = compileProgram(program, { gasUsageCheck: true });
           if (flags.casm) {
             process.stdout.write(casmProgramToString(compiled));
             return;
           }
           const { bytecode, hints } = assembleProgram(compiled);
-          const out = flags.out ?? input.replace(/\.sierra$/, '.casm.json');
+          const out = flags.out ?? input.replace(/(\.sierra)?(\.json)?$/, '.casm.json');
           writeFileSync(
             out,
             `${JSON.stringify({ bytecode: bytecode.map(hex), hints: hints.map(([pc, hs]) => [pc, hs.map(hintToJson)]) }, null, 2)}\n`,
