@@ -19,6 +19,7 @@ export {
 export { gasOfVmResources, type SyscallGasCost, syscallGasCost } from './gas/syscall-costs.js';
 export * from './genesis/genesis.js';
 export { udcGenesisClass, udcSierraClass } from './genesis/udc.js';
+export { type ExecutionMetrics, noopExecutionMetrics } from './metrics.js';
 export * from './options.js';
 export * from './rpc/simulate.js';
 export * from './rpc/trace.js';

@@ -60,3 +60,21 @@ describe('simulation', () => {
     assert.equal(chain.state.getNonceAt(a.address), 0n);
   });
 });
+
+describe('metrics hook', () => {
+  it('reports executed and rejected transactions', async () => {
+    const chain = await makeChain(2);
+    const [a, b] = pair(chain);
+    const seen: string[] = [];
+    const metrics = {
+      transactionExecuted: (i: { type: string }, s: number) => seen.push(`${i.type}:${s >= 0}`),
+      transactionRejected: (code: string) => seen.push(code),
+    };
+    const t = { to: STRK_FEE_TOKEN_ADDRESS, selector: sel('transfer'), calldata: [b.address, 1n, 0n] };
+    executeTransaction(chain.state, chain.block, signedInvoke(chain, a, [t], 0n), { metrics });
+    assert.throws(() =>
+      executeTransaction(chain.state, chain.block, signedInvoke(chain, a, [t], 0n), { metrics }),
+    );
+    assert.deepEqual(seen, ['INVOKE:true', 'INVALID_TRANSACTION_NONCE']);
+  });
+});
