@@ -1,3 +1,4 @@
+export { DEFAULT_BLOCK_TIME_MS } from '@starling/sequencer';
 export type { NodeContext } from './api/context.js';
 export { createStarknetApi } from './api/starknet-api.js';
 export { createDevnetApi, type DevnetState, dumpChain } from './devnet-api.js';

@@ -54,6 +54,8 @@ function simulate(
       skipValidate: flags.skipValidate,
       skipFeeCharge: flags.skipFee,
       query: flags.query,
+      // A client estimates its next transactions while earlier ones are still pending.
+      strictNonce: false,
     });
     return { out, ctx };
   } catch (e) {
