@@ -4,10 +4,10 @@ export { hintToJson } from './casm/hints.js';
 export {
   type CasmProgram,
   type CompileOptions,
-  casmProgramToString,
   compileProgram,
 } from './compiler/compile.js';
 export { supportedLibfuncs } from './compiler/libfuncs/index.js';
+export { casmProgramToString } from './compiler/relocate.js';
 export { type AllowedLibfuncs, validateAllowedLibfuncs } from './contract/allowed-libfuncs.js';
 export { casmClassFromJson } from './contract/casm-from-json.js';
 export { casmClassToJson } from './contract/casm-json.js';

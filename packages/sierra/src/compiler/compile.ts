@@ -1,6 +1,5 @@
-import { relocate } from '../casm/builder.js';
 import type { CellExpression } from '../casm/cell-expression.js';
-import { type Instruction, instructionSize, instructionToString } from '../casm/instruction.js';
+import { type Instruction, instructionSize } from '../casm/instruction.js';
 import { compileError, SierraError } from '../errors.js';
 import type { Program } from '../program/types.js';
 import {
@@ -11,25 +10,21 @@ import {
   type StatementAnnotations,
   store,
 } from './annotations.js';
-import { computeApChanges, nextIdx } from './ap-change.js';
+import { nextIdx } from './ap-change.js';
 import { circuitDescriptorValues, circuitInfo } from './circuit-info.js';
 import { buildConstSegments, type ConstSegments } from './consts.js';
-import { combineGas, computePostcost, computePrecost } from './gas/compute.js';
-import type { BranchCost } from './gas/objects.js';
 import { branchCostMaps } from './gas/wallet-costs.js';
-import { getLibfuncDef } from './libfuncs/index.js';
+import { computeMetadata, LibfuncSpecs, resolveDefs } from './metadata.js';
 import { ProgramRegistry } from './registry.js';
+import { applyRelocations } from './relocate.js';
 import type {
   ApTracking,
   CostMap,
-  CostToken,
   Environment,
   InvocationContext,
-  LibfuncDef,
   Metadata,
   RelocationEntry,
   SierraApChange,
-  SpecContext,
 } from './types.js';
 import { validateTypes } from './validate-types.js';
 
@@ -53,103 +48,6 @@ export interface CasmProgram {
 }
 
 /** Resolves every declared libfunc to its lowering (typed error for unsupported ones). */
-function resolveDefs(reg: ProgramRegistry): Map<string, LibfuncDef> {
-  const defs = new Map<string, LibfuncDef>();
-  const missing = new Set<string>();
-  for (const [id, longId] of reg.libfuncs) {
-    const def = getLibfuncDef(longId.genericId);
-    if (def) defs.set(id, def);
-    else missing.add(longId.genericId);
-  }
-  if (missing.size) {
-    throw new SierraError('SIERRA_UNSUPPORTED_LIBFUNC', `unsupported libfuncs: ${[...missing].join(', ')}`, {
-      libfuncs: [...missing],
-    });
-  }
-  return defs;
-}
-
-function specContext(reg: ProgramRegistry, libfuncId: string, tokens: CostMap | undefined): SpecContext {
-  return {
-    reg,
-    libfunc: reg.libfunc(libfuncId),
-    libfuncId,
-    tokenUsages: (t: CostToken) => tokens?.get(t) ?? 0,
-  };
-}
-
-// Libfuncs whose ap change depends on the gas token usages at the statement.
-const TOKEN_DEPENDENT = new Set(['withdraw_gas', 'withdraw_gas_all', 'redeposit_gas', 'get_unspent_gas']);
-
-/** Per-libfunc ap changes and costs, computed once per concrete libfunc. */
-class LibfuncSpecs {
-  private ap = new Map<string, SierraApChange[]>();
-  private costs = new Map<string, BranchCost[]>();
-  private dependent = new Map<string, boolean>();
-  constructor(
-    private readonly reg: ProgramRegistry,
-    private readonly defs: Map<string, LibfuncDef>,
-  ) {}
-  spec(libfuncId: string, tokens?: CostMap): SpecContext {
-    return specContext(this.reg, libfuncId, tokens);
-  }
-  apChange(libfuncId: string, tokens: () => CostMap | undefined): SierraApChange[] {
-    let dep = this.dependent.get(libfuncId);
-    if (dep === undefined) {
-      dep = TOKEN_DEPENDENT.has(this.reg.libfunc(libfuncId).genericId);
-      this.dependent.set(libfuncId, dep);
-    }
-    if (dep) return this.defs.get(libfuncId)!.apChange(this.spec(libfuncId, tokens()));
-    let r = this.ap.get(libfuncId);
-    if (!r) {
-      r = this.defs.get(libfuncId)!.apChange(this.spec(libfuncId));
-      this.ap.set(libfuncId, r);
-    }
-    return r;
-  }
-  cost(libfuncId: string): BranchCost[] {
-    let r = this.costs.get(libfuncId);
-    if (!r) {
-      r = this.defs.get(libfuncId)!.cost(this.spec(libfuncId));
-      this.costs.set(libfuncId, r);
-    }
-    return r;
-  }
-}
-
-/** Computes ap-change and gas metadata for a program (pre-cost, ap changes, post-cost). */
-export function computeMetadata(
-  program: Program,
-  reg: ProgramRegistry,
-  defs: Map<string, LibfuncDef>,
-  setCosts: Map<string, number> = new Map(),
-  specs: LibfuncSpecs = new LibfuncSpecs(reg, defs),
-): Metadata {
-  const branchCosts = program.statements.map((st) =>
-    st.kind === 'invocation' ? specs.cost(st.libfuncId) : [],
-  );
-  const pre = computePrecost(program, reg, branchCosts);
-  const ap = computeApChanges(program, reg, (idx) => {
-    const st = program.statements[idx]!;
-    if (st.kind !== 'invocation') return [];
-    return specs.apChange(st.libfuncId, () => pre.variables.get(idx)?.toMap());
-  });
-  const enforced = new Map<number, number>();
-  for (const [f, v] of setCosts) enforced.set(reg.func(f).entryPoint, v);
-  const post = computePostcost(
-    program,
-    reg,
-    branchCosts,
-    pre,
-    (idx) => ap.apVariables.get(idx) ?? 0,
-    enforced,
-  );
-  const gas = combineGas(pre, post);
-  const gasVariables = new Map<number, CostMap>();
-  for (const [k, v] of gas.variables) gasVariables.set(k, v.toMap());
-  return { ...ap, gasVariables, functionCosts: gas.functionCosts };
-}
-
 function checkBranchTargets(program: Program): Set<number> {
   const back = new Set<number>();
   program.statements.forEach((st, idx) => {
@@ -430,70 +328,4 @@ function validateReturn(
       expectedOffset--;
     }
   }
-}
-
-function applyRelocations(
-  instructions: Instruction[],
-  relocations: RelocationEntry[],
-  statementOffsets: number[],
-  consts: ConstSegments,
-): void {
-  const codeEnd = statementOffsets[statementOffsets.length - 1]!;
-  const byIndex = new Map<number, RelocationEntry>();
-  for (const r of relocations) byIndex.set(r.index, r);
-  let pc = 0;
-  instructions.forEach((ins, i) => {
-    const r = byIndex.get(i);
-    if (r) {
-      let target: number;
-      const rel = r.relocation;
-      switch (rel.kind) {
-        case 'statement':
-          target = statementOffsets[rel.idx]!;
-          break;
-        case 'end_of_program':
-          target = codeEnd + consts.totalSize;
-          break;
-        case 'segment_start':
-          target = codeEnd + consts.segmentStart(rel.segment);
-          break;
-        case 'const_start':
-          target = codeEnd + consts.constStart(rel.segment, rel.ty);
-          break;
-        case 'circuit_start':
-          target = codeEnd + consts.circuitStart(rel.ty);
-          break;
-      }
-      addToImmediate(ins, target - pc);
-    }
-    pc += instructionSize(ins.body);
-  });
-}
-
-function addToImmediate(ins: Instruction, delta: number): void {
-  const b = ins.body;
-  if (
-    (b.kind === 'jnz' && b.jumpOffset.kind === 'imm') ||
-    ((b.kind === 'jump' || b.kind === 'call') && (b.kind === 'jump' ? b.target : b.target).kind === 'imm')
-  ) {
-    const cur = b.kind === 'jnz' ? b.jumpOffset : b.target;
-    relocate(ins, Number((cur as { value: bigint }).value) + delta);
-    return;
-  }
-  if (b.kind === 'assert_eq' && b.b.kind === 'binop' && b.b.b.kind === 'imm') {
-    ins.body = { ...b, b: { ...b.b, b: { kind: 'imm', value: b.b.b.value + BigInt(delta) } } };
-    return;
-  }
-  throw compileError('bad relocation');
-}
-
-/** CASM text as the golden tests print it (`instruction;` per line, then const segments). */
-export function casmProgramToString(p: CasmProgram): string {
-  let s = '';
-  for (const ins of p.instructions) s += `${instructionToString(ins)};\n`;
-  for (const seg of p.consts.segments) {
-    s += 'ret;\n';
-    for (const v of seg.values) s += `dw ${v};\n`;
-  }
-  return s;
 }
