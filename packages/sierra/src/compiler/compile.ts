@@ -211,10 +211,10 @@ function compileProgramInner(program: Program, options: CompileOptions): CasmPro
       } else apShift += apChange;
       const outs = compiled.branches[i]!.refs;
       if (outs.length !== b.results.length) throw compileError(`#${idx}: result count mismatch`);
-      const outTypes = outputTypes(reg, st, i, ctx);
       b.results.forEach((v, j) => {
         if (newRefs.has(v)) throw compileError(`#${idx}: variable ${v} overridden`);
-        newRefs.set(v, { cells: store(outs[j]!, apShift), ty: outTypes?.[j] ?? '' });
+        // Libfunc output types are not tracked (no signature table yet): '' means unknown.
+        newRefs.set(v, { cells: store(outs[j]!, apShift), ty: '' });
       });
       let apTracking: ApTracking;
       if (tracking === 'disable') apTracking = { kind: 'disabled' };
@@ -250,19 +250,6 @@ function compileProgramInner(program: Program, options: CompileOptions): CasmPro
   );
   applyRelocations(instructions, relocations, statementOffsets, consts);
   return { instructions, statementOffsets, consts, metadata, registry: reg };
-}
-
-function outputTypes(
-  reg: ProgramRegistry,
-  st: { libfuncId: string },
-  branch: number,
-  ctx: InvocationContext,
-): string[] | undefined {
-  void reg;
-  void st;
-  void branch;
-  void ctx;
-  return undefined;
 }
 
 function isBranchAlign(reg: ProgramRegistry, program: Program, idx: number): boolean {
