@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerCompileCommand } from './commands/compile.js';
+import { registerDevnetCommand } from './commands/devnet.js';
 import { registerProveCommand } from './commands/prove.js';
 import { registerRunCommand } from './commands/run.js';
+import { registerSequencerCommand } from './commands/sequencer.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -17,6 +19,8 @@ export function buildProgram(): Command {
     .version(pkg.version, '-V, --version', 'print the Starling version')
     .showHelpAfterError()
     .configureOutput({ outputError: (text, write) => write(`error: ${text.replace(/^error: /, '')}`) });
+  registerDevnetCommand(program);
+  registerSequencerCommand(program);
   registerRunCommand(program);
   registerCompileCommand(program);
   registerProveCommand(program);
