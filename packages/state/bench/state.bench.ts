@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type CryptoBackend, getCryptoBackend, setCryptoBackend } from '@starling/crypto';
+import { type CryptoBackend, getCryptoBackend, referenceCrypto, setCryptoBackend } from '@starling/crypto';
 import { P } from '@starling/felt';
 import { report, selected } from '../../../scripts/bench-kit.ts';
 import { StateDatabase, type StateDiff } from '../src/index.ts';
@@ -16,6 +16,7 @@ const TARGET = { value: 20_000, label: 'target' };
 
 const F = {
   commit: `state commit ${BATCH} updates over ${LEAVES} leaves, backend`,
+  commitRef: `state commit ${BATCH} updates over ${LEAVES} leaves, reference crypto (@scure/starknet)`,
   standIn: `state commit ${BATCH} updates over ${LEAVES} leaves, stand-in hash (trie + LMDB only)`,
   hashes: 'state hashes per committed update',
   p50: 'state historical getStorageAt p50',
@@ -123,6 +124,12 @@ try {
   if (selected(F.commit)) {
     const r = commitBatch();
     report(`${F.commit} ${realBackend.name}`, (BATCH * 1000) / r.ms, 'updates/s', TARGET);
+  }
+  if (selected(F.commitRef) && realBackend.name !== referenceCrypto.name) {
+    setCryptoBackend(referenceCrypto);
+    const r = commitBatch();
+    setCryptoBackend(realBackend);
+    report(F.commitRef, (BATCH * 1000) / r.ms, 'updates/s', TARGET);
   }
   if (selected(F.p50) || selected(F.p99)) {
     const latest = db.latestBlockNumber()!;
