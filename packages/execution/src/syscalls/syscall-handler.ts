@@ -159,7 +159,8 @@ function resolveResponse(
       const vals = vm.memory.getFelts(v, next.offset - v.offset);
       out.push(BigInt(vals.length), ...vals);
       i++;
-    } else if (name === 'Sha256ProcessBlock') out.push(...vm.memory.getFelts(v, 8));
+    } else if (name === 'Sha256ProcessBlock' || name === 'Sha512ProcessBlock')
+      out.push(...vm.memory.getFelts(v, 8));
     else out.push(0n);
   }
   return out;

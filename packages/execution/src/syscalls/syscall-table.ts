@@ -17,6 +17,7 @@ import {
 } from './revert.js';
 import { secpSyscalls } from './secp-syscalls.js';
 import { sha256ProcessBlock } from './sha256-block.js';
+import { sha512ProcessBlock } from './sha512-block.js';
 import type { CallSyscallHandler, SyscallIo, SyscallSpec } from './syscall-handler.js';
 
 const STORAGE_KEY_BOUND = 1n << 251n;
@@ -234,6 +235,17 @@ const sha256: SyscallSpec = {
   },
 };
 
+const sha512: SyscallSpec = {
+  size: 2,
+  run(h, io) {
+    const m = io.vm.memory;
+    const st = m.getFelts(io.ptr(0), 8);
+    const block = m.getFelts(io.ptr(1), 16);
+    io.recorded.push(...st, ...block);
+    return [h.segment(io.vm, sha512ProcessBlock(st, block))[0]];
+  },
+};
+
 const SYSCALL_TABLE: Record<string, SyscallSpec> = {
   StorageRead: {
     size: 2,
@@ -335,6 +347,7 @@ const SYSCALL_TABLE: Record<string, SyscallSpec> = {
   },
   Keccak: keccak,
   Sha256ProcessBlock: sha256,
+  Sha512ProcessBlock: sha512,
   MetaTxV0: {
     size: 6,
     linear: (io) => io.arrayLen(2),

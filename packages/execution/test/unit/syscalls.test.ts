@@ -2,7 +2,7 @@
 // noble's keccak / sha256, known secp256k1 points, and the ABI layouts.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { sha256 } from '@noble/hashes/sha2.js';
+import { sha256, sha512 } from '@noble/hashes/sha2.js';
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import { encodeShortString } from '@starling/felt';
 import { getVersionedConstants } from '@starling/protocol';
@@ -221,6 +221,38 @@ describe('keccak and sha256', () => {
     const out = h.vm.memory.getFelts(r[2], 8);
     const hex = out.map((w) => w.toString(16).padStart(8, '0')).join('');
     assert.equal(hex, Buffer.from(sha256(msg)).toString('hex'));
+  });
+});
+
+describe('sha512', () => {
+  it('sha512_process_block on a padded block equals sha512', () => {
+    const msg = new TextEncoder().encode('sha-512 block for the starling execution tests');
+    const block = new Uint8Array(128);
+    block.set(msg);
+    block[msg.length] = 0x80;
+    block[127] = (msg.length * 8) & 0xff;
+    block[126] = (msg.length * 8) >> 8;
+    const words = Array.from({ length: 16 }, (_, i) =>
+      BigInt(`0x${Buffer.from(block.subarray(i * 8, i * 8 + 8)).toString('hex')}`),
+    );
+    const iv = [
+      0x6a09e667f3bcc908n,
+      0xbb67ae8584caa73bn,
+      0x3c6ef372fe94f82bn,
+      0xa54ff53a5f1d36f1n,
+      0x510e527fade682d1n,
+      0x9b05688c2b3e6c1fn,
+      0x1f83d9abfb41bd6bn,
+      0x5be0cd19137e2179n,
+    ];
+    const h = harness();
+    const r = h.call('Sha512ProcessBlock', 10n ** 7n, [h.array(iv)[0], h.array(words)[0]], 3);
+    assert.ok(typeof r[2] === 'object');
+    const out = h.vm.memory
+      .getFelts(r[2], 8)
+      .map((w) => w.toString(16).padStart(16, '0'))
+      .join('');
+    assert.equal(out, Buffer.from(sha512(msg)).toString('hex'));
   });
 });
 
