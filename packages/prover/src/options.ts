@@ -16,6 +16,8 @@ export interface ProofOptions {
   powBits: number;
   /** FRI stops folding when the degree bound is at most this (a power of two). */
   lastLayerDegreeBound: number;
+  /** log2 of the FRI folding factor of each committed layer (after the first binary fold). */
+  friStepLog: number;
   /** Merkle commitment hash. */
   merkleHash: MerkleHashName;
 }
@@ -26,6 +28,7 @@ export const DEFAULT_PROOF_OPTIONS: Readonly<ProofOptions> = Object.freeze({
   queries: 27,
   powBits: 16,
   lastLayerDegreeBound: 8,
+  friStepLog: 3,
   merkleHash: 'keccak',
 });
 
@@ -42,6 +45,8 @@ export function resolveOptions(partial: Partial<ProofOptions> = {}): ProofOption
     throw bad('logBlowup must be 1..6');
   if (!Number.isInteger(o.queries) || o.queries < 1 || o.queries > 256) throw bad('queries must be 1..256');
   if (!Number.isInteger(o.powBits) || o.powBits < 0 || o.powBits > 32) throw bad('powBits must be 0..32');
+  if (!Number.isInteger(o.friStepLog) || o.friStepLog < 1 || o.friStepLog > 4)
+    throw bad('friStepLog must be 1..4');
   const l = o.lastLayerDegreeBound;
   if (!Number.isInteger(l) || l < 1 || (l & (l - 1)) !== 0)
     throw bad('lastLayerDegreeBound must be a power of 2');

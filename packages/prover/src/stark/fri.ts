@@ -5,7 +5,7 @@ import { type MerkleHasher, MerkleTree, verifyMerkle } from './merkle.js';
 
 const INV2 = inv(2n);
 
-/** Opened leaves of one committed layer: pairs (f(x), f(−x)) by unique sorted leaf index. */
+/** Opened leaves of one committed layer, by unique sorted leaf index. */
 export interface LayerOpening {
   values: bigint[][];
   proof: bigint[];
@@ -18,11 +18,23 @@ export interface FriProof {
   layers: LayerOpening[];
 }
 
-/** Number of folds for a degree bound: fold until the bound is ≤ lastLayerDegreeBound. */
+/** Number of binary folds for a degree bound: fold until the bound is ≤ lastLayerDegreeBound. */
 export function friFoldCount(degreeBound: number, lastLayerDegreeBound: number): number {
   let k = 0;
   while (degreeBound >> k > lastLayerDegreeBound) k++;
   return k;
+}
+
+/**
+ * Which binary folds start at a committed layer, and how many folds each committed layer's leaves
+ * cover. Layer 0 (DEEP) is folded once without a commitment (the verifier recomputes its pairs);
+ * then every `2^stepLog`-to-1 group of folds starts at a committed layer whose leaves hold the group's
+ * 2^stepLog values (fewer for the last group).
+ */
+export function friSchedule(folds: number, stepLog: number): { layer: number; step: number }[] {
+  const out: { layer: number; step: number }[] = [];
+  for (let k = 1; k < folds; k += stepLog) out.push({ layer: k, step: Math.min(stepLog, folds - k) });
+  return out;
 }
 
 /** f'(x²) = (f(x)+f(−x))/2 + β·(f(x)−f(−x))/(2x). */
@@ -48,22 +60,30 @@ function foldLayer(evals: readonly bigint[], offset: bigint, omega: bigint, beta
   return out;
 }
 
-function pairTree(evals: readonly bigint[], hasher: MerkleHasher): MerkleTree {
-  const half = evals.length >> 1;
-  return MerkleTree.fromRows(half, (i) => [evals[i]!, evals[i + half]!], hasher);
+/** Leaf i holds the values at i + j·(M/F), j < F: one coset that folds to position i after `step` folds. */
+function groupTree(evals: readonly bigint[], step: number, hasher: MerkleHasher): MerkleTree {
+  const F = 1 << step;
+  const stride = evals.length / F;
+  return MerkleTree.fromRows(
+    stride,
+    (i) => Array.from({ length: F }, (_, j) => evals[i + j * stride]!),
+    hasher,
+  );
 }
 
-/** Commit phase: folds the layer-0 evaluations (on offset·⟨ω⟩), committing each intermediate layer. */
+/** Commit phase: folds the layer-0 evaluations (on offset·⟨ω⟩), committing the schedule's layers. */
 export function friCommit(
   evals0: bigint[],
   offset: bigint,
   degreeBound: number,
   lastLayerDegreeBound: number,
+  stepLog: number,
   channel: Channel,
   hasher: MerkleHasher,
-): { layers: { evals: bigint[]; tree: MerkleTree }[]; roots: bigint[]; lastLayer: bigint[] } {
+): { layers: { evals: bigint[]; tree: MerkleTree; step: number }[]; roots: bigint[]; lastLayer: bigint[] } {
   const folds = friFoldCount(degreeBound, lastLayerDegreeBound);
-  const layers: { evals: bigint[]; tree: MerkleTree }[] = [];
+  const schedule = new Map(friSchedule(folds, stepLog).map((s) => [s.layer, s.step]));
+  const layers: { evals: bigint[]; tree: MerkleTree; step: number }[] = [];
   const roots: bigint[] = [];
   let evals = evals0;
   let off = offset;
@@ -73,9 +93,10 @@ export function friCommit(
     evals = foldLayer(evals, off, omega, beta);
     off = (off * off) % P;
     omega = (omega * omega) % P;
-    if (k + 1 < folds) {
-      const tree = pairTree(evals, hasher);
-      layers.push({ evals, tree });
+    const step = schedule.get(k + 1);
+    if (step !== undefined) {
+      const tree = groupTree(evals, step, hasher);
+      layers.push({ evals, tree, step });
       roots.push(tree.root);
       channel.absorbValues([tree.root]);
     }
@@ -86,25 +107,32 @@ export function friCommit(
   return { layers, roots, lastLayer };
 }
 
-/** Opens every committed layer at the positions the queries reach. */
+/** Opens every committed layer at the leaves the queries reach (queries are positions in layer 1). */
 export function friDecommit(
-  layers: readonly { evals: bigint[]; tree: MerkleTree }[],
+  layers: readonly { evals: bigint[]; tree: MerkleTree; step: number }[],
   queries: readonly number[],
 ): LayerOpening[] {
-  return layers.map(({ evals, tree }) => {
-    const half = evals.length >> 1;
-    const leaves = [...new Set(queries.map((q) => q % half))].sort((a, b) => a - b);
-    return { values: leaves.map((i) => [evals[i]!, evals[i + half]!]), proof: tree.open(leaves) };
+  let positions = [...new Set(queries)];
+  return layers.map(({ evals, tree, step }) => {
+    const F = 1 << step;
+    const stride = evals.length / F;
+    const leaves = [...new Set(positions.map((q) => q % stride))].sort((a, b) => a - b);
+    positions = leaves;
+    return {
+      values: leaves.map((i) => Array.from({ length: F }, (_, j) => evals[i + j * stride]!)),
+      proof: tree.open(leaves),
+    };
   });
 }
 
 /**
- * Verifier: given the layer-0 pairs at the queries (q < N/2), checks every fold, every layer opening
- * and the last layer. Betas must be drawn in the same transcript order as friCommit; returns a failure name or null.
+ * Verifier: given the layer-0 pairs at the queries (q < N/2), checks the first fold, every committed
+ * layer's opening and folds, and the last layer. Betas in transcript order; returns a failure name or null.
  */
 export function friVerifyQueries(
   proof: FriProof,
   betas: readonly bigint[],
+  stepLog: number,
   domainSize: number,
   offset: bigint,
   queries: readonly number[],
@@ -112,64 +140,72 @@ export function friVerifyQueries(
   hasher: MerkleHasher,
 ): string | null {
   const folds = betas.length;
-  if (proof.layers.length !== Math.max(0, folds - 1)) return 'fri-layer-count';
-  // Per committed layer: check Merkle openings and index the pairs.
-  const layerMaps: Map<number, bigint[]>[] = [];
-  for (let k = 1; k < folds; k++) {
-    const size = domainSize >> k;
-    const half = size >> 1;
-    const opening = proof.layers[k - 1]!;
-    const leaves = [...new Set(queries.map((q) => q % half))].sort((a, b) => a - b);
+  const schedule = friSchedule(folds, stepLog);
+  if (proof.layers.length !== schedule.length || proof.roots.length !== schedule.length)
+    return 'fri-layer-count';
+  // Merkle-check each committed layer and index its leaves.
+  const maps: Map<number, bigint[]>[] = [];
+  let positions = [...new Set(queries)];
+  for (let c = 0; c < schedule.length; c++) {
+    const { layer, step } = schedule[c]!;
+    const F = 1 << step;
+    const stride = (domainSize >> layer) / F;
+    const leaves = [...new Set(positions.map((q) => q % stride))].sort((a, b) => a - b);
+    positions = leaves;
+    const opening = proof.layers[c]!;
     if (opening.values.length !== leaves.length) return 'fri-opening-shape';
     const map = new Map<number, bigint[]>();
     const digests = new Map<number, bigint>();
     for (let i = 0; i < leaves.length; i++) {
-      const pair = opening.values[i]!;
-      if (pair.length !== 2) return 'fri-opening-shape';
-      map.set(leaves[i]!, pair);
-      digests.set(leaves[i]!, hasher.leaf(pair));
+      const vals = opening.values[i]!;
+      if (vals.length !== F) return 'fri-opening-shape';
+      map.set(leaves[i]!, vals);
+      digests.set(leaves[i]!, hasher.leaf(vals));
     }
-    if (!verifyMerkle(proof.roots[k - 1]!, Math.log2(half), digests, opening.proof, hasher)) {
+    if (!verifyMerkle(proof.roots[c]!, Math.log2(stride), digests, opening.proof, hasher))
       return 'fri-merkle';
-    }
-    layerMaps.push(map);
+    maps.push(map);
   }
-  const omega0 = rootOfUnity(Math.log2(domainSize));
+  const g = (k: number) => pow(offset, 1n << BigInt(k));
+  const w = (k: number) => pow(rootOfUnity(Math.log2(domainSize)), 1n << BigInt(k));
   for (const q of queries) {
     const start = layer0.get(q);
     if (!start) return 'fri-layer0-missing';
-    let pair: readonly bigint[] = start;
-    let pos = q; // position of the folded value in the current layer's domain
-    let value = 0n;
-    let off = offset;
-    let omega = omega0;
-    for (let k = 0; k < folds; k++) {
-      const size = domainSize >> k;
-      const half = size >> 1;
-      const leaf = pos % half;
-      if (k > 0) {
-        const opened = layerMaps[k - 1]!.get(leaf);
-        if (!opened) return 'fri-opening-shape';
-        if (opened[pos >= half ? 1 : 0] !== value) return 'fri-fold-mismatch';
-        pair = opened;
-      }
-      const x = (off * pow(omega, BigInt(leaf))) % P;
-      value = foldPair(pair[0]!, pair[1]!, x, betas[k]!);
-      pos = leaf;
-      off = (off * off) % P;
-      omega = (omega * omega) % P;
-    }
     if (folds === 0) {
-      // No folding: check both layer-0 values against the last layer directly.
-      const x = (off * pow(omega, BigInt(q))) % P;
-      const half = domainSize >> 1;
-      const xNeg = (off * pow(omega, BigInt(q + half))) % P;
+      const x = (offset * pow(w(0), BigInt(q))) % P;
+      const xNeg = (offset * pow(w(0), BigInt(q + domainSize / 2))) % P;
       if (evaluateAt(proof.lastLayer, x) !== start[0] || evaluateAt(proof.lastLayer, xNeg) !== start[1]) {
         return 'fri-last-layer';
       }
       continue;
     }
-    const x = (off * pow(omega, BigInt(pos))) % P;
+    let value = foldPair(start[0], start[1], (offset * pow(w(0), BigInt(q))) % P, betas[0]!);
+    let pos = q; // position in layer 1
+    for (let c = 0; c < schedule.length; c++) {
+      const { layer, step } = schedule[c]!;
+      const F = 1 << step;
+      const size = domainSize >> layer;
+      const stride = size / F;
+      const leaf = pos % stride;
+      const vals = maps[c]!.get(leaf);
+      if (!vals) return 'fri-opening-shape';
+      if (vals[Math.floor(pos / stride)] !== value) return 'fri-fold-mismatch';
+      // Fold the coset {leaf + j·stride} `step` times; the stride stays the same, the layer halves.
+      let cur = vals.slice();
+      for (let t = 0; t < step; t++) {
+        const half = cur.length >> 1;
+        const k = layer + t;
+        const next: bigint[] = [];
+        for (let j = 0; j < half; j++) {
+          const x = (g(k) * pow(w(k), BigInt(leaf + j * stride))) % P;
+          next.push(foldPair(cur[j]!, cur[j + half]!, x, betas[k]!));
+        }
+        cur = next;
+      }
+      value = cur[0]!;
+      pos = leaf;
+    }
+    const x = (g(folds) * pow(w(folds), BigInt(pos))) % P;
     if (evaluateAt(proof.lastLayer, x) !== value) return 'fri-last-layer';
   }
   return null;

@@ -136,7 +136,15 @@ export function prove(
   }
 
   progress('fri', 0.8);
-  const fri = friCommit(deep, GENERATOR, n, options.lastLayerDegreeBound, channel, hasher);
+  const fri = friCommit(
+    deep,
+    GENERATOR,
+    n,
+    options.lastLayerDegreeBound,
+    options.friStepLog,
+    channel,
+    hasher,
+  );
   progress('grinding', 0.9);
   const powNonce = channel.grind(options.powBits);
   channel.absorbPowNonce(powNonce);

@@ -72,6 +72,7 @@ export function deserializeProof(text: string): StarkProof {
     queries: Number(o.queries),
     powBits: Number(o.powBits),
     lastLayerDegreeBound: Number(o.lastLayerDegreeBound),
+    friStepLog: o.friStepLog === undefined ? 1 : Number(o.friStepLog),
     merkleHash: o.merkleHash === 'poseidon' || o.merkleHash === 'sha256' ? o.merkleHash : 'keccak',
   };
   const fri = j.fri as Record<string, unknown> | undefined;

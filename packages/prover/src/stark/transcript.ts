@@ -13,6 +13,7 @@ export function newTranscript(air: Air, o: ProofOptions): Channel {
       o.queries,
       o.powBits,
       o.lastLayerDegreeBound,
+      o.friStepLog,
       o.merkleHash,
     ]),
   );

@@ -3,7 +3,7 @@ import { ProverError, VerificationError } from '../errors.js';
 import { resolveOptions, securityBits } from '../options.js';
 import type { Air } from './air.js';
 import { compositionAt, periodicAt, periodicCoefficients } from './composition.js';
-import { type FriProof, friFoldCount, friVerifyQueries, type LayerOpening } from './fri.js';
+import { type FriProof, friFoldCount, friSchedule, friVerifyQueries, type LayerOpening } from './fri.js';
 import { type MerkleHasher, merkleHasher, verifyMerkle } from './merkle.js';
 import type { StarkProof } from './proof.js';
 import { drawOodsPoint, drawQueries, newTranscript } from './transcript.js';
@@ -91,12 +91,14 @@ export function verify(air: Air, proof: StarkProof, settings: VerifyOptions = {}
   const gammas = channel.drawFelts(width * air.maskOffsets.length + D);
   const folds = friFoldCount(n, options.lastLayerDegreeBound);
   const fri: FriProof = proof.fri;
-  if (fri.roots.length !== Math.max(0, folds - 1)) fail('fri-shape', 'wrong number of FRI layers');
+  const schedule = new Set(friSchedule(folds, options.friStepLog).map((s) => s.layer));
+  if (fri.roots.length !== schedule.size) fail('fri-shape', 'wrong number of FRI layers');
   if (fri.lastLayer.length !== Math.max(1, n >> folds)) fail('fri-shape', 'wrong last layer size');
   const betas: bigint[] = [];
+  let committed = 0;
   for (let k = 0; k < folds; k++) {
     betas.push(channel.drawFelt());
-    if (k + 1 < folds) channel.absorbValues([fri.roots[k]!]);
+    if (schedule.has(k + 1)) channel.absorbValues([fri.roots[committed++]!]);
   }
   channel.absorbValues(fri.lastLayer);
   if (!channel.checkAndAbsorbPow(proof.powNonce, options.powBits))
@@ -156,7 +158,7 @@ export function verify(air: Air, proof: StarkProof, settings: VerifyOptions = {}
     }
     layer0.set(q, [pair[0]!, pair[1]!]);
   }
-  const friFailure = friVerifyQueries(fri, betas, N, GENERATOR, queries, layer0, hasher);
+  const friFailure = friVerifyQueries(fri, betas, options.friStepLog, N, GENERATOR, queries, layer0, hasher);
   if (friFailure) fail(friFailure, `FRI check failed: ${friFailure}`);
 }
 

@@ -92,6 +92,19 @@ describe('STARK on a Fibonacci AIR', () => {
     assert.throws(() => verify(air, forged), VerificationError);
   });
 
+  it('proves and verifies with every FRI folding factor, rejecting tampered grouped layers', () => {
+    for (const friStepLog of [1, 2, 3, 4]) {
+      const p = prove(fibAir(64, fibTrace(64).result), fibTrace(64).columns, { ...FAST, friStepLog });
+      const a = fibAir(64, fibTrace(64).result);
+      verify(a, clone(p));
+      assert.equal(p.fri.layers[0]!.values[0]!.length, 1 << friStepLog); // 5 folds: the first group is whole
+      const t = clone(p);
+      const last = t.fri.layers[t.fri.layers.length - 1]!;
+      last.values[0]![last.values[0]!.length - 1]! += 1n;
+      assert.throws(() => verify(a, t), VerificationError);
+    }
+  });
+
   it('proves and verifies with SHA-256 commitments', () => {
     const p = prove(air, columns, { ...FAST, merkleHash: 'sha256' });
     verify(air, clone(p));
