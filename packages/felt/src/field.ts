@@ -93,31 +93,7 @@ export function legendre(a: bigint): -1 | 0 | 1 {
   return pow(a, (P - 1n) >> 1n) === 1n ? 1 : -1;
 }
 
-/** Square root (Tonelli–Shanks); returns the smaller root, throws NOT_A_SQUARE for non-residues. */
-export function sqrt(a: bigint): bigint {
-  a = mod(a);
-  if (a === 0n) return 0n;
-  if (legendre(a) !== 1) throw new FeltError('NOT_A_SQUARE', 'value is not a quadratic residue');
-  let m = TWO_ADICITY;
-  let c = pow(GENERATOR, ODD_PART);
-  let t = pow(a, ODD_PART);
-  let r = pow(a, (ODD_PART + 1n) >> 1n);
-  while (t !== 1n) {
-    let i = 0;
-    let t2 = t;
-    while (t2 !== 1n) {
-      t2 = (t2 * t2) % P;
-      i++;
-    }
-    const b = pow(c, 1n << BigInt(m - i - 1));
-    m = i;
-    c = (b * b) % P;
-    t = (t * c) % P;
-    r = (r * b) % P;
-  }
-  const other = P - r;
-  return r < other ? r : other;
-}
+export { sqrt } from './sqrt.js';
 
 /** A primitive 2^logN-th root of unity (logN ≤ 192). */
 export function rootOfUnity(logN: number): bigint {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { mod as noMod } from '@noble/curves/abstract/modular.js';
+import { Field, mod as noMod } from '@noble/curves/abstract/modular.js';
 import {
   add,
   batchInverse,
@@ -95,6 +95,29 @@ describe('field arithmetic', () => {
       () => sqrt(nonSquare),
       (e: unknown) => e instanceof FeltError && e.code === 'NOT_A_SQUARE',
     );
+  });
+
+  it('sqrt agrees with noble on squares and non-squares (up to the sign of the root)', () => {
+    const Fp = Field(P);
+    for (const a of randomFelts(13n, 60)) {
+      let theirs: bigint | undefined;
+      try {
+        theirs = Fp.sqrt(a);
+      } catch {
+        theirs = undefined;
+      }
+      if (theirs === undefined) {
+        assert.throws(
+          () => sqrt(a),
+          (e: unknown) => e instanceof FeltError && e.code === 'NOT_A_SQUARE',
+        );
+      } else {
+        assert.equal(sqrt(a), theirs < P - theirs ? theirs : P - theirs);
+      }
+    }
+    assert.equal(sqrt(0n), 0n);
+    assert.equal(sqrt(1n), 1n);
+    assert.equal(mul(sqrt(P - 1n), sqrt(P - 1n)), P - 1n);
   });
 
   it('roots of unity have the exact order', () => {
