@@ -6,7 +6,6 @@ export {
   ecAdd,
   ecDouble,
   ecMul,
-  ecMulAdd,
   GENERATOR,
   isOnCurve,
   PEDERSEN_SHIFT_POINT,
@@ -14,6 +13,7 @@ export {
   STARK_ALPHA,
   STARK_BETA,
 } from './curve.js';
+export { ecMulAdd } from './ec-op.js';
 export { ecdsaSign, ecdsaVerify, getPublicKey, getPublicKeyPoint, type Signature } from './ecdsa.js';
 export { CryptoError, type CryptoErrorCode } from './errors.js';
 export * from './fast/index.js';
