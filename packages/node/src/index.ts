@@ -8,3 +8,4 @@ export { LmdbMempoolStore } from './mempool-store.js';
 export { NodeMetrics } from './metrics.js';
 export { DEFAULT_CHAIN_ID, DEVNET_DEFAULTS, type NodeOptions } from './options.js';
 export { StarlingNode } from './starling-node.js';
+export { createSubscriptions } from './subscriptions.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { getPublicKey } from '@starling/crypto';
 import { defaultBlockContext, type GenesisAccount } from '@starling/execution';
 import { Gateway, MEMPOOL_RPC_ERRORS } from '@starling/mempool';
-import { createRpcServer, type RpcServer } from '@starling/rpc';
+import { createRpcServer, type RpcServer, type SubscriptionSource } from '@starling/rpc';
 import { DatabaseChain, Sequencer } from '@starling/sequencer';
 import { StateDatabase } from '@starling/state';
 import type { NodeContext } from './api/context.js';
@@ -17,6 +17,7 @@ import { writeGenesis } from './genesis.js';
 import { LmdbMempoolStore } from './mempool-store.js';
 import { NodeMetrics } from './metrics.js';
 import { DEVNET_DEFAULTS, type NodeOptions } from './options.js';
+import { createSubscriptions } from './subscriptions.js';
 
 // Errors of other components that mean a spec error.
 const ERROR_MAP = {
@@ -39,6 +40,8 @@ const toAccount = (a: { address: string; privateKey: string; initialBalance: str
 /** A running Starling node (devnet or persistent sequencer). */
 export class StarlingNode {
   private server: RpcServer | undefined;
+  // Created with the node so that no event between open and start is missed.
+  private readonly subscriptions: SubscriptionSource;
   private stopped = false;
 
   private constructor(
@@ -47,7 +50,9 @@ export class StarlingNode {
     readonly devnet: DevnetState,
     readonly metrics: NodeMetrics,
     private readonly tempDir: string | undefined,
-  ) {}
+  ) {
+    this.subscriptions = createSubscriptions(context);
+  }
 
   /** Opens (or creates, with genesis) the chain in `dataDir`, restores the mempool, wires everything. */
   static async open(opts: Partial<NodeOptions> = {}): Promise<StarlingNode> {
@@ -121,6 +126,7 @@ export class StarlingNode {
     this.server = createRpcServer({
       api: createStarknetApi(c),
       ...(this.options.devnet ? { devnet: createDevnetApi(c, this.devnet) } : {}),
+      subscriptions: this.subscriptions,
       validateResults: this.options.validateResults,
       errorCodeMap: ERROR_MAP,
       metrics: this.metrics.rpc,
