@@ -1,9 +1,10 @@
-import { sqrt as fsqrt, legendre, mul, P } from '@starling/felt';
+import { sqrt as fsqrt, mul, P } from '@starling/felt';
 import { vmError } from '../errors.js';
 import type { MaybeRelocatable } from '../types.js';
 import type { VirtualMachine } from '../vm/vm.js';
 import { evalCircuit } from './circuit.js';
 import { DictSquashState } from './dict-manager.js';
+import { trySqrt } from './field-sqrt.js';
 import type { HintState } from './hint-state.js';
 import type { CompiledHint } from './hint-types.js';
 import { egcd, isqrt, U64, U128 } from './math.js';
@@ -206,17 +207,18 @@ export const CORE_HINT_FNS: Record<string, CoreHintFn> = {
   RandomEcPoint(vm, h, st) {
     for (;;) {
       const x = st.random() % P;
-      const rhs = (mul(mul(x, x), x) + x + STARK_BETA) % P;
-      if (legendre(rhs) !== -1) {
+      const y = trySqrt((mul(mul(x, x), x) + x + STARK_BETA) % P);
+      if (y !== undefined) {
         setCell(vm, argCell(h, 'x'), x);
-        setCell(vm, argCell(h, 'y'), fsqrt(rhs));
+        setCell(vm, argCell(h, 'y'), y);
         return;
       }
     }
   },
   FieldSqrt(vm, h) {
     const val = v(vm, argOp(h, 'val'));
-    const r = legendre(val) !== -1 ? fsqrt(val) : fsqrt(mul(val, 3n));
+    // 3 is a non-residue, so 3·val is a square whenever val is not.
+    const r = trySqrt(val) ?? fsqrt(mul(val, 3n));
     const neg = r === 0n ? 0n : P - r;
     setCell(vm, argCell(h, 'sqrt'), r < neg ? r : neg);
   },
