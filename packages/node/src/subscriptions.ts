@@ -123,7 +123,7 @@ export function createSubscriptions(c: NodeContext): SubscriptionSource {
         status: string,
       ) => {
         const evs = (r.events ?? []) as Record<string, unknown>[];
-        evs.forEach((e, i) =>
+        evs.forEach((e, i) => {
           send(
             {
               ...e,
@@ -134,21 +134,14 @@ export function createSubscriptions(c: NodeContext): SubscriptionSource {
               event_index: i,
             },
             status,
-          ),
-        );
+          );
+        });
       };
       for (const n of replayFrom(p.block_id)) {
         const hash = c.db.getBlock(n).blockHash;
-        c.db
-          .getBlockTransactions(n)
-          .forEach((t, i) =>
-            fromReceipt(
-              t.receipt as never,
-              i,
-              { ...(hash !== undefined ? { hash } : {}), n },
-              'ACCEPTED_ON_L2',
-            ),
-          );
+        const list = c.db.getBlockTransactions(n);
+        const where = { ...(hash !== undefined ? { hash } : {}), n };
+        for (const [i, t] of list.entries()) fromReceipt(t.receipt as never, i, where, 'ACCEPTED_ON_L2');
       }
       return txs.add((e) => {
         if (e.receipt === undefined) return;
