@@ -15,8 +15,13 @@ export type SierraErrorCode =
 /** Typed error of the sierra package; `rpcCode` says how the RPC layer should report it. */
 export class SierraError extends StarlingError {
   declare readonly code: SierraErrorCode;
-  constructor(code: SierraErrorCode, message: string, details?: Record<string, unknown>) {
-    super(code, message, details);
+  constructor(
+    code: SierraErrorCode,
+    message: string,
+    details?: Record<string, unknown>,
+    options?: { cause?: unknown },
+  ) {
+    super(code, message, details, options);
   }
 
   /** The Starknet RPC error this failure maps to when it comes from a declare. */

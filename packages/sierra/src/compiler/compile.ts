@@ -17,6 +17,7 @@ import { branchCostMaps } from './gas/wallet-costs.js';
 import { computeMetadata, LibfuncSpecs, resolveDefs } from './metadata.js';
 import { ProgramRegistry } from './registry.js';
 import { applyRelocations } from './relocate.js';
+import { compileTrace, tracePhase } from './trace.js';
 import type {
   ApTracking,
   CostMap,
@@ -94,9 +95,35 @@ export function compileProgram(program: Program, options: CompileOptions = {}): 
     return compileProgramInner(program, options);
   } catch (e) {
     if (e instanceof SierraError) throw e;
-    // Invalid programs must surface as typed errors, never as crashes.
-    throw compileError(`compilation failed: ${(e as Error).message}`);
+    // Invalid programs must surface as typed errors, never as crashes: say where it failed.
+    throw internalFailure(program, e);
   }
+}
+
+function internalFailure(program: Program, e: unknown): SierraError {
+  const { phase, statement } = compileTrace;
+  let where = phase;
+  if (statement >= 0) {
+    // The function whose body holds the statement: the one with the nearest entry point before it.
+    let owner: string | undefined;
+    let best = -1;
+    for (const f of program.funcs) {
+      if (f.entryPoint <= statement && f.entryPoint > best) {
+        best = f.entryPoint;
+        owner = f.id;
+      }
+    }
+    const st = program.statements[statement];
+    const what = st?.kind === 'invocation' ? ` (${st.libfuncId})` : st ? ' (return)' : '';
+    where += ` at statement #${statement}${what}${owner !== undefined ? ` in function ${owner}` : ''}`;
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  return new SierraError(
+    'SIERRA_COMPILATION_FAILED',
+    `compilation failed (${where}): ${message}`,
+    { phase, statement },
+    { cause: e },
+  );
 }
 
 /** Checks that every invocation names a declared libfunc with a matching branch count. */
@@ -112,13 +139,17 @@ function checkInvocations(program: Program, reg: ProgramRegistry, specs: Libfunc
 
 function compileProgramInner(program: Program, options: CompileOptions): CasmProgram {
   const maxSize = options.maxBytecodeSize ?? Number.MAX_SAFE_INTEGER;
+  tracePhase('registry');
   const reg = new ProgramRegistry(program);
   validateTypes(program, reg);
   const defs = resolveDefs(reg);
   const specs = new LibfuncSpecs(reg, defs);
   checkInvocations(program, reg, specs);
-  const metadata = computeMetadata(program, reg, defs, options.functionSetCosts, specs);
+  // Targets are checked before the solvers walk the graph (they index statements by target).
   const back = checkBranchTargets(program);
+  tracePhase('gas and ap-change metadata');
+  const metadata = computeMetadata(program, reg, defs, options.functionSetCosts, specs);
+  tracePhase('lowering');
   const n = program.statements.length;
   const annotations: (StatementAnnotations | undefined)[] = new Array(n);
   const setOrAssert = (idx: number, a: StatementAnnotations) => {
@@ -147,6 +178,7 @@ function compileProgramInner(program: Program, options: CompileOptions): CasmPro
   const statementOffsets: number[] = [];
   let offset = 0;
   for (let idx = 0; idx < n; idx++) {
+    compileTrace.statement = idx;
     if (offset > maxSize) throw new SierraError('SIERRA_BYTECODE_TOO_LARGE', 'Code size limit exceeded.');
     const st = program.statements[idx]!;
     const ann = annotations[idx];
@@ -245,6 +277,7 @@ function compileProgramInner(program: Program, options: CompileOptions): CasmPro
   }
   statementOffsets.push(offset);
   if (offset > maxSize) throw new SierraError('SIERRA_BYTECODE_TOO_LARGE', 'Code size limit exceeded.');
+  tracePhase('const segments and relocation');
   const consts = buildConstSegments(reg, program, Math.max(0, maxSize - offset), (ty) =>
     circuitDescriptorValues(circuitInfo(reg, ty)),
   );

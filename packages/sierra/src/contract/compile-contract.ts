@@ -91,6 +91,27 @@ export function compileContractClass(
   input: string | SierraContractClass | Record<string, unknown>,
   options: ContractCompileOptions = {},
 ): CasmContractClass {
+  try {
+    return compileClassInner(input, options);
+  } catch (e) {
+    if (e instanceof SierraError) throw e;
+    // Never let an internal failure escape untyped (a declare must get COMPILATION_FAILED).
+    const message = e instanceof Error ? e.message : String(e);
+    throw new SierraError(
+      'SIERRA_COMPILATION_FAILED',
+      `contract class compilation failed: ${message}`,
+      undefined,
+      {
+        cause: e,
+      },
+    );
+  }
+}
+
+function compileClassInner(
+  input: string | SierraContractClass | Record<string, unknown>,
+  options: ContractCompileOptions,
+): CasmContractClass {
   const cc =
     typeof input === 'object' && 'program' in input && 'sierraVersion' in input
       ? (input as SierraContractClass)

@@ -36,6 +36,10 @@ function longName(v: bigint): string | undefined {
 
 const U64_MAX = (1n << 64n) - 1n;
 const USIZE_MAX = U64_MAX;
+// The serializer writes `usize::MAX` for a fallthrough branch, so compilers built for wasm32
+// (the wasm-cairo package) emit 2^32 - 1 instead of 2^64 - 1. No program can reach 2^32 - 1
+// statements (the bytecode limit is far below), so both values mean fallthrough.
+const USIZE32_MAX = (1n << 32n) - 1n;
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 function bad(why: string): SierraError {
@@ -155,7 +159,7 @@ function readStatement(r: FeltReader): Statement {
   for (let i = 0; i < nb; i++) {
     const t = r.felt();
     if (t > USIZE_MAX) throw bad('branch target out of range');
-    const target = t === USIZE_MAX ? null : Number(t);
+    const target = t === USIZE_MAX || t === USIZE32_MAX ? null : Number(t);
     branches.push({ target, results: readVars(r) });
   }
   return { kind: 'invocation', libfuncId, args, branches };

@@ -3,6 +3,7 @@ import type { Program } from '../../program/types.js';
 import { nextIdx } from '../ap-change.js';
 import type { ProgramRegistry } from '../registry.js';
 import { reverseTopologicalOrdering } from '../topological.js';
+import { compileTrace } from '../trace.js';
 import type { CostToken } from '../types.js';
 import { type BranchCost, PRECOST_TOKENS } from './objects.js';
 import { TokenMap } from './token-map.js';
@@ -98,6 +99,7 @@ export function computeCosts<T>(
   };
 
   const computeWallet = (idx: number): T => {
+    compileTrace.statement = idx;
     const inv = invocationOf(program, idx);
     if (!inv) return ops.zero();
     const reqs = requirements(idx, true);
@@ -142,6 +144,7 @@ export function computeCosts<T>(
     variables.set(idx, m);
   };
   for (let idx = 0; idx < n; idx++) {
+    compileTrace.statement = idx;
     const inv = invocationOf(program, idx);
     if (!inv) continue;
     const reqs = requirements(idx, false);
@@ -194,6 +197,7 @@ function computeTargets<T>(
   const finalized = new Uint8Array(n);
   for (let k = rev.length - 1; k >= 0; k--) {
     const idx = rev[k]!;
+    compileTrace.statement = idx;
     const wallet = rawWalletAt(idx);
     const forced = enforced.get(idx);
     if (forced !== undefined) excess[idx] = ops.rectify(ops.sub(forced, wallet));
