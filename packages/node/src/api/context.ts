@@ -1,8 +1,9 @@
 import type { BlockContext } from '@starling/execution';
+import { PATRICIA_KEY_BOUND } from '@starling/felt';
 import type { Gateway } from '@starling/mempool';
 import type { StateReader } from '@starling/protocol';
 import type { BLOCK_ID } from '@starling/rpc';
-import { StarknetRpcError } from '@starling/rpc';
+import { RpcError, StarknetRpcError } from '@starling/rpc';
 import type { DatabaseChain, PreconfirmedBlock, Sequencer } from '@starling/sequencer';
 import type { StateDatabase } from '@starling/state';
 
@@ -55,4 +56,11 @@ export function contextAfter(c: NodeContext, id: BLOCK_ID): BlockContext {
   if (r.kind === 'pre') return r.block?.context ?? c.sequencer.nextContext();
   const info = c.chain.blockInfo(r.n);
   return c.blockContext(BigInt(r.n) + 1n, info.timestamp);
+}
+
+/** A contract address or storage key parameter: below 2^251, else INVALID_PARAMS. */
+export function keyParam(s: string, what: string): bigint {
+  const v = BigInt(s);
+  if (v >= PATRICIA_KEY_BOUND) throw new RpcError('INVALID_PARAMS', `${what} must be below 2^251`);
+  return v;
 }

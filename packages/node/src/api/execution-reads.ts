@@ -16,7 +16,7 @@ import {
 import { parseSierraClass, parseTransaction } from '@starling/protocol';
 import type { BLOCK_ID, FUNCTION_CALL } from '@starling/rpc';
 import { StarknetRpcError } from '@starling/rpc';
-import { contextAfter, type NodeContext, stateAt } from './context.js';
+import { contextAfter, keyParam, type NodeContext, stateAt } from './context.js';
 import { messageToL1Handler, parseBroadcast } from './parse-broadcast.js';
 
 const hex = (v: bigint): string => `0x${v.toString(16)}`;
@@ -24,7 +24,7 @@ const hex = (v: bigint): string => `0x${v.toString(16)}`;
 /** starknet_call. */
 export function call(c: NodeContext, id: BLOCK_ID, req: FUNCTION_CALL): string[] {
   const base = stateAt(c, id);
-  const address = BigInt(req.contract_address);
+  const address = keyParam(req.contract_address, 'contract address');
   if (base.getClassHashAt(address) === 0n) throw new StarknetRpcError('CONTRACT_NOT_FOUND');
   const state = new ExecutionState(base);
   try {

@@ -4,7 +4,7 @@ import type { BLOCK_ID } from '@starling/rpc';
 import { StarknetRpcError } from '@starling/rpc';
 import { casmJson } from '@starling/sequencer';
 import { sierraClassJson } from '../class-json.js';
-import { hex, type NodeContext, stateAt } from './context.js';
+import { hex, keyParam, type NodeContext, stateAt } from './context.js';
 
 /** The RPC CONTRACT_CLASS of a stored class document. */
 function classDocument(
@@ -42,7 +42,7 @@ export function getClass(c: NodeContext, id: BLOCK_ID, classHash: string): Recor
 
 /** starknet_getClassHashAt. */
 export function getClassHashAt(c: NodeContext, id: BLOCK_ID, address: string): string {
-  const h = stateAt(c, id).getClassHashAt(BigInt(address));
+  const h = stateAt(c, id).getClassHashAt(keyParam(address, 'contract address'));
   if (h === 0n) throw new StarknetRpcError('CONTRACT_NOT_FOUND');
   return hex(h);
 }
@@ -50,7 +50,7 @@ export function getClassHashAt(c: NodeContext, id: BLOCK_ID, address: string): s
 /** starknet_getClassAt. */
 export function getClassAt(c: NodeContext, id: BLOCK_ID, address: string): Record<string, unknown> {
   const s = stateAt(c, id);
-  const h = s.getClassHashAt(BigInt(address));
+  const h = s.getClassHashAt(keyParam(address, 'contract address'));
   if (h === 0n) throw new StarknetRpcError('CONTRACT_NOT_FOUND');
   return classDocument(c, h, s.getClass(h));
 }
@@ -58,7 +58,7 @@ export function getClassAt(c: NodeContext, id: BLOCK_ID, address: string): Recor
 /** starknet_getNonce. */
 export function getNonce(c: NodeContext, id: BLOCK_ID, address: string): string {
   const s = stateAt(c, id);
-  const a = BigInt(address);
+  const a = keyParam(address, 'contract address');
   if (s.getClassHashAt(a) === 0n) throw new StarknetRpcError('CONTRACT_NOT_FOUND');
   return hex(s.getNonceAt(a));
 }
@@ -66,9 +66,9 @@ export function getNonce(c: NodeContext, id: BLOCK_ID, address: string): string 
 /** starknet_getStorageAt. */
 export function getStorageAt(c: NodeContext, id: BLOCK_ID, address: string, key: string): string {
   const s = stateAt(c, id);
-  const a = BigInt(address);
+  const a = keyParam(address, 'contract address');
   if (a > 1n && s.getClassHashAt(a) === 0n) throw new StarknetRpcError('CONTRACT_NOT_FOUND');
-  return hex(s.getStorageAt(a, BigInt(key)));
+  return hex(s.getStorageAt(a, keyParam(key, 'storage key')));
 }
 
 /** starknet_getCompiledCasm. */

@@ -107,3 +107,19 @@ describe('Sequencer', () => {
     await assert.rejects(c.sequencer.createBlock(), { code: 'SEQUENCER_STOPPED' });
   });
 });
+
+describe('Sequencer start-of-block update', () => {
+  it('writes the hash of block N − 10 into the block-hash contract (0x1) when block N opens', async () => {
+    const c = await chain({ mode: { kind: 'demand' } });
+    for (let i = 0; i < 11; i++) await c.sequencer.createBlock();
+    const state = c.chain.latestState();
+    assert.equal(state.getStorageAt(1n, 0n), c.db.getBlock(0).blockHash, 'block 10 recorded block 0');
+    assert.equal(state.getStorageAt(1n, 1n), c.db.getBlock(1).blockHash, 'block 11 recorded block 1');
+    assert.equal(state.getStorageAt(1n, 2n), 0n);
+    const diff = c.db.getStateDiff(10);
+    assert.deepEqual(
+      diff.storageDiffs.map((s) => s.address),
+      [1n],
+    );
+  });
+});
