@@ -18,9 +18,20 @@ export function maxPossibleFee(rb: ResourceBounds, tip: bigint): bigint {
   );
 }
 
+// The same few owners (senders, the sequencer) recur in every block: memoize their keys (a Pedersen
+// hash each), bounded so a long run cannot grow it without limit.
+const BALANCE_KEY_LIMIT = 4096;
+const balanceKeys = new Map<bigint, bigint>();
+
 /** Storage key of ERC20_balances(owner) (the low word; the high word is key + 1). */
 export function balanceKey(owner: bigint): bigint {
-  return getStorageVarAddress('ERC20_balances', owner);
+  let k = balanceKeys.get(owner);
+  if (k === undefined) {
+    k = getStorageVarAddress('ERC20_balances', owner);
+    if (balanceKeys.size >= BALANCE_KEY_LIMIT) balanceKeys.clear();
+    balanceKeys.set(owner, k);
+  }
+  return k;
 }
 
 /** An account's fee-token balance (u256). */
