@@ -2,13 +2,38 @@ import { ecMulAdd, isOnCurve, pedersen, poseidonPermute } from '@starling/crypto
 import { vmError } from '../errors.js';
 import { DeducingBuiltin, hex } from './builtin-runner.js';
 
+// Contracts hash the same storage-variable keys over and over (a token's balance slot of a busy
+// account, the sequencer's): the hash is pure, so recent results are memoized, bounded in size.
+const PEDERSEN_MEMO_LIMIT = 8192;
+const pedersenMemo = new Map<bigint, Map<bigint, bigint>>();
+let pedersenMemoSize = 0;
+
+function memoPedersen(x: bigint, y: bigint): bigint {
+  let row = pedersenMemo.get(x);
+  const hit = row?.get(y);
+  if (hit !== undefined) return hit;
+  const h = pedersen(x, y);
+  if (pedersenMemoSize >= PEDERSEN_MEMO_LIMIT) {
+    pedersenMemo.clear();
+    pedersenMemoSize = 0;
+    row = undefined;
+  }
+  if (row === undefined) {
+    row = new Map();
+    pedersenMemo.set(x, row);
+  }
+  row.set(y, h);
+  pedersenMemoSize++;
+  return h;
+}
+
 /** pedersen: (x, y, h = pedersen(x, y)). */
 export class PedersenBuiltin extends DeducingBuiltin {
   readonly name = 'pedersen' as const;
   readonly cellsPerInstance = 3;
   readonly nInputCells = 2;
   compute([x, y]: bigint[]): bigint[] {
-    return [pedersen(x as bigint, y as bigint)];
+    return [memoPedersen(x as bigint, y as bigint)];
   }
   protected privateFields([x, y]: bigint[]): Record<string, string> {
     return { x: hex(x as bigint), y: hex(y as bigint) };

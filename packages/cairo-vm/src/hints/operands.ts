@@ -49,13 +49,15 @@ export function getVal(vm: VirtualMachine, op: Operand): bigint {
   }
 }
 
+// Module-level rather than a closure per call: hints read operands on the hot path.
+function need(v: MaybeRelocatable | undefined, where: string): MaybeRelocatable {
+  if (v === undefined) throw vmError('UNKNOWN_MEMORY', `hint reads unknown memory at ${where}`);
+  return v;
+}
+
 /** Evaluates an operand to a felt or a pointer. */
 export function getMaybe(vm: VirtualMachine, op: Operand): MaybeRelocatable {
   const m = vm.memory;
-  const need = (v: MaybeRelocatable | undefined, where: string): MaybeRelocatable => {
-    if (v === undefined) throw vmError('UNKNOWN_MEMORY', `hint reads unknown memory at ${where}`);
-    return v;
-  };
   switch (op.k) {
     case 'deref': {
       const a = cellAddr(vm, op.cell);

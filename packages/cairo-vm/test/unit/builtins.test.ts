@@ -48,6 +48,15 @@ describe('builtins', () => {
     assert.deepEqual(deduce(r, 'pedersen', [1n, 2n], 1, 1), [BigInt(pedersen(1n, 2n))]);
   });
 
+  it('pedersen stays correct when inputs recur (memoized) and when only one input matches', () => {
+    const r = withBuiltins('pedersen');
+    const [a, b] = [0x1234n, P - 7n];
+    assert.deepEqual(deduce(r, 'pedersen', [a, b], 1), [BigInt(pedersen(a, b))]);
+    assert.deepEqual(deduce(r, 'pedersen', [a, b], 1, 1), [BigInt(pedersen(a, b))]);
+    assert.deepEqual(deduce(r, 'pedersen', [a, b + 1n], 1, 2), [BigInt(pedersen(a, b + 1n))]);
+    assert.deepEqual(deduce(r, 'pedersen', [b, a], 1, 3), [BigInt(pedersen(b, a))]);
+  });
+
   it('poseidon matches the Hades permutation of @scure/starknet', () => {
     const r = withBuiltins('poseidon');
     const input = [P - 1n, 0n, 12345n];

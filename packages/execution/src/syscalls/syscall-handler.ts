@@ -10,6 +10,20 @@ import { OUT_OF_GAS, SyscallRevert } from './revert.js';
 import type { SecpPoints } from './secp-points.js';
 import { SYSCALLS } from './syscall-table.js';
 
+// Syscall selectors are a few short strings used over and over: decode each once (bounded, since a
+// program may pass any felt).
+const names = new Map<bigint, string>();
+
+function selectorName(selector: bigint): string {
+  let name = names.get(selector);
+  if (name === undefined) {
+    name = decodeShortString(selector);
+    if (names.size >= 256) names.clear();
+    names.set(selector, name);
+  }
+  return name;
+}
+
 /** Input of a syscall implementation: the request reader and the gas left after its cost. */
 export interface SyscallIo {
   vm: VirtualMachine;
@@ -73,7 +87,7 @@ export class CallSyscallHandler implements SyscallHandler {
   systemCall(vm: VirtualMachine, ptr: Relocatable): void {
     const m = vm.memory;
     const at = (i: number): Relocatable => ({ segment: ptr.segment, offset: ptr.offset + i });
-    const name = decodeShortString(m.getFelt(at(0)));
+    const name = selectorName(m.getFelt(at(0)));
     const spec = SYSCALLS[name];
     if (spec === undefined) throw executionError('SYSCALL_ERROR', `unsupported syscall selector ${name}`);
     const gasCounter = m.getFelt(at(1));
