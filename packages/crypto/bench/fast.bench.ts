@@ -1,11 +1,10 @@
 // WASM crypto kernels against the reference backend (@scure/starknet), same run, per CPU-second.
 
-import { report, selected } from '../../../scripts/bench-kit.ts';
+import { cpuOpsPerSecond as opsPerSecond, report, selected } from '../../../scripts/bench-kit.ts';
 import { GENERATOR } from '../src/curve.js';
 import { ecdsaSign, getPublicKeyPoint } from '../src/ecdsa.js';
 import { createWasmCrypto, getFastCrypto } from '../src/fast/index.js';
 import { referenceCrypto as ref } from '../src/reference-backend.js';
-import { cpuOpsPerSecond as opsPerSecond } from './cpu-time.ts';
 
 const fast = getFastCrypto();
 if (!fast) throw new Error('crypto.wasm is not built: run npm run build');

@@ -1,9 +1,13 @@
 // Fast (WASM) field kernels against the BigInt reference, measured in the same run (per CPU-second).
 
-import { report, selected } from '../../../scripts/bench-kit.ts';
+import {
+  cpuMedianMs as medianMs,
+  cpuOpsPerSecond as opsPerSecond,
+  report,
+  selected,
+} from '../../../scripts/bench-kit.ts';
 import { getFastField } from '../src/fast/index.js';
 import { add, batchInverse, mul, P, rootOfUnity } from '../src/field.js';
-import { cpuMedianMs as medianMs, cpuOpsPerSecond as opsPerSecond } from './cpu-time.ts';
 
 const ff = getFastField();
 if (!ff) throw new Error('felt.wasm is not built: run npm run build');
