@@ -28,6 +28,7 @@ export { SEQUENCER_COMPILE_OPTIONS } from './options.js';
 export { parseSierraJson } from './program/parse-json.js';
 export { parseSierraText } from './program/parse-text.js';
 export * from './program/types.js';
+export { selectMain, type WrappedProgram, wrapProgramForRun } from './runner/entry-wrapper.js';
 export { decompress } from './serde/decompress.js';
 export { programFromFelts, sierraFromFelts, versionsFromFelts } from './serde/felt252-serde.js';
 export type { Hint, Instruction, InstructionBody } from './types.js';

@@ -12,6 +12,7 @@ import {
   parseSierraJson,
   parseSierraText,
   SierraError,
+  wrapProgramForRun,
 } from '@starling/sierra';
 import type { Command } from 'commander';
 
@@ -21,7 +22,14 @@ interface CompileFlags {
   maxBytecodeSize: string;
   pythonicHints: boolean;
   casm?: boolean;
+  function?: string;
+  wrapper: boolean;
+  gasMetadata: string;
 }
+
+// Libfuncs that need gas metadata; without them the program compiles with ap changes only, as the
+// upstream runner does when no gas is available (recursion without withdraw_gas has no gas solution).
+const GAS_LIBFUNCS = /^(withdraw_gas|withdraw_gas_all|redeposit_gas|get_unspent_gas|get_builtin_costs)$/;
 
 const hex = (v: bigint) => `0x${v.toString(16)}`;
 
@@ -38,24 +46,69 @@ export function registerCompileCommand(program: Command): void {
     .option('--max-bytecode-size <n>', 'maximum bytecode size in felts', String(MAX_BYTECODE_SIZE))
     .option('--no-pythonic-hints', 'omit pythonic_hints from the compiled class')
     .option('--casm', 'for a .sierra program, print the CASM text instead of writing JSON')
+    .option(
+      '--function <name>',
+      'for a program: the function the entry code calls (default: main, else the first)',
+    )
+    .option('--no-wrapper', 'for a program: write the bare CASM without the entry code')
+    .option(
+      '--gas-metadata <mode>',
+      "for a program: 'on' (gas metadata and gas check), 'off' (ap changes only) or 'auto' (on if it uses gas)",
+      'auto',
+    )
     .action((input: string, flags: CompileFlags) => {
       try {
         const text = readFileSync(input, 'utf8');
         const isProgramJson = input.endsWith('.json') && !text.includes('"sierra_program"');
         if (input.endsWith('.sierra') || isProgramJson) {
           const program = isProgramJson ? parseSierraJson(text) : parseSierraText(text);
-          const compiled = compileProgram(program, { gasUsageCheck: true });
+          const usesGas =
+            flags.gasMetadata === 'on' ||
+            (flags.gasMetadata === 'auto' &&
+              program.libfuncs.some((l) => GAS_LIBFUNCS.test(l.longId.genericId)));
+          const compiled = compileProgram(
+            program,
+            usesGas ? { gasUsageCheck: true } : { apChangeOnly: true },
+          );
           if (flags.casm) {
             process.stdout.write(casmProgramToString(compiled));
             return;
           }
-          const { bytecode, hints } = assembleProgram(compiled);
           const out = flags.out ?? input.replace(/(\.sierra)?(\.json)?$/, '.casm.json');
-          writeFileSync(
-            out,
-            `${JSON.stringify({ bytecode: bytecode.map(hex), hints: hints.map(([pc, hs]) => [pc, hs.map(hintToJson)]) }, null, 2)}\n`,
+          const hintsJson = (hints: ReturnType<typeof assembleProgram>['hints']) =>
+            hints.map(([pc, hs]) => [pc, hs.map(hintToJson)]);
+          if (!flags.wrapper) {
+            const { bytecode, hints } = assembleProgram(compiled);
+            writeFileSync(
+              out,
+              `${JSON.stringify({ bytecode: bytecode.map(hex), hints: hintsJson(hints) }, null, 2)}\n`,
+            );
+            console.log(`wrote ${out} (${bytecode.length} felts)`);
+            return;
+          }
+          // cairo1-run style: entry code at offset 0 sets up System/SegmentArena and calls the function.
+          const w = wrapProgramForRun(compiled, flags.function);
+          const json = {
+            bytecode: w.bytecode.map(hex),
+            hints: hintsJson(w.hints),
+            builtins: w.builtins,
+            entry: {
+              function: w.function,
+              arg_cells: w.argCells,
+              return_cells: w.returnCells,
+              code_offset: w.entrySize,
+            },
+          };
+          writeFileSync(out, `${JSON.stringify(json, null, 2)}\n`);
+          console.log(
+            `wrote ${out} (${w.bytecode.length} felts, entry code ${w.entrySize} felts calling ${w.function})`,
           );
-          console.log(`wrote ${out} (${bytecode.length} felts)`);
+          const builtinsFlag = w.builtins.length ? ` --builtins ${w.builtins.join(',')}` : '';
+          const gasFlag = w.builtins.includes('gas_builtin') ? ' --gas <n>' : '';
+          const argsFlag = w.argCells ? ` --args <${w.argCells} felts>` : '';
+          console.log(
+            `run it with: starling run ${out}${builtinsFlag}${gasFlag}${argsFlag} --returns ${w.returnCells}`,
+          );
           return;
         }
         const allowed =

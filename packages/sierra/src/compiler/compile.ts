@@ -34,6 +34,8 @@ export interface CompileOptions {
   gasUsageCheck?: boolean;
   /** Maximum bytecode size in felts. */
   maxBytecodeSize?: number;
+  /** Compute only ap changes, no gas (upstream `calc_metadata_ap_change_only`); implies no gas check. */
+  apChangeOnly?: boolean;
   /** Fixed Const gas costs for some functions (`function_set_costs`). */
   functionSetCosts?: Map<string, number>;
 }
@@ -148,7 +150,14 @@ function compileProgramInner(program: Program, options: CompileOptions): CasmPro
   // Targets are checked before the solvers walk the graph (they index statements by target).
   const back = checkBranchTargets(program);
   tracePhase('gas and ap-change metadata');
-  const metadata = computeMetadata(program, reg, defs, options.functionSetCosts, specs);
+  const metadata = computeMetadata(
+    program,
+    reg,
+    defs,
+    options.functionSetCosts,
+    specs,
+    options.apChangeOnly === true,
+  );
   tracePhase('lowering');
   const n = program.statements.length;
   const annotations: (StatementAnnotations | undefined)[] = new Array(n);
@@ -166,9 +175,10 @@ function compileProgramInner(program: Program, options: CompileOptions): CasmPro
       env: {
         apTracking: { kind: 'enabled', apChange: 0, base: 'function' },
         frameState: { kind: 'before' },
-        gasWallet: options.gasUsageCheck
-          ? (metadata.functionCosts.get(f.id)?.toMap() ?? new Map())
-          : undefined,
+        gasWallet:
+          options.gasUsageCheck && !options.apChangeOnly
+            ? (metadata.functionCosts.get(f.id)?.toMap() ?? new Map())
+            : undefined,
       },
     });
   }

@@ -78,10 +78,19 @@ export function computeMetadata(
   defs: Map<string, LibfuncDef>,
   setCosts: Map<string, number> = new Map(),
   specs: LibfuncSpecs = new LibfuncSpecs(reg, defs),
+  apChangeOnly = false,
 ): Metadata {
   const branchCosts = program.statements.map((st) =>
     st.kind === 'invocation' ? specs.cost(st.libfuncId) : [],
   );
+  if (apChangeOnly) {
+    // `calc_metadata_ap_change_only`: ap changes with zero token usages, no gas information.
+    const ap = computeApChanges(program, reg, (idx) => {
+      const st = program.statements[idx]!;
+      return st.kind === 'invocation' ? specs.apChange(st.libfuncId, () => undefined) : [];
+    });
+    return { ...ap, gasVariables: new Map(), functionCosts: new Map() };
+  }
   const pre = computePrecost(program, reg, branchCosts);
   const ap = computeApChanges(program, reg, (idx) => {
     const st = program.statements[idx]!;

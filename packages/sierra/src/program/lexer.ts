@@ -37,6 +37,7 @@ const PUNCT = [
   '/',
   '\\',
   '-',
+  '!',
 ];
 
 const isIdentStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;

@@ -1,0 +1,131 @@
+import { assembleProgram } from '../casm/assemble.js';
+import { encodeInstruction } from '../casm/encode.js';
+import type { Hint } from '../casm/hints.js';
+import type { Instruction } from '../casm/instruction.js';
+import { cell, deref, imm } from '../casm/operand.js';
+import type { CasmProgram } from '../compiler/compile.js';
+import { SierraError } from '../errors.js';
+import type { SierraFunction } from '../program/types.js';
+
+/** VM builtins in the order the upstream runner lays them out (cairo-lang-runner `EntryCodeHelper`). */
+const VM_BUILTINS: [string, string][] = [
+  ['Pedersen', 'pedersen'],
+  ['RangeCheck', 'range_check'],
+  ['Bitwise', 'bitwise'],
+  ['EcOp', 'ec_op'],
+  ['Poseidon', 'poseidon'],
+  ['RangeCheck96', 'range_check96'],
+  ['AddMod', 'add_mod'],
+  ['MulMod', 'mul_mod'],
+];
+
+/** A compiled program with the entry code that calls its main function at offset 0. */
+export interface WrappedProgram {
+  bytecode: bigint[];
+  hints: [number, Hint[]][];
+  /** What the caller pushes before the arguments, in order (VM builtins, then `gas_builtin`). */
+  builtins: string[];
+  /** The wrapped function's id. */
+  function: string;
+  /** Argument cells the caller pushes after the builtins. */
+  argCells: number;
+  /** Cells of the function's own return value (the last cells at `ap` when the run ends). */
+  returnCells: number;
+  /** Size of the entry code: the compiled program starts at this offset. */
+  entrySize: number;
+}
+
+/** Picks the function to run: by id, else the one whose id ends in `::main`, else the first. */
+export function selectMain(compiled: CasmProgram, name?: string): SierraFunction {
+  const funcs = compiled.registry.program.funcs;
+  const f =
+    name !== undefined
+      ? funcs.find((g) => g.id === name || g.id.endsWith(`::${name}`))
+      : (funcs.find((g) => g.id.endsWith('::main')) ?? funcs[0]);
+  if (!f) throw new SierraError('SIERRA_INVALID_PROGRAM', `no function ${name ?? 'to run'} in the program`);
+  return f;
+}
+
+/**
+ * Prepends an entry code in the manner of the upstream runner (test configuration): builtin
+ * pointers and arguments come from the caller's frame, System and SegmentArena are allocated
+ * here, then `call` the function and `ret`, leaving its outputs (builtins, gas, return value) on top.
+ */
+export function wrapProgramForRun(compiled: CasmProgram, functionName?: string): WrappedProgram {
+  const reg = compiled.registry;
+  const main = selectMain(compiled, functionName);
+  const kinds = main.paramTypes.map((t) => reg.type(t).genericId);
+  const builtins = VM_BUILTINS.filter(([g]) => kinds.includes(g)).map(([, n]) => n);
+  if (kinds.includes('GasBuiltin')) builtins.push('gas_builtin');
+  const special = new Set(['System', 'SegmentArena', 'GasBuiltin', ...VM_BUILTINS.map(([g]) => g)]);
+  const argCells = main.paramTypes.reduce((s, t, i) => s + (special.has(kinds[i]!) ? 0 : reg.size(t)), 0);
+  // The caller's block [builtins..., args...] ends at fp - 3; its cell j is at fp - (K + 2 - j).
+  const K = builtins.length + argCells;
+  const callerCell = (j: number) => deref(cell('fp', -(K + 2 - j)));
+  const code: Instruction[] = [];
+  const emit = (body: Instruction['body'], incAp = false, hints: Hint[] = []) =>
+    code.push({ body, incAp, hints });
+  const hasArena = kinds.includes('SegmentArena');
+  if (hasArena) {
+    // fp = the initial ap: [fp] = arena segment, [fp + 1] = infos segment, [fp + 2] = 0; the arena
+    // starts with (infos, n_constructed = 0, n_destructed = 0).
+    const alloc = (o: number): Hint => ({ name: 'AllocSegment', args: { dst: cell('ap', o) } });
+    emit({ kind: 'add_ap', operand: imm(3) }, false, [alloc(0), alloc(1)]);
+    emit({ kind: 'assert_eq', a: cell('fp', 2), b: imm(0) });
+    for (const [o, v] of [
+      [0, 1],
+      [1, 2],
+      [2, 2],
+    ] as const) {
+      emit({
+        kind: 'assert_eq',
+        a: cell('fp', v),
+        b: { kind: 'double_deref', cell: cell('fp', 0), offset: o },
+      });
+    }
+  }
+  let argAt = builtins.length;
+  main.paramTypes.forEach((t, i) => {
+    const g = kinds[i]!;
+    const push = (
+      src:
+        | ReturnType<typeof deref>
+        | { kind: 'binop'; op: '+'; a: ReturnType<typeof cell>; b: ReturnType<typeof imm> },
+    ) => emit({ kind: 'assert_eq', a: cell('ap', 0), b: src }, true);
+    const bi = builtins.indexOf(
+      VM_BUILTINS.find(([k]) => k === g)?.[1] ?? (g === 'GasBuiltin' ? 'gas_builtin' : ''),
+    );
+    if (bi >= 0) push(callerCell(bi));
+    else if (g === 'SegmentArena') push({ kind: 'binop', op: '+', a: cell('fp', 0), b: imm(3) });
+    else if (g === 'System') {
+      emit({ kind: 'add_ap', operand: imm(1) }, false, [
+        { name: 'AllocSegment', args: { dst: cell('ap', 0) } },
+      ]);
+    } else for (let k = 0; k < reg.size(t); k++) push(callerCell(argAt++));
+  });
+  const callAt = code.reduce((s, ins) => s + encodeInstruction(ins).length, 0);
+  // call rel (2 felts) + ret (1 felt): the program starts right after.
+  const entrySize = callAt + 3;
+  const mainOffset = compiled.statementOffsets[main.entryPoint]!;
+  emit({ kind: 'call', target: imm(entrySize + mainOffset - callAt), relative: true });
+  emit({ kind: 'ret' });
+  const entry: bigint[] = code.flatMap((ins) => encodeInstruction(ins));
+  if (entry.length !== entrySize) throw new SierraError('CASM_ENCODING_ERROR', 'entry code size mismatch');
+  const entryHints: [number, Hint[]][] = [];
+  let pc = 0;
+  for (const ins of code) {
+    if (ins.hints.length) entryHints.push([pc, ins.hints]);
+    pc += encodeInstruction(ins).length;
+  }
+  const { bytecode, hints } = assembleProgram(compiled);
+  const lastRet = main.retTypes.at(-1);
+  return {
+    bytecode: [...entry, ...bytecode],
+    hints: [...entryHints, ...hints.map(([p, hs]): [number, Hint[]] => [p + entrySize, hs])],
+    builtins,
+    function: main.id,
+    argCells,
+    returnCells: lastRet === undefined || special.has(reg.type(lastRet).genericId) ? 0 : reg.size(lastRet),
+    entrySize,
+  };
+}
