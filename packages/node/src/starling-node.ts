@@ -26,6 +26,8 @@ const ERROR_MAP = {
   CLASS_NOT_FOUND: 'CLASS_HASH_NOT_FOUND',
 } as const;
 
+const PRUNE_INTERVAL_MS = 10_000;
+
 interface StoredGenesis {
   accounts: { address: string; privateKey: string; initialBalance: string }[];
 }
@@ -43,6 +45,7 @@ export class StarlingNode {
   // Created with the node so that no event between open and start is missed.
   private readonly subscriptions: SubscriptionSource;
   private stopped = false;
+  private pruner: ReturnType<typeof setInterval> | undefined;
 
   private constructor(
     readonly options: NodeOptions,
@@ -139,6 +142,9 @@ export class StarlingNode {
       await replay(c, JSON.parse(readFileSync(this.options.loadPath, 'utf8')));
     }
     c.sequencer.start();
+    // Expired (TTL) and stale transactions leave the pool.
+    this.pruner = setInterval(() => void c.gateway.prune().catch(() => {}), PRUNE_INTERVAL_MS);
+    this.pruner.unref();
     // Transactions restored from the store are sequenced now.
     await c.sequencer.notify();
     return `http://${addr.address}:${addr.port}`;
@@ -148,6 +154,7 @@ export class StarlingNode {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
+    if (this.pruner !== undefined) clearInterval(this.pruner);
     await this.server?.close();
     await this.context.sequencer.stop();
     if (this.options.dumpPath !== undefined)
