@@ -1,4 +1,5 @@
 import { FeltError, sqrt } from '@starling/felt';
+import { wasmSqrt } from './wasm-sqrt.js';
 
 // Square roots are pure and the same inputs recur: RandomEcPoint draws the same pseudo-random
 // sequence in every run (its seed is fixed per run) and an account's public key is checked in every
@@ -13,12 +14,14 @@ const memo = new Map<bigint, bigint | null>();
 export function trySqrt(a: bigint): bigint | undefined {
   const hit = memo.get(a);
   if (hit !== undefined) return hit ?? undefined;
-  let r: bigint | null;
-  try {
-    r = sqrt(a);
-  } catch (e) {
-    if (!(e instanceof FeltError && e.code === 'NOT_A_SQUARE')) throw e;
-    r = null;
+  let r = a === 0n ? 0n : wasmSqrt(a);
+  if (r === undefined) {
+    try {
+      r = sqrt(a);
+    } catch (e) {
+      if (!(e instanceof FeltError && e.code === 'NOT_A_SQUARE')) throw e;
+      r = null;
+    }
   }
   if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(a, r);
