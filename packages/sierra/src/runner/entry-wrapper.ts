@@ -49,7 +49,8 @@ export function selectMain(compiled: CasmProgram, name?: string): SierraFunction
 /**
  * Prepends an entry code in the manner of the upstream runner (test configuration): builtin
  * pointers and arguments come from the caller's frame, System and SegmentArena are allocated
- * here, then `call` the function and `ret`, leaving its outputs (builtins, gas, return value) on top.
+ * here, then `call` the function, copy its builtin pointers (in `builtins` order) and its return
+ * value on top, and `ret`.
  */
 export function wrapProgramForRun(compiled: CasmProgram, functionName?: string): WrappedProgram {
   const reg = compiled.registry;
@@ -104,10 +105,37 @@ export function wrapProgramForRun(compiled: CasmProgram, functionName?: string):
     } else for (let k = 0; k < reg.size(t); k++) push(callerCell(argAt++));
   });
   const callAt = code.reduce((s, ins) => s + encodeInstruction(ins).length, 0);
-  // call rel (2 felts) + ret (1 felt): the program starts right after.
-  const entrySize = callAt + 3;
+  const retKinds = main.retTypes.map((t) => reg.type(t).genericId);
+  const retSizes = main.retTypes.map((t) => reg.size(t));
+  const R = retSizes.reduce((a, b) => a + b, 0);
+  const retStart = (i: number) => retSizes.slice(0, i).reduce((a, b) => a + b, 0);
+  // After the call, re-push the builtin pointers in `builtins` order, then the return value, so
+  // the caller finds [builtins..., value] on top (System and SegmentArena outputs are dropped).
+  const tail: Instruction[] = [];
+  let pushed = 0;
+  const pushRet = (k: number) => {
+    tail.push({
+      body: { kind: 'assert_eq', a: cell('ap', 0), b: deref(cell('ap', -R + k - pushed)) },
+      incAp: true,
+      hints: [],
+    });
+    pushed++;
+  };
+  for (const name of builtins) {
+    const g = name === 'gas_builtin' ? 'GasBuiltin' : VM_BUILTINS.find(([, n]) => n === name)![0];
+    const i = retKinds.indexOf(g);
+    if (i < 0) throw new SierraError('SIERRA_INVALID_PROGRAM', `${main.id} does not return its ${name}`);
+    pushRet(retStart(i));
+  }
+  const last = retKinds.length - 1;
+  const returnCells = last >= 0 && !special.has(retKinds[last]!) ? retSizes[last]! : 0;
+  for (let k = 0; k < returnCells; k++) pushRet(retStart(last) + k);
+  const tailSize = tail.reduce((s, ins) => s + encodeInstruction(ins).length, 0);
+  // call rel (2 felts), the copies, ret (1 felt): the program starts right after.
+  const entrySize = callAt + 2 + tailSize + 1;
   const mainOffset = compiled.statementOffsets[main.entryPoint]!;
   emit({ kind: 'call', target: imm(entrySize + mainOffset - callAt), relative: true });
+  code.push(...tail);
   emit({ kind: 'ret' });
   const entry: bigint[] = code.flatMap((ins) => encodeInstruction(ins));
   if (entry.length !== entrySize) throw new SierraError('CASM_ENCODING_ERROR', 'entry code size mismatch');
@@ -118,14 +146,13 @@ export function wrapProgramForRun(compiled: CasmProgram, functionName?: string):
     pc += encodeInstruction(ins).length;
   }
   const { bytecode, hints } = assembleProgram(compiled);
-  const lastRet = main.retTypes.at(-1);
   return {
     bytecode: [...entry, ...bytecode],
     hints: [...entryHints, ...hints.map(([p, hs]): [number, Hint[]] => [p + entrySize, hs])],
     builtins,
     function: main.id,
     argCells,
-    returnCells: lastRet === undefined || special.has(reg.type(lastRet).genericId) ? 0 : reg.size(lastRet),
+    returnCells,
     entrySize,
   };
 }

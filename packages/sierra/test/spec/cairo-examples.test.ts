@@ -41,7 +41,23 @@ describe('entry wrapper (cairo1-run style)', () => {
   });
   it('hash_chain_gas: builtins in the runner order, then the gas counter', () => {
     const w = wrapProgramForRun(compile('hash_chain_gas'));
+    // Its signature is (RangeCheck, GasBuiltin, Pedersen, felt252): the caller's order differs.
     assert.deepEqual(w.builtins, ['pedersen', 'range_check', 'gas_builtin']);
     assert.equal(w.argCells, 1);
+    // PanicResult<(felt252,)>: variant, padding, value.
+    assert.equal(w.returnCells, 3);
+  });
+  it('the wasm-cairo program: SegmentArena and System are allocated, not taken from the caller', () => {
+    const file = join(import.meta.dirname, '../fixtures/wasm-cairo/programs.sierra');
+    const c = compileProgram(parseSierraText(readFileSync(file, 'utf8')), { gasUsageCheck: true });
+    const w = wrapProgramForRun(c, '[8]');
+    assert.deepEqual(w.builtins, ['pedersen', 'range_check', 'poseidon', 'gas_builtin']);
+    assert.equal(w.argCells, 0);
+    // Two AllocSegment hints at pc 0 (arena and infos).
+    assert.deepEqual(
+      w.hints[0]![1].map((h) => h.name),
+      ['AllocSegment', 'AllocSegment'],
+    );
+    assert.equal(w.hints[0]![0], 0);
   });
 });
