@@ -1,6 +1,7 @@
 import type { Program } from '../program/types.js';
 import type { ProgramRegistry } from './registry.js';
 import { reverseTopologicalOrdering } from './topological.js';
+import { compileTrace } from './trace.js';
 import type { SierraApChange } from './types.js';
 
 interface Info {
@@ -19,6 +20,7 @@ export function computeApChanges(
   const n = program.statements.length;
   const branches: [SierraApChange, number][][] = [];
   for (let idx = 0; idx < n; idx++) {
+    compileTrace.statement = idx;
     const st = program.statements[idx]!;
     if (st.kind !== 'invocation') {
       branches.push([]);

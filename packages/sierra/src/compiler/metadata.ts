@@ -5,6 +5,7 @@ import { combineGas, computePostcost, computePrecost } from './gas/compute.js';
 import type { BranchCost } from './gas/objects.js';
 import { getLibfuncDef } from './libfuncs/index.js';
 import type { ProgramRegistry } from './registry.js';
+import { compileTrace } from './trace.js';
 import type { CostMap, CostToken, LibfuncDef, Metadata, SierraApChange, SpecContext } from './types.js';
 
 export function resolveDefs(reg: ProgramRegistry): Map<string, LibfuncDef> {
@@ -80,9 +81,10 @@ export function computeMetadata(
   specs: LibfuncSpecs = new LibfuncSpecs(reg, defs),
   apChangeOnly = false,
 ): Metadata {
-  const branchCosts = program.statements.map((st) =>
-    st.kind === 'invocation' ? specs.cost(st.libfuncId) : [],
-  );
+  const branchCosts = program.statements.map((st, idx) => {
+    compileTrace.statement = idx;
+    return st.kind === 'invocation' ? specs.cost(st.libfuncId) : [];
+  });
   if (apChangeOnly) {
     // `calc_metadata_ap_change_only`: ap changes with zero token usages, no gas information.
     const ap = computeApChanges(program, reg, (idx) => {
