@@ -1,4 +1,4 @@
-import { mul as fmul, inv, P } from '@starling/felt';
+import { mul as fmul, P } from '@starling/felt';
 import { vmError } from '../errors.js';
 import {
   normalizeAny,
@@ -12,6 +12,7 @@ import {
   TAG_INT,
   TAG_REL,
 } from '../memory/value.js';
+import { fastInv } from './fast-inv.js';
 
 /** Slow paths of operand arithmetic; results go to `scratch`. */
 
@@ -90,7 +91,7 @@ export function divVals(aT: number, aN: number, aB: bigint, bT: number, bN: numb
     scratch.big = 0n;
     return;
   }
-  normalizeBig(fmul(big(aT, aN, aB), inv(big(bT, bN, bB))));
+  normalizeBig(fmul(big(aT, aN, aB), fastInv(big(bT, bN, bB))));
 }
 
 export { TAG_BIG };
