@@ -2,7 +2,7 @@ import { assembleProgram } from '../casm/assemble.js';
 import { encodeInstruction } from '../casm/encode.js';
 import type { Hint } from '../casm/hints.js';
 import type { Instruction } from '../casm/instruction.js';
-import { cell, deref, imm } from '../casm/operand.js';
+import { cell, deref, imm, type ResOperand } from '../casm/operand.js';
 import type { CasmProgram } from '../compiler/compile.js';
 import { SierraError } from '../errors.js';
 import type { SierraFunction } from '../program/types.js';
@@ -88,11 +88,7 @@ export function wrapProgramForRun(compiled: CasmProgram, functionName?: string):
   let argAt = builtins.length;
   main.paramTypes.forEach((t, i) => {
     const g = kinds[i]!;
-    const push = (
-      src:
-        | ReturnType<typeof deref>
-        | { kind: 'binop'; op: '+'; a: ReturnType<typeof cell>; b: ReturnType<typeof imm> },
-    ) => emit({ kind: 'assert_eq', a: cell('ap', 0), b: src }, true);
+    const push = (src: ResOperand) => emit({ kind: 'assert_eq', a: cell('ap', 0), b: src }, true);
     const bi = builtins.indexOf(
       VM_BUILTINS.find(([k]) => k === g)?.[1] ?? (g === 'GasBuiltin' ? 'gas_builtin' : ''),
     );
