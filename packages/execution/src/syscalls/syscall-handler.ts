@@ -50,6 +50,48 @@ export interface SyscallSpec {
   run(h: CallSyscallHandler, io: SyscallIo): SyscallOutput;
 }
 
+// A class rather than closures per syscall: syscalls are on every transaction's hot path.
+class RequestReader implements SyscallIo {
+  readonly recorded: bigint[] = [];
+
+  constructor(
+    readonly vm: VirtualMachine,
+    private readonly base: Relocatable,
+    private readonly name: string,
+    public gas: bigint,
+  ) {}
+
+  private at(i: number): Relocatable {
+    return { segment: this.base.segment, offset: this.base.offset + i };
+  }
+
+  felt(i: number): bigint {
+    const v = this.vm.memory.getFelt(this.at(2 + i));
+    this.recorded.push(v);
+    return v;
+  }
+
+  ptr(i: number): Relocatable {
+    return this.vm.memory.getRel(this.at(2 + i));
+  }
+
+  array(i: number): bigint[] {
+    const m = this.vm.memory;
+    const s = m.getRel(this.at(2 + i));
+    const e = m.getRel(this.at(3 + i));
+    if (s.segment !== e.segment || e.offset < s.offset)
+      throw executionError('SYSCALL_ERROR', `${this.name}: malformed array pointers`);
+    const vals = m.getFelts(s, e.offset - s.offset);
+    this.recorded.push(BigInt(vals.length), ...vals);
+    return vals;
+  }
+
+  arrayLen(i: number): number {
+    const m = this.vm.memory;
+    return m.getRel(this.at(3 + i)).offset - m.getRel(this.at(2 + i)).offset;
+  }
+}
+
 /** Answers one call's syscalls and collects what the call produced. */
 export class CallSyscallHandler implements SyscallHandler {
   readonly events: OrderedEvent[] = [];
@@ -86,41 +128,20 @@ export class CallSyscallHandler implements SyscallHandler {
 
   systemCall(vm: VirtualMachine, ptr: Relocatable): void {
     const m = vm.memory;
-    const at = (i: number): Relocatable => ({ segment: ptr.segment, offset: ptr.offset + i });
-    const name = selectorName(m.getFelt(at(0)));
+    const name = selectorName(m.getFelt(ptr));
     const spec = SYSCALLS[name];
     if (spec === undefined) throw executionError('SYSCALL_ERROR', `unsupported syscall selector ${name}`);
-    const gasCounter = m.getFelt(at(1));
+    const gasCounter = m.getFelt({ segment: ptr.segment, offset: ptr.offset + 1 });
     if (gasCounter >= 1n << 64n) throw executionError('SYSCALL_ERROR', `unexpected gas ${gasCounter}`);
-    const recorded: bigint[] = [];
-    const io: SyscallIo = {
-      vm,
-      felt: (i) => {
-        const v = m.getFelt(at(2 + i));
-        recorded.push(v);
-        return v;
-      },
-      ptr: (i) => m.getRel(at(2 + i)),
-      array: (i) => {
-        const s = m.getRel(at(2 + i));
-        const e = m.getRel(at(3 + i));
-        if (s.segment !== e.segment || e.offset < s.offset)
-          throw executionError('SYSCALL_ERROR', `${name}: malformed array pointers`);
-        const vals = m.getFelts(s, e.offset - s.offset);
-        recorded.push(BigInt(vals.length), ...vals);
-        return vals;
-      },
-      arrayLen: (i) => m.getRel(at(3 + i)).offset - m.getRel(at(2 + i)).offset,
-      gas: gasCounter,
-      recorded,
-    };
+    const io = new RequestReader(vm, ptr, name, gasCounter);
+    const recorded = io.recorded;
     if (name !== 'Keccak') this.countUsage(name, 1);
     const cost = syscallGasCost(this.ctx.vc, name);
     if (cost === undefined) throw executionError('SYSCALL_ERROR', `no gas cost for syscall ${name}`);
     const linear = spec.linear?.(io) ?? 0;
     if (linear > 0) this.countUsage(name, 0, linear);
     const required = cost.base + cost.linear * BigInt(linear) - BigInt(this.ctx.vc.os.syscallBaseGasCost);
-    const respAt = at(2 + spec.size);
+    const respAt = { segment: ptr.segment, offset: ptr.offset + 2 + spec.size };
     let response: (bigint | Relocatable)[];
     if (gasCounter < required) {
       response = this.failure(vm, gasCounter, [OUT_OF_GAS]);
