@@ -1,4 +1,4 @@
-import { FeltError, sqrt } from '@starling/felt';
+import { FeltError, P, sqrt } from '@starling/felt';
 import { wasmSqrt } from './wasm-sqrt.js';
 
 // Square roots are pure and the same inputs recur: RandomEcPoint draws the same pseudo-random
@@ -14,7 +14,7 @@ const memo = new Map<bigint, bigint | null>();
 export function trySqrt(a: bigint): bigint | undefined {
   const hit = memo.get(a);
   if (hit !== undefined) return hit ?? undefined;
-  let r = a === 0n ? 0n : wasmSqrt(a);
+  let r = a === 0n ? 0n : a > 0n && a < P ? wasmSqrt(a) : undefined;
   if (r === undefined) {
     try {
       r = sqrt(a);
