@@ -2,6 +2,7 @@ import { ecDouble, GENERATOR, STARK_BETA } from '@starling/crypto';
 import { inv, P } from '@starling/felt';
 import { ProverError } from '../errors.js';
 import { BlockComponent } from './builtin-block.js';
+import { writeConditionalAdd } from './conditional-add.js';
 import type { SegmentBounds } from './public-input.js';
 
 const PERIOD = 256;
@@ -124,12 +125,15 @@ export class EcOpComponent extends BlockComponent {
       bigint,
     ];
     const b = rem - 2n * remN;
-    out[i++] = notLast * b * (b - 1n);
-    out[i++] = notLast * (b * (ay - dy) - lam * (ax - dx));
-    out[i++] = notLast * (lam * lam - b * (ax + dx + axN));
-    out[i++] = notLast * (b * (ay + ayN) - lam * (ax - axN));
-    out[i++] = notLast * (1n - b) * (axN - ax);
-    out[i++] = notLast * (1n - b) * (ayN - ay);
+    i = writeConditionalAdd(
+      out,
+      i,
+      notLast,
+      b,
+      { x: ax, y: ay, xNext: axN, yNext: ayN },
+      { x: dx, y: dy },
+      lam,
+    );
     out[i++] = 2n * dy * mu - (3n * dx * dx + 1n);
     out[i++] = notLast * (mu * mu - 2n * dx - dxN);
     out[i++] = notLast * (mu * (dx - dxN) - dy - dyN);

@@ -2,6 +2,7 @@ import { ecDouble, PEDERSEN_SHIFT_POINT } from '@starling/crypto';
 import { inv, P } from '@starling/felt';
 import { ProverError } from '../errors.js';
 import { BlockComponent } from './builtin-block.js';
+import { writeConditionalAdd } from './conditional-add.js';
 import { pedersenConstantPoints } from './pedersen-points.js';
 import type { SegmentBounds } from './public-input.js';
 
@@ -151,12 +152,7 @@ export class PedersenComponent extends BlockComponent {
       bigint,
     ];
     const b = rem - 2n * remN;
-    out[i++] = gBit * b * (b - 1n);
-    out[i++] = gBit * (b * (ay - ty) - lam * (ax - tx));
-    out[i++] = gBit * (lam * lam - b * (ax + tx + axN));
-    out[i++] = gBit * (b * (ay + ayN) - lam * (ax - axN));
-    out[i++] = gBit * (1n - b) * (axN - ax);
-    out[i++] = gBit * (1n - b) * (ayN - ay);
+    i = writeConditionalAdd(out, i, gBit, b, { x: ax, y: ay, xNext: axN, yNext: ayN }, { x: tx, y: ty }, lam);
     out[i++] = gIdle * (axN - ax);
     out[i++] = gIdle * (ayN - ay);
     out[i++] = gBit * (xi * (ax - tx) - 1n);
