@@ -16,8 +16,7 @@ trait IUniversalDeployer<TContractState> {
 
 #[starknet::contract]
 mod UniversalDeployer {
-    use core::hash::{HashStateTrait, HashStateExTrait};
-    use core::poseidon::PoseidonTrait;
+    use core::pedersen::pedersen;
     use starknet::{ClassHash, ContractAddress, SyscallResultTrait, get_caller_address};
     use starknet::syscalls::deploy_syscall;
 
@@ -52,7 +51,8 @@ mod UniversalDeployer {
             let deployer = get_caller_address();
             let mut final_salt = salt;
             if not_from_zero {
-                final_salt = PoseidonTrait::new().update_with(deployer).update_with(salt).finalize();
+                // pedersen(deployer, salt): the unique-deployment salt that starknet.js assumes.
+                final_salt = pedersen(deployer.into(), salt);
             }
             let (address, _) = deploy_syscall(class_hash, final_salt, calldata, !not_from_zero)
                 .unwrap_syscall();

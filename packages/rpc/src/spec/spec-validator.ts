@@ -51,12 +51,20 @@ export class SpecValidator {
  * The spec's `oneOf` alternatives are not mutually exclusive (its objects are open, so a full block also
  * matches PRE_CONFIRMED_BLOCK_WITH_TXS): validated literally, valid values would fail. Like other
  * conformance suites we read them as `anyOf` — at least one alternative must match.
+ * The spec's CASM `CellRef` gives `offset` a minimum of 0, but cell references are signed 16-bit
+ * offsets (`[fp + -6]` in every compiled class), so that bound is read as the 16-bit range.
  */
 function rewrite(node: unknown, lenientHex: boolean): unknown {
   if (Array.isArray(node)) return node.map((n) => rewrite(n, lenientHex));
   if (node === null || typeof node !== 'object') return node;
   const out: Record<string, unknown> = {};
+  const isCellRef = (node as { title?: unknown }).title === 'CellRef';
   for (const [k, v] of Object.entries(node)) {
+    if (isCellRef && k === 'properties') {
+      const props = rewrite(v, lenientHex) as Record<string, unknown>;
+      out[k] = { ...props, offset: { type: 'integer', minimum: -32768, maximum: 32767 } };
+      continue;
+    }
     if (k === 'pattern' && lenientHex && typeof v === 'string' && v.startsWith('^0x(0|')) {
       out[k] = `^0x0{0,63}${v.slice(3)}`;
     } else out[k === 'oneOf' ? 'anyOf' : k] = rewrite(v, lenientHex);

@@ -67,8 +67,9 @@ describe('wasm-cairo (Sierra 1.6) contract classes', () => {
       casm.entryPoints.EXTERNAL.map((e) => e.selector),
       [BigInt(hash.getSelectorFromName('deploy_contract'))],
     );
-    // Its Sierra signature takes RangeCheck, Poseidon, System, GasBuiltin: the builtins are the first two.
+    // It hashes the unique salt with pedersen and checks ranges: pedersen and range_check, in the
+    // compiler's canonical builtin order.
     const f = casm.entryPoints.EXTERNAL[0]!;
-    assert.deepEqual(f.builtins, ['range_check', 'poseidon']);
+    assert.deepEqual(f.builtins, ['pedersen', 'range_check']);
   });
 });
