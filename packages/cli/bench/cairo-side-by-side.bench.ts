@@ -1,0 +1,74 @@
+// Side by side with wasm-cairo (the Rust cairo-vm in WASM): the same Cairo loop, compiled from the
+// same Sierra, run by its runner and by ours. wasm-cairo compiles on every run call, so its per-iteration
+// figure is the difference between an N-iteration run and a 0-iteration run, divided by N.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { BuiltinName } from '@starling/cairo-vm';
+import { loadCasmProgram, runFunction } from '@starling/cairo-vm';
+import { report, selected, wallMs } from '../../../scripts/bench-kit.ts';
+
+const NAME = 'cairo side-by-side loop';
+const N = 100_000;
+const GAS = 1_000_000_000;
+const source = (n: number) =>
+  `fn main() -> felt252 { let mut a = 1; let mut i = 0; while i != ${n} { a = a * 3 + 1; i += 1; }; a }\n`;
+
+interface WasmCairo {
+  initSync(m: { module: Uint8Array }): unknown;
+  compileCairoProgram(src: string, replaceIds: boolean): string;
+  runCairoProgram(
+    src: string,
+    gas: number | undefined,
+    w: boolean,
+    m: boolean,
+    p: boolean,
+    d: boolean,
+  ): string;
+}
+
+if (selected(NAME)) {
+  const require = createRequire(import.meta.url);
+  const wasmJs = require.resolve('wasm-cairo');
+  const wc = (await import(wasmJs)) as WasmCairo;
+  wc.initSync({ module: readFileSync(join(dirname(wasmJs), 'wasm-cairo_bg.wasm')) });
+
+  const timeWasm = (n: number): { ms: number; out: string } => {
+    const t = wallMs();
+    const out = wc.runCairoProgram(source(n), GAS, true, false, false, false);
+    return { ms: wallMs() - t, out };
+  };
+  const full = timeWasm(N);
+  const empty = timeWasm(0);
+  const wasmUs = ((full.ms - empty.ms) * 1000) / N;
+  const wasmResult = /returning \[(0x[0-9a-f]+)\]/.exec(full.out)?.[1];
+
+  // Ours: compile the same Sierra with the CLI once (not timed), then run in process.
+  const dir = mkdtempSync(join(tmpdir(), 'starling-side-by-side-'));
+  try {
+    const sierraPath = join(dir, 'loop.sierra');
+    const casmPath = join(dir, 'loop.json');
+    writeFileSync(sierraPath, wc.compileCairoProgram(source(N), true));
+    const cli = new URL('../bin/starling.js', import.meta.url).pathname;
+    execFileSync(process.execPath, [cli, 'compile', sierraPath, '--out', casmPath]);
+    const json = JSON.parse(readFileSync(casmPath, 'utf8')) as { builtins: BuiltinName[] };
+    const program = loadCasmProgram(readFileSync(casmPath, 'utf8'));
+    const run = () => runFunction(program, { builtins: json.builtins, gas: BigInt(GAS) });
+    const result = run().returnValues(1)[0];
+    const ours = `0x${(result as bigint).toString(16)}`;
+    if (ours !== wasmResult) throw new Error(`results differ: ours ${ours}, wasm-cairo ${wasmResult}`);
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t = wallMs();
+      run();
+      times.push(wallMs() - t);
+    }
+    times.sort((a, b) => a - b);
+    const oursUs = ((times[1] ?? 0) * 1000) / N;
+    report(NAME, oursUs, 'µs/iter', { value: wasmUs, label: 'wasm-cairo' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
