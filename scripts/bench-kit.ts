@@ -68,6 +68,9 @@ export function report(
   baseline?: { value: number; label: string },
 ) {
   let line = `${name}: ${formatValue(value)} ${unit}`;
-  if (baseline && baseline.value > 0) line += ` (${(value / baseline.value).toFixed(1)}x ${baseline.label})`;
+  if (baseline && baseline.value > 0) {
+    const ratio = value / baseline.value;
+    line += ` (${ratio >= 0.1 ? ratio.toFixed(1) : ratio.toPrecision(2)}x ${baseline.label})`;
+  }
   console.log(line);
 }
