@@ -2,7 +2,7 @@ import { ecDouble, GENERATOR, STARK_BETA } from '@starling/crypto';
 import { inv, P } from '@starling/felt';
 import { ProverError } from '../errors.js';
 import { BlockComponent } from './builtin-block.js';
-import { writeConditionalAdd } from './conditional-add.js';
+import { CONDITIONAL_ADD_CONSTRAINTS, writeConditionalAdd } from './conditional-add.js';
 import type { SegmentBounds } from './public-input.js';
 
 const PERIOD = 256;
@@ -61,12 +61,7 @@ export class EcOpComponent extends BlockComponent {
 
   protected ownConstraints(): string[] {
     return [
-      'bit',
-      'add-slope',
-      'add-x',
-      'add-y',
-      'copy-x',
-      'copy-y',
+      ...CONDITIONAL_ADD_CONSTRAINTS,
       'double-slope',
       'double-x',
       'double-y',

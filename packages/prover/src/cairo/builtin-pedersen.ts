@@ -2,7 +2,7 @@ import { ecDouble, PEDERSEN_SHIFT_POINT } from '@starling/crypto';
 import { inv, P } from '@starling/felt';
 import { ProverError } from '../errors.js';
 import { BlockComponent } from './builtin-block.js';
-import { writeConditionalAdd } from './conditional-add.js';
+import { CONDITIONAL_ADD_CONSTRAINTS, writeConditionalAdd } from './conditional-add.js';
 import { pedersenConstantPoints } from './pedersen-points.js';
 import type { SegmentBounds } from './public-input.js';
 
@@ -83,12 +83,7 @@ export class PedersenComponent extends BlockComponent {
 
   protected ownConstraints(): string[] {
     return [
-      'bit',
-      'add-slope',
-      'add-x',
-      'add-y',
-      'copy-x',
-      'copy-y',
+      ...CONDITIONAL_ADD_CONSTRAINTS,
       'idle-x',
       'idle-y',
       'x-diff',

@@ -20,3 +20,13 @@ export function writeConditionalAdd(
   out[i++] = gate * (1n - b) * (a.yNext - a.y);
   return i;
 }
+
+/** Names of the six constraints writeConditionalAdd writes, in order. */
+export const CONDITIONAL_ADD_CONSTRAINTS = [
+  'bit',
+  'add-slope',
+  'add-x',
+  'add-y',
+  'copy-x',
+  'copy-y',
+] as const;
