@@ -100,6 +100,8 @@ export interface TransactionExecutionInfo {
   stateDiff: StateDiff;
   /** Address of the deployed account (DEPLOY_ACCOUNT). */
   contractAddress?: bigint;
+  /** Hash of the consumed L1→L2 message, as the core contract keys it (L1_HANDLER). */
+  messageHash?: bigint;
   /** What re-execution inside a proof needs. */
   record: ExecutionRecord;
 }

@@ -142,5 +142,6 @@ export function rpcReceipt(
   if (t.revertReason !== undefined) out.revert_reason = t.revertReason;
   if (t.type === 'DEPLOY_ACCOUNT' && t.contractAddress !== undefined)
     out.contract_address = hex(t.contractAddress);
+  if (t.type === 'L1_HANDLER' && t.messageHash !== undefined) out.message_hash = hex(t.messageHash);
   return out;
 }

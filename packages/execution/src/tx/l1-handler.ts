@@ -1,6 +1,12 @@
 // L1_HANDLER transactions: the L1→L2 message's call. Since 0.14.0 a failing handler is included as
 // REVERTED; its fee is paid on L1 (reported in wei), so nothing is transferred on L2.
-import { calculateTransactionHash, type L1Handler, versionedConstantsFor } from '@starling/protocol';
+import {
+  calculateTransactionHash,
+  type L1Handler,
+  l1ToL2MessageHash,
+  messageFromL1Handler,
+  versionedConstantsFor,
+} from '@starling/protocol';
 import { emptyTxInfo } from '../call/context.js';
 import { executionError } from '../errors.js';
 import { transactionGasVector } from '../fee/gas-vector.js';
@@ -83,6 +89,7 @@ export function executeL1Handler(
       gas: gasVector,
       daGas: { l1Gas: 0n, l1DataGas: gasVector.l1DataGas, l2Gas: 0n },
       stateDiff,
+      messageHash: l1ToL2MessageHash(messageFromL1Handler(tx)),
       record: { reverted: revertReason !== undefined, actualFee: fee, compiledClasses: env.classesUsed },
     };
   } catch (e) {
