@@ -119,7 +119,7 @@ export class Gateway {
       receivedAt: this.now(),
       ...(s.contractClass !== undefined ? { contractClass: s.contractClass } : {}),
     };
-    this.precheck(probe, accountNonce);
+    this.pool.check(probe, accountNonce);
     await this.o.validator.validate(tx, {
       hash,
       sender,
@@ -136,14 +136,6 @@ export class Gateway {
     }
     this.metrics.size(this.pool.size);
     return probe;
-  }
-
-  // Runs the pool's admission rules without keeping the transaction.
-  private precheck(p: PooledTransaction, accountNonce: bigint): void {
-    const trial = new TransactionPool(this.pool.options);
-    const same = this.pool.all().filter((x) => x.sender === p.sender && x.tx.nonce === p.tx.nonce);
-    for (const x of same) trial.add(x, accountNonce);
-    trial.add(p, accountNonce);
   }
 
   /** Removes transactions from the pool and the store; returns those removed. */

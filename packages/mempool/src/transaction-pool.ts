@@ -72,6 +72,30 @@ export class TransactionPool {
    * INVALID_TRANSACTION_NONCE, REPLACEMENT_TRANSACTION_UNDERPRICED or MEMPOOL_FULL.
    */
   add(ptx: PooledTransaction, accountNonce: bigint): AddResult {
+    const { old, victim } = this.admission(ptx, accountNonce);
+    const result: AddResult = { evicted: [] };
+    if (old !== undefined) {
+      this.delete(old);
+      result.replaced = old.ptx;
+    } else if (victim !== undefined) {
+      this.delete(victim);
+      result.evicted.push(victim.ptx);
+    }
+    const entry: Entry = { ptx, seq: ++this.seq, staged: false };
+    let queue = this.accounts.get(ptx.sender);
+    if (queue === undefined) this.accounts.set(ptx.sender, (queue = new Map()));
+    queue.set(ptx.tx.nonce, entry);
+    this.byHash.set(ptx.hash, entry);
+    return result;
+  }
+
+  /** Runs the admission rules of `add` without changing the pool (throws what `add` would). */
+  check(ptx: PooledTransaction, accountNonce: bigint): void {
+    this.admission(ptx, accountNonce);
+  }
+
+  // The rules of add: nonce window, replacement price bump, capacity; returns what would leave.
+  private admission(ptx: PooledTransaction, accountNonce: bigint): { old?: Entry; victim?: Entry } {
     if (this.byHash.has(ptx.hash))
       throw new MempoolError(
         'DUPLICATE_TX',
@@ -89,9 +113,7 @@ export class TransactionPool {
         'INVALID_TRANSACTION_NONCE',
         `Invalid transaction nonce. Expected at most ${accountNonce + BigInt(ahead)}, got: ${nonce}.`,
       );
-    const q = this.accounts.get(ptx.sender);
-    const old = q?.get(nonce);
-    const result: AddResult = { evicted: [] };
+    const old = this.accounts.get(ptx.sender)?.get(nonce);
     if (old !== undefined) {
       if (old.staged)
         throw new MempoolError('INVALID_TRANSACTION_NONCE', `nonce ${nonce} is already being sequenced`);
@@ -102,22 +124,16 @@ export class TransactionPool {
           'REPLACEMENT_TRANSACTION_UNDERPRICED',
           `a replacement must raise tip and max L2 gas price by ${this.options.replacementBumpPercent}%`,
         );
-      this.delete(old);
-      result.replaced = old.ptx;
-    } else if (this.byHash.size >= this.options.capacity) {
+      return { old };
+    }
+    if (this.byHash.size >= this.options.capacity) {
       const victim = this.lowestTail();
       const incoming: Entry = { ptx, seq: this.seq + 1, staged: false };
       if (victim === undefined || !before(incoming, victim))
         throw new MempoolError('MEMPOOL_FULL', 'the mempool is full and the transaction does not outbid any');
-      this.delete(victim);
-      result.evicted.push(victim.ptx);
+      return { victim };
     }
-    const entry: Entry = { ptx, seq: ++this.seq, staged: false };
-    let queue = this.accounts.get(ptx.sender);
-    if (queue === undefined) this.accounts.set(ptx.sender, (queue = new Map()));
-    queue.set(nonce, entry);
-    this.byHash.set(ptx.hash, entry);
-    return result;
+    return {};
   }
 
   // The lowest-priority unstaged transaction among the highest nonce of each account.

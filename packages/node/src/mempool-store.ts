@@ -17,14 +17,14 @@ export class LmdbMempoolStore implements MempoolStore {
     });
   }
 
-  put(hash: bigint, bytes: Uint8Array): void {
-    this.table.putSync(keyOf(hash), Buffer.from(bytes));
+  // Asynchronous writes: LMDB batches those of one event-loop turn into one durable commit (one
+  // sync to disk for many submissions); each promise resolves once its batch is on disk.
+  async put(hash: bigint, bytes: Uint8Array): Promise<void> {
+    await this.table.put(keyOf(hash), Buffer.from(bytes));
   }
 
-  delete(hashes: readonly bigint[]): void {
-    this.table.transactionSync(() => {
-      for (const h of hashes) this.table.removeSync(keyOf(h));
-    });
+  async delete(hashes: readonly bigint[]): Promise<void> {
+    await Promise.all(hashes.map((h) => this.table.remove(keyOf(h))));
   }
 
   *entries(): Iterable<[bigint, Uint8Array]> {

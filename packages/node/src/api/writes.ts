@@ -5,14 +5,20 @@ import type { AccountTransaction, PooledTransaction, TransactionValidator } from
 import { parseSierraClass } from '@starling/protocol';
 import { hex, type NodeContext } from './context.js';
 import { parseBroadcast } from './parse-broadcast.js';
+import { validateInvoke } from './validate-invoke.js';
 
-/** __validate__ and the fee checks on the pre-confirmed state (latest plus pending), effects dropped. */
+/**
+ * The gateway's stateful checks on the pre-confirmed state (latest plus pending), effects dropped:
+ * validation only for INVOKE (the sequencer's run is its one execution); DECLARE and DEPLOY_ACCOUNT
+ * (rare; a deployment's constructor runs before its __validate_deploy__) are executed whole.
+ */
 export function executionValidator(c: NodeContext): TransactionValidator {
   return {
     validate(tx, ctx) {
       const pre = c.sequencer.preconfirmed;
       const state = new ExecutionState(pre?.state ?? c.chain.latestState());
       const block = pre?.context ?? c.sequencer.nextContext();
+      if (tx.type === 'INVOKE') return validateInvoke(state, block, tx, ctx.hash);
       const options =
         tx.type === 'DECLARE' && ctx.contractClass !== undefined
           ? { contractClass: parseSierraClass(ctx.contractClass) }
