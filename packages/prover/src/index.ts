@@ -37,6 +37,7 @@ export { Channel } from './stark/channel.js';
 export { checkConstraints, findViolations } from './stark/constraint-check.js';
 export { cosetEvaluate, cosetInterpolate, evaluateAt } from './stark/domain.js';
 export { foldPair, friFoldCount } from './stark/fri.js';
+export { LdeColumns } from './stark/lde.js';
 export {
   keccakHasher,
   type MerkleHasher,
@@ -57,4 +58,5 @@ export type { StarkProof } from './stark/proof.js';
 export { proofPayloadBytes } from './stark/proof-size.js';
 export { type ProgressFn, prove } from './stark/prover.js';
 export { deserializeProof, serializeProof } from './stark/serialize.js';
+export { bigintVecField, getVecField, setVecField, type VecField, wasmVecField } from './stark/vec-field.js';
 export { isValidProof, type VerifyOptions, verify } from './stark/verifier.js';

@@ -1,6 +1,6 @@
 // Worker thread entry: hashes ranges of Merkle leaves in shared memory with Keccak-256.
 import { parentPort } from 'node:worker_threads';
-import { keccak256 } from '@starling/crypto';
+import { keccakLeaves } from '../stark/fast-keccak.js';
 
 interface Task {
   input: SharedArrayBuffer;
@@ -12,13 +12,9 @@ interface Task {
 }
 
 parentPort?.on('message', (t: Task) => {
-  const input = new Uint8Array(t.input);
-  const output = new Uint8Array(t.output);
   const done = new Int32Array(t.done);
   try {
-    for (let i = t.from; i < t.to; i++) {
-      output.set(keccak256(input.subarray(i * t.leafBytes, (i + 1) * t.leafBytes)), i * 32);
-    }
+    keccakLeaves(new Uint8Array(t.input), t.leafBytes, new Uint8Array(t.output), t.from, t.to);
   } catch {
     Atomics.store(done, 1, 1);
   }

@@ -1,0 +1,118 @@
+import { batchInverse, GENERATOR, inv, P, pow, rootOfUnity } from '@starling/felt';
+import { ProverError } from '../errors.js';
+import type { Air } from './air.js';
+import { boundaryRows, periodicCoefficients } from './composition.js';
+import { cosetShift, type LdeColumns } from './lde.js';
+import { bigintPolyBackend } from './poly.js';
+import { LIMBS, readCanonical, u64, type VecField } from './vec-field.js';
+
+/** Smallest power of two ≥ d. */
+export function ceilPow2(d: number): number {
+  let p = 1;
+  while (p < d) p <<= 1;
+  return p;
+}
+
+/**
+ * Coefficients of the composition polynomial H = Σ αᵢ·Cᵢ/Zᵢ split into `air.maxDegree` parts of n
+ * coefficients each (internal form). H has degree < D·n, so it is evaluated only on the D'·n points
+ * g·⟨ω_{D'n}⟩ (D' = D rounded up to a power of two): the LDE sub-cosets k = m·blowup/D'.
+ */
+export function compositionParts(
+  air: Air,
+  ldes: readonly LdeColumns[],
+  challenges: readonly bigint[],
+  alphas: readonly bigint[],
+  vf: VecField,
+): Uint32Array[] {
+  const n = air.traceLength;
+  const first = ldes[0]!;
+  const blowup = first.blowup;
+  const D = air.maxDegree;
+  const Dp = ceilPow2(D);
+  const values = new Array<bigint>(Dp * n);
+  for (let m = 0; m < Dp; m++) {
+    const h = evaluateOnSubCoset(air, ldes, (m * blowup) / Dp, challenges, alphas);
+    for (let i = 0; i < n; i++) values[m + Dp * i] = h[i]!;
+  }
+  const coeffs = vf.cosetIntt(vf.fromBigints(values), GENERATOR);
+  if (Dp > D) {
+    const tail = vf.toBigints(coeffs.subarray(D * n * LIMBS));
+    if (tail.some((c) => c !== 0n))
+      throw new ProverError('CONSTRAINTS_NOT_SATISFIED', 'composition degree too high');
+  }
+  return Array.from({ length: D }, (_, e) => coeffs.slice(e * n * LIMBS, (e + 1) * n * LIMBS));
+}
+
+/** H on sub-coset k of the LDE (n points g·ω_N^k·ω_n^i), as canonical bigints. */
+function evaluateOnSubCoset(
+  air: Air,
+  ldes: readonly LdeColumns[],
+  k: number,
+  challenges: readonly bigint[],
+  alphas: readonly bigint[],
+): bigint[] {
+  const n = air.traceLength;
+  const N = ldes[0]!.N;
+  const shift = cosetShift(k, N);
+  const omega = rootOfUnity(Math.log2(n));
+  // x^n = shift^n on the whole sub-coset: Z_all is constant.
+  const zAllInv = inv((pow(shift, BigInt(n)) - 1n + P) % P);
+  const lastRow = pow(omega, BigInt(n - 1));
+  const xs = new Array<bigint>(n);
+  let x = shift;
+  for (let i = 0; i < n; i++) {
+    xs[i] = x;
+    x = (x * omega) % P;
+  }
+  const rowFactor = new Map<number, bigint[]>();
+  for (const r of boundaryRows(air)) {
+    const wr = pow(omega, BigInt(r));
+    rowFactor.set(r, batchInverse(xs.map((v) => (v - wr + P) % P)));
+  }
+  // Periodic column of period p: a polynomial in y = x^(n/p), and y_i = shift^(n/p)·ω_p^i repeats every p rows.
+  const periodicTables = periodicCoefficients(air).map((c) =>
+    bigintPolyBackend.cosetEvaluate(c, pow(shift, BigInt(n / c.length)), c.length),
+  );
+  const domains = air.constraints.map((c) => c.domain);
+  const rowFactors = domains.map((d) => (typeof d === 'object' ? rowFactor.get(d.row)! : null));
+  const cols: { view: BigUint64Array }[] = [];
+  for (const lde of ldes) for (let c = 0; c < lde.width; c++) cols.push({ view: u64(lde.subCoset(c, k)) });
+  const width = cols.length;
+  const decodeRow = (i: number, into: bigint[]) => {
+    for (let c = 0; c < width; c++) into[c] = readCanonical(cols[c]!.view, i);
+  };
+  const offsets = air.maskOffsets;
+  if (offsets.some((o) => o < 0 || o >= n))
+    throw new ProverError('INVALID_OPTIONS', 'mask offsets must lie in [0, traceLength)');
+  const maxOff = Math.max(...offsets);
+  // Rows i … i + maxOff decoded once each, in a ring.
+  const ring = Array.from({ length: maxOff + 1 }, () => new Array<bigint>(width));
+  for (let r = 0; r < maxOff; r++) decodeRow(r % n, ring[r]!);
+  const frame = offsets.map(() => [] as bigint[]);
+  const periodic = new Array<bigint>(periodicTables.length);
+  const out = new Array<bigint>(air.constraints.length).fill(0n);
+  const result = new Array<bigint>(n);
+  for (let i = 0; i < n; i++) {
+    decodeRow((i + maxOff) % n, ring[(i + maxOff) % ring.length]!);
+    for (let o = 0; o < offsets.length; o++) frame[o] = ring[(i + offsets[o]!) % ring.length]!;
+    for (let p = 0; p < periodicTables.length; p++) {
+      const t = periodicTables[p]!;
+      periodic[p] = t[i % t.length]!;
+    }
+    air.evaluate(frame, periodic, challenges, out);
+    let sAll = 0n;
+    let sTrans = 0n;
+    let sRows = 0n;
+    for (let c = 0; c < out.length; c++) {
+      const v = alphas[c]! * out[c]!;
+      const d = domains[c]!;
+      if (d === 'all') sAll += v;
+      else if (d === 'transition') sTrans += v;
+      else sRows += (v % P) * rowFactors[c]![i]!;
+    }
+    const r = (((sAll + (((sTrans % P) * (xs[i]! - lastRow)) % P)) % P) * zAllInv + sRows) % P;
+    result[i] = r < 0n ? r + P : r;
+  }
+  return result;
+}

@@ -1,0 +1,61 @@
+import { GENERATOR, P } from '@starling/felt';
+import { LIMBS, type VecField } from './vec-field.js';
+
+/** Σ_i a_i·x^i for each coefficient array (internal form, all of length n), by vector products. */
+export function evaluateColumnsAt(vf: VecField, coeffs: readonly Uint32Array[], x: bigint): bigint[] {
+  if (coeffs.length === 0) return [];
+  const n = coeffs[0]!.length / LIMBS;
+  const powers = new Array<bigint>(n);
+  let acc = 1n;
+  for (let i = 0; i < n; i++) {
+    powers[i] = acc;
+    acc = (acc * x) % P;
+  }
+  const xp = vf.fromBigints(powers);
+  const tmp = new Uint32Array(n * LIMBS);
+  return coeffs.map((c) => {
+    vf.mul(c, xp, tmp);
+    // Halving sums: tmp[0..h) += tmp[h..2h).
+    for (let h = n >> 1; h >= 1; h >>= 1) {
+      vf.add(tmp.subarray(0, h * LIMBS), tmp.subarray(h * LIMBS, 2 * h * LIMBS), tmp.subarray(0, h * LIMBS));
+    }
+    return vf.toBigints(tmp.subarray(0, LIMBS))[0]!;
+  });
+}
+
+/**
+ * Evaluations on g·⟨ω_N⟩ (natural order) of the DEEP polynomial
+ * Σ_k Σ_c γ_{k,c}·(t_c − t_c(z_k))/(X − z_k) + Σ_e γ_e·(h_e − h_e(z))/(X − z), computed in coefficient
+ * form: one combination per point, one exact division by (X − z_k), then a single transform.
+ */
+export function deepEvaluations(
+  vf: VecField,
+  trace: readonly Uint32Array[],
+  parts: readonly Uint32Array[],
+  points: readonly bigint[],
+  gammas: readonly bigint[],
+  N: number,
+): bigint[] {
+  const n = trace[0]!.length / LIMBS;
+  const width = trace.length;
+  const q = new Array<bigint>(n).fill(0n);
+  const combo = new Uint32Array(n * LIMBS);
+  const tmp = new Uint32Array(n * LIMBS);
+  for (let k = 0; k < points.length; k++) {
+    combo.fill(0);
+    const term = (coeffs: Uint32Array, gamma: bigint) => vf.add(combo, vf.scale(coeffs, gamma, tmp), combo);
+    for (let c = 0; c < width; c++) term(trace[c]!, gammas[k * width + c]!);
+    // The parts are opened at z, the point of offset 0 (k = 0).
+    if (k === 0) for (let e = 0; e < parts.length; e++) term(parts[e]!, gammas[width * points.length + e]!);
+    // The division is exact (the remainder is the value at z_k), so the opened values are not needed here.
+    // (a(X) − a(z))/(X − z): q_{n−2} = a_{n−1}, q_{i−1} = a_i + z·q_i.
+    const a = vf.toBigints(combo);
+    const z = points[k]!;
+    let carry = 0n;
+    for (let i = n - 1; i >= 1; i--) {
+      carry = (a[i]! + z * carry) % P;
+      q[i - 1] = (q[i - 1]! + carry) % P;
+    }
+  }
+  return vf.toBigints(vf.cosetNtt(vf.fromBigints(q, N), GENERATOR));
+}
