@@ -25,7 +25,8 @@ export type VmErrorCode =
   | 'ENTRY_POINT_NOT_FOUND'
   | 'INVALID_ARGUMENT'
   | 'SECURITY_CHECK'
-  | 'RELOCATION';
+  | 'RELOCATION'
+  | 'INSUFFICIENT_ALLOCATED_CELLS';
 
 /** Any failure inside the Cairo VM: a code, the pc (when known) and a traceback of return pcs. */
 export class VmError extends StarlingError {

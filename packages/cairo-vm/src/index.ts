@@ -27,6 +27,7 @@ export * from './proof/function-wrapper.js';
 export * from './proof/proof-run.js';
 export * from './proof/relocate.js';
 export * from './runner/cairo0-program.js';
+export * from './runner/layout-capacity.js';
 export { LAYOUT_BUILTINS } from './runner/layouts.js';
 export * from './runner/program.js';
 export * from './runner/run-entry-point.js';

@@ -140,6 +140,8 @@ export const CORE_HINT_FNS: Record<string, CoreHintFn> = {
   GetSegmentArenaIndex(vm, h, st) {
     const ptr = getPtr(vm, argOp(h, 'dict_end_ptr'));
     setCell(vm, argCell(h, 'dict_index'), BigInt(st.dicts.tracker(ptr).idx));
+    // The hint only runs when a dictionary is squashed: its end is final.
+    if (!st.noTemporarySegments) st.dicts.finalize(ptr);
   },
   InitSquashData(vm, h, st) {
     const sq = new DictSquashState();

@@ -7,6 +7,9 @@ import type { CompiledHint } from './hint-types.js';
 import { argCell, argOp, cellAddr, getPtr } from './operands.js';
 import type { SyscallHandler } from './syscall-handler.js';
 
+/** Cheatcode selector 'RelocateAllDictionaries' (the ASCII bytes as a big-endian integer). */
+const RELOCATE_ALL_DICTIONARIES = BigInt(`0x${Buffer.from('RelocateAllDictionaries').toString('hex')}`);
+
 /** Runs Cairo 1 hints: core and deprecated ones here, SystemCall through the host's handler. */
 export class Cairo1HintProcessor implements HintExecutor {
   readonly state: HintState;
@@ -63,6 +66,11 @@ export class Cairo1HintProcessor implements HintExecutor {
       if (handler === undefined)
         throw vmError('NO_SYSCALL_HANDLER', 'SystemCall hint without a syscall handler');
       handler.systemCall(vm, getPtr(vm, argOp(h, 'system')));
+      return;
+    }
+    if (h.args.selector === RELOCATE_ALL_DICTIONARIES) {
+      // cairo1-run's proof-mode epilogue: dictionaries in temporary segments go after the first one.
+      if (!this.state.noTemporarySegments) this.state.dicts.relocateAll(vm);
       return;
     }
     if (handler?.cheatcode === undefined) throw vmError('UNKNOWN_HINT', 'Cheatcode hints are not supported');

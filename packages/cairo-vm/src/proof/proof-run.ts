@@ -1,7 +1,8 @@
 import { DeducingBuiltin, type PrivateInputEntry } from '../builtins/builtin-runner.js';
 import { RangeCheckBuiltin } from '../builtins/other-builtins.js';
 import { vmError } from '../errors.js';
-import { DEFAULT_BUILTIN_GAS_COSTS, RET_INSTRUCTION } from '../options.js';
+import { DEFAULT_BUILTIN_GAS_COSTS, DEFAULT_MAX_STEPS, RET_INSTRUCTION } from '../options.js';
+import { capacityShortfall, LAYOUT_CAPACITY } from '../runner/layout-capacity.js';
 import { LAYOUT_BUILTINS } from '../runner/layouts.js';
 import type { Program } from '../runner/program.js';
 import { CairoRunner, type RunnerOptions } from '../runner/runner.js';
@@ -28,6 +29,14 @@ export interface ProofModeOptions extends RunnerOptions {
    * segment (Cairo 1 code that withdraws gas reads its prices from just past its bytecode).
    */
   appendBuiltinCosts?: boolean;
+  /**
+   * What to do when the layout's trace cannot hold the run (builtin cells, range-check, memory or
+   * diluted units at the layout's ratios): 'pad' keeps doubling the trace until it fits, as the
+   * reference runner does for Stone (failing with INSUFFICIENT_ALLOCATED_CELLS past maxSteps);
+   * 'check' fails at once; 'none' (default) only pads to a power of two — for provers whose trace
+   * has one row per step and no fixed builtin ratios.
+   */
+  layoutCapacity?: 'pad' | 'check' | 'none';
 }
 
 export interface MemorySegmentAddresses {
@@ -218,6 +227,56 @@ function completeAutoDeductions(runner: CairoRunner): void {
   }
 }
 
+/** Pads (or fails) until the layout's trace holds every builtin instance and memory / rc / diluted unit. */
+function fitLayout(runner: CairoRunner, options: ProofModeOptions): void {
+  const mode = options.layoutCapacity ?? 'none';
+  if (mode === 'none') return;
+  const name = options.layout ?? 'all_cairo';
+  const layout = LAYOUT_CAPACITY[name];
+  if (layout === undefined) throw vmError('INVALID_ARGUMENT', `no capacity table for layout ${name}`);
+  const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
+  const holes = proofMemoryHoles(runner);
+  const rcLimits = new ProofModeRun(runner, name, []).rcLimits();
+  const builtins = runner.builtins.map((b) => ({
+    name: b.name,
+    usedCells: b.usedCells(),
+    cellsPerInstance: b.cellsPerInstance,
+    rcParts: b.name === 'range_check' ? 8 : b.name === 'range_check96' ? 6 : 0,
+  }));
+  for (;;) {
+    const steps = runner.vm.steps;
+    const short = capacityShortfall(layout, {
+      steps,
+      builtins,
+      rcLimits: Number.isFinite(rcLimits[0]) ? rcLimits : undefined,
+      memoryHoles: holes,
+    });
+    if (short === undefined) return;
+    if (mode === 'check' || 2 * steps > maxSteps) {
+      throw vmError(
+        'INSUFFICIENT_ALLOCATED_CELLS',
+        `layout ${name} cannot hold the run at ${steps} steps: ${short}` +
+          (mode === 'pad' ? ` (padding past the step limit ${maxSteps})` : ''),
+        { layout: name, steps, shortfall: short },
+      );
+    }
+    // The reference runner: one more step, then up to the next power of two (the trace doubles).
+    runner.vm.runSteps(steps);
+  }
+}
+
+/** Memory holes as the prover sees them: unaccessed cells below each non-builtin segment's size. */
+function proofMemoryHoles(runner: CairoRunner): number {
+  const builtinSegs = new Set(runner.builtins.filter((b) => b.name !== 'output').map((b) => b.base));
+  let holes = 0;
+  for (const s of runner.vm.memory.segments) {
+    if (builtinSegs.has(s.index)) continue;
+    const acc = s.countAccessed();
+    if (acc > 0) holes += s.size - acc;
+  }
+  return holes;
+}
+
 /** Runs a program in proof mode: start label to end label, trace on, padded, public memory tracked. */
 export function runProofMode(program: Program, options: ProofModeOptions): ProofModeRun {
   const { runner, stackSize } = setupProofMode(program, options);
@@ -230,6 +289,7 @@ export function runProofMode(program: Program, options: ProofModeOptions): Proof
     while (target < steps + 1) target *= 2;
     runner.vm.runSteps(target - steps);
   }
+  fitLayout(runner, options);
   completeAutoDeductions(runner);
   // Builtin stop pointers are the program's last return values (one per program builtin).
   let pointer = runner.vm.ap;

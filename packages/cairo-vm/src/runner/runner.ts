@@ -23,7 +23,11 @@ export interface RunnerOptions {
   builtinGasCosts?: readonly bigint[];
   /** Count segment_arena usage in cells instead of instances (versioned constant). */
   segmentArenaCells?: boolean;
-  /** Allocate real segments for every dictionary (Starknet mode; default true). */
+  /**
+   * Allocate real segments for every dictionary (Starknet mode; default true). When false, every
+   * dictionary after the first lives in a temporary segment, relocated at the end of the run to
+   * follow the previous one (cairo1-run's proof-mode layout, one dictionary segment in all).
+   */
   noTemporarySegments?: boolean;
   /** Accept the Stwo-only opcode extensions (Blake2s, QM31); off for Starknet execution. */
   stwoOpcodes?: boolean;
@@ -144,6 +148,8 @@ export class CairoRunner {
     let failed = true;
     try {
       this.vm.runUntilPc(this.endPc, this.options.maxSteps ?? DEFAULT_MAX_STEPS);
+      // Dictionaries in temporary segments follow the first one (unless the cheatcode already did it).
+      if (!this.hints.state.noTemporarySegments) this.hints.state.dicts.relocateAll(this.vm);
       this.vm.memory.relocateTemporary();
       failed = false;
     } finally {
