@@ -17,6 +17,7 @@ import { branchCostMaps } from './gas/wallet-costs.js';
 import { computeMetadata, LibfuncSpecs, resolveDefs } from './metadata.js';
 import { ProgramRegistry } from './registry.js';
 import { applyRelocations } from './relocate.js';
+import { type LibfuncSignature, libfuncSignature, typesMatch } from './signatures.js';
 import { compileTrace, tracePhase } from './trace.js';
 import type {
   ApTracking,
@@ -183,6 +184,7 @@ function compileProgramInner(program: Program, options: CompileOptions): CasmPro
     });
   }
 
+  const signatures = new Map<string, LibfuncSignature | null>();
   const instructions: Instruction[] = [];
   const relocations: RelocationEntry[] = [];
   const statementOffsets: number[] = [];
@@ -207,12 +209,33 @@ function compileProgramInner(program: Program, options: CompileOptions): CasmPro
     statementOffsets.push(offset);
     if (st.kind === 'return') {
       if (refs.size) throw compileError(`${[...refs.keys()][0]} is dangling at #${idx}.`);
+      const ret = reg.func(ann.functionId).retTypes;
+      if (
+        !typesMatch(
+          taken.map((t) => t.ty),
+          ret,
+        )
+      )
+        throw typeMismatch(idx);
       validateReturn(reg, idx, ann, taken, metadata);
       instructions.push({ body: { kind: 'ret' }, incAp: false, hints: [] });
       offset += 1;
       continue;
     }
     const def = defs.get(st.libfuncId)!;
+    let sig = signatures.get(st.libfuncId);
+    if (sig === undefined) {
+      sig = libfuncSignature(reg, reg.libfunc(st.libfuncId)) ?? null;
+      signatures.set(st.libfuncId, sig);
+    }
+    if (
+      sig &&
+      !typesMatch(
+        taken.map((t) => t.ty),
+        sig.params,
+      )
+    )
+      throw typeMismatch(idx);
     const spec = specs.spec(st.libfuncId, metadata.gasVariables.get(idx));
     const apChanges = specs.apChange(st.libfuncId, () => metadata.gasVariables.get(idx));
     if (apChanges.length !== st.branches.length)
@@ -255,8 +278,8 @@ function compileProgramInner(program: Program, options: CompileOptions): CasmPro
       if (outs.length !== b.results.length) throw compileError(`#${idx}: result count mismatch`);
       b.results.forEach((v, j) => {
         if (newRefs.has(v)) throw compileError(`#${idx}: variable ${v} overridden`);
-        // Libfunc output types are not tracked (no signature table yet): '' means unknown.
-        newRefs.set(v, { cells: store(outs[j]!, apShift), ty: '' });
+        // Output types come from the signature table; '' means unknown (not checked downstream).
+        newRefs.set(v, { cells: store(outs[j]!, apShift), ty: sig?.branches[i]?.[j] ?? '' });
       });
       let apTracking: ApTracking;
       if (tracking === 'disable') apTracking = { kind: 'disabled' };
@@ -294,6 +317,11 @@ function compileProgramInner(program: Program, options: CompileOptions): CasmPro
   applyRelocations(instructions, relocations, statementOffsets, consts);
   return { instructions, statementOffsets, consts, metadata, registry: reg };
 }
+
+const typeMismatch = (idx: number) =>
+  compileError(
+    `#${idx}: One of the arguments does not match the expected type of the libfunc or return statement.`,
+  );
 
 function isBranchAlign(reg: ProgramRegistry, program: Program, idx: number): boolean {
   const st = program.statements[idx];

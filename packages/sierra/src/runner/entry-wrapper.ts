@@ -33,6 +33,48 @@ export interface WrappedProgram {
   returnCells: number;
   /** Size of the entry code: the compiled program starts at this offset. */
   entrySize: number;
+  /**
+   * Cells of the `Ok` value when the function returns a `PanicResult` (upstream `is_panic_enum`),
+   * else undefined: then `[0, padding…, ok]` is a success and `[1, padding…, start, end]` a panic.
+   */
+  panicOkCells: number | undefined;
+  /** Gas the function's own entry costs (the runner subtracts it from the available gas). */
+  requiredGas: number;
+}
+
+/** Gas per unit of each cost token (Cairo 2.8 `token_gas_cost`; Const is already in gas). */
+const TOKEN_GAS: Record<string, number> = {
+  Const: 1,
+  Pedersen: 4050,
+  Bitwise: 583,
+  EcOp: 4085,
+  Poseidon: 491,
+  AddMod: 230,
+  MulMod: 604,
+};
+
+/** The gas a run must hand the function beyond its entry cost (0 without gas metadata). */
+function requiredGasOf(compiled: CasmProgram, fn: string): number {
+  const costs = compiled.metadata.functionCosts.get(fn);
+  if (!costs) return 0;
+  let total = 0;
+  for (const [token, n] of costs.toMap()) total += n * (TOKEN_GAS[token] ?? 0);
+  return total;
+}
+
+/** Size of the `Ok` variant when `ty` is a `core::panics::PanicResult` enum. */
+function panicOkCells(compiled: CasmProgram, ty: string | undefined): number | undefined {
+  if (ty === undefined) return undefined;
+  const reg = compiled.registry;
+  const t = reg.type(ty);
+  const first = t.args[0];
+  const isPanic =
+    t.genericId === 'Enum' &&
+    first?.kind === 'userType' &&
+    first.id.startsWith('core::panics::PanicResult::');
+  if (!isPanic) return undefined;
+  const ok = reg.enumVariants(ty)[0];
+  return ok === undefined ? undefined : reg.size(ok);
 }
 
 /** Picks the function to run: by id, else the one whose id ends in `::main`, else the first. */
@@ -150,5 +192,7 @@ export function wrapProgramForRun(compiled: CasmProgram, functionName?: string):
     argCells,
     returnCells,
     entrySize,
+    panicOkCells: returnCells > 0 ? panicOkCells(compiled, main.retTypes[last]) : undefined,
+    requiredGas: requiredGasOf(compiled, main.id),
   };
 }

@@ -5,9 +5,7 @@ import { compileProgram, parseSierraText, SierraError } from '../../src/index.ts
 import { readGoldenFile, sierraVectors } from '../helpers/golden.ts';
 
 // Invalid programs from the pinned compiler's error tests: each must fail with a typed error.
-// Known gap: argument/return *type* mismatches are not checked (output types are not tracked),
-// so "Invalid return type" compiles; it is listed explicitly below.
-const KNOWN_UNDETECTED = new Set(['Invalid return type']);
+const KNOWN_UNDETECTED = new Set<string>([]);
 
 describe('compiler errors on invalid Sierra programs', () => {
   for (const c of readGoldenFile(join(sierraVectors, 'other', 'sierra_to_casm.errors.txt'))) {

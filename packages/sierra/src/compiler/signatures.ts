@@ -1,0 +1,103 @@
+import { genericArgToString, type LongId } from '../program/types.js';
+import { asType, type ProgramRegistry } from './registry.js';
+
+/**
+ * A libfunc's parameter types and the output types of each branch (upstream `param_signatures` and
+ * `branch_signatures`). `undefined` marks a type this table does not derive (left unchecked).
+ */
+export interface LibfuncSignature {
+  params: (string | undefined)[];
+  branches: (string | undefined)[][];
+}
+
+const typeIndex = new WeakMap<ProgramRegistry, Map<string, string>>();
+
+const keyOf = (l: LongId) => `${l.genericId}<${l.args.map(genericArgToString).join(',')}>`;
+
+/** The declared type id of `generic<args…>`, if the program declares it. */
+function findType(reg: ProgramRegistry, genericId: string, ...typeArgs: string[]): string | undefined {
+  let index = typeIndex.get(reg);
+  if (!index) {
+    index = new Map();
+    for (const [id, t] of reg.types) if (!index.has(keyOf(t.longId))) index.set(keyOf(t.longId), id);
+    typeIndex.set(reg, index);
+  }
+  return index.get(`${genericId}<${typeArgs.join(',')}>`);
+}
+
+const one = (params: (string | undefined)[], out: (string | undefined)[]): LibfuncSignature => ({
+  params,
+  branches: [out],
+});
+
+/**
+ * The signature of the common libfunc families, the ones that move, wrap and unwrap values; other
+ * libfuncs return undefined and their arguments are not type-checked (their outputs are untyped).
+ */
+export function libfuncSignature(reg: ProgramRegistry, l: LongId): LibfuncSignature | undefined {
+  const t0 = () => asType(l.args[0], l.genericId);
+  const felt = () => findType(reg, 'felt252');
+  switch (l.genericId) {
+    case 'store_temp':
+    case 'rename':
+      return one([t0()], [t0()]);
+    case 'store_local':
+      return one([findType(reg, 'Uninitialized', t0()), t0()], [t0()]);
+    case 'alloc_local':
+      return one([], [findType(reg, 'Uninitialized', t0())]);
+    case 'finalize_locals':
+    case 'branch_align':
+    case 'jump':
+    case 'disable_ap_tracking':
+    case 'enable_ap_tracking':
+      return one([], []);
+    case 'dup':
+      return one([t0()], [t0(), t0()]);
+    case 'drop':
+      return one([t0()], []);
+    case 'function_call': {
+      const a = l.args[0];
+      if (a?.kind !== 'userFunc') return undefined;
+      const f = reg.funcs.get(a.id);
+      return f ? one(f.paramTypes, f.retTypes) : undefined;
+    }
+    case 'enum_init': {
+      const idx = l.args[1];
+      if (idx?.kind !== 'value') return undefined;
+      const variant = reg.enumVariants(t0())[Number(idx.value)];
+      return variant === undefined ? undefined : one([variant], [t0()]);
+    }
+    case 'enum_match':
+      return { params: [t0()], branches: reg.enumVariants(t0()).map((v) => [v]) };
+    case 'struct_construct':
+      return one(reg.structMembers(t0()), [t0()]);
+    case 'struct_deconstruct':
+      return one([t0()], reg.structMembers(t0()));
+    case 'unwrap_non_zero':
+      return one([findType(reg, 'NonZero', t0())], [t0()]);
+    case 'felt252_is_zero':
+      return { params: [felt()], branches: [[], [findType(reg, 'NonZero', felt() ?? '')]] };
+    case 'felt252_add':
+    case 'felt252_sub':
+    case 'felt252_mul':
+      return one([felt(), felt()], [felt()]);
+    case 'felt252_div':
+      return one([felt(), findType(reg, 'NonZero', felt() ?? '')], [felt()]);
+    case 'felt252_const':
+      return one([], [felt()]);
+    case 'array_new':
+      return one([], [findType(reg, 'Array', t0())]);
+    case 'array_append': {
+      const arr = findType(reg, 'Array', t0());
+      return one([arr, t0()], [arr]);
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Upstream `check_types_match`: same count, and every known type equal. */
+export function typesMatch(actual: readonly string[], expected: readonly (string | undefined)[]): boolean {
+  if (actual.length !== expected.length) return false;
+  return actual.every((a, i) => a === '' || expected[i] === undefined || a === expected[i]);
+}
