@@ -3,8 +3,16 @@
 // squashing records each end; RelocateAllDictionaries puts dictionary k + 1 right after dictionary
 // k (the second at the first one's end, later ones one cell past the previous relocated end).
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { Cairo1HintProcessor, type Relocatable, VmError } from '../../src/index.ts';
+import {
+  type BuiltinName,
+  Cairo1HintProcessor,
+  loadCasmProgram,
+  type Relocatable,
+  runFunction,
+  VmError,
+} from '../../src/index.ts';
 import { ap, deref, hint, vmWith } from '../helpers/vm-setup.ts';
 
 const code = (c: string) => (e: unknown) => e instanceof VmError && e.code === c;
@@ -94,5 +102,29 @@ describe('dictionary relocation (temporary segments)', () => {
     hint(vm, { GetSegmentArenaIndex: { dict_end_ptr: deref(30), dict_index: ap(31) } }, proc);
     hint(vm, { GetSegmentArenaIndex: { dict_end_ptr: deref(30), dict_index: ap(31) } }, proc);
     assert.equal(vm.memory.temp.length, 0);
+  });
+});
+
+describe('a compiled program with three dictionaries (fixture: wasm-cairo result)', () => {
+  const fixture = JSON.parse(
+    readFileSync(new URL('../fixtures/three-dicts.json', import.meta.url), 'utf8'),
+  ) as { result: string[]; casm: { builtins: BuiltinName[]; entry: { return_cells: number } } };
+  const program = loadCasmProgram(JSON.stringify(fixture.casm));
+  const run = (noTemporarySegments: boolean) =>
+    runFunction(program, { builtins: fixture.casm.builtins, gas: 10n ** 9n, noTemporarySegments });
+
+  it('returns the Rust VM result with real segments and with temporary ones', () => {
+    const expected = BigInt(fixture.result[0] as string);
+    const real = run(true);
+    assert.equal(real.returnValues(1)[0], expected);
+    assert.equal(real.vm.memory.temp.length, 0);
+    const temp = run(false);
+    assert.equal(temp.returnValues(1)[0], expected);
+    // Two temporary dictionaries, relocated after the first one: no pointer into them remains.
+    assert.equal(temp.vm.memory.temp.length, 2);
+    assert.equal(temp.vm.memory.rules.size, 2);
+    temp.verify();
+    // Fewer real segments: the dictionaries share the first one's.
+    assert.equal(temp.vm.memory.segments.length, real.vm.memory.segments.length - 2);
   });
 });
