@@ -5,6 +5,15 @@ import { calculateContractAddress } from '../contract-address.js';
 import type { DeclareV3, DeployAccountV3, InvokeV3 } from '../types.js';
 import { dataAvailabilityModes, tipResourceBoundsHash } from './resource-bounds.js';
 
+// Paymaster data and account deployment data are empty in nearly every transaction (the gateway
+// requires it): their hash is one constant, computed once instead of once per field per transaction.
+let emptyHash: bigint | undefined;
+function hashList(values: readonly bigint[]): bigint {
+  if (values.length > 0) return poseidonArray(values);
+  if (emptyHash === undefined) emptyHash = poseidonArray([]);
+  return emptyHash;
+}
+
 /** INVOKE v3; `version` is 3, or 2^128 + 3 for a query. */
 export function invokeV3Hash(tx: InvokeV3, chainId: bigint, version: bigint): bigint {
   const items = [
@@ -12,11 +21,11 @@ export function invokeV3Hash(tx: InvokeV3, chainId: bigint, version: bigint): bi
     version,
     tx.senderAddress,
     tipResourceBoundsHash(tx.tip, tx.resourceBounds),
-    poseidonArray(tx.paymasterData),
+    hashList(tx.paymasterData),
     chainId,
     tx.nonce,
     dataAvailabilityModes(tx.nonceDataAvailabilityMode, tx.feeDataAvailabilityMode),
-    poseidonArray(tx.accountDeploymentData),
+    hashList(tx.accountDeploymentData),
     poseidonArray(tx.calldata),
   ];
   // Proof facts (0.14.2+) extend the list only when present, so older hashes are unchanged.
@@ -31,11 +40,11 @@ export function declareV3Hash(tx: DeclareV3, chainId: bigint, version: bigint): 
     version,
     tx.senderAddress,
     tipResourceBoundsHash(tx.tip, tx.resourceBounds),
-    poseidonArray(tx.paymasterData),
+    hashList(tx.paymasterData),
     chainId,
     tx.nonce,
     dataAvailabilityModes(tx.nonceDataAvailabilityMode, tx.feeDataAvailabilityMode),
-    poseidonArray(tx.accountDeploymentData),
+    hashList(tx.accountDeploymentData),
     tx.classHash,
     tx.compiledClassHash,
   ]);
@@ -53,7 +62,7 @@ export function deployAccountV3Hash(tx: DeployAccountV3, chainId: bigint, versio
     version,
     address,
     tipResourceBoundsHash(tx.tip, tx.resourceBounds),
-    poseidonArray(tx.paymasterData),
+    hashList(tx.paymasterData),
     chainId,
     tx.nonce,
     dataAvailabilityModes(tx.nonceDataAvailabilityMode, tx.feeDataAvailabilityMode),
