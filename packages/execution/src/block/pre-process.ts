@@ -1,7 +1,7 @@
 // Start-of-block state update: the OS writes the hash of block N − 10 into the block-hash contract
 // (address 0x1) at key N − 10, which get_block_hash reads.
-import { versionedConstantsFor } from '@starling/protocol';
 import { executionError } from '../errors.js';
+import { constantsFor } from '../gas/constants-for.js';
 import type { ExecutionState } from '../state/execution-state.js';
 
 /** Records hash(N − buffer) at storage[0x1][N − buffer] for block N (no-op below the buffer). */
@@ -11,7 +11,7 @@ export function preProcessBlock(
   blockNumber: bigint,
   oldBlockHash: (n: bigint) => bigint | undefined,
 ): void {
-  const vc = versionedConstantsFor(starknetVersion);
+  const vc = constantsFor(starknetVersion);
   const buffer = BigInt(vc.os.storedBlockHashBuffer);
   if (blockNumber < buffer) return;
   const n = blockNumber - buffer;

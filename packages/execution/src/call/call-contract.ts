@@ -1,6 +1,6 @@
 // A read-only call outside any transaction (starknet_call): runs on a checkpoint that is dropped.
-import { versionedConstantsFor } from '@starling/protocol';
 import { ExecutionError, executionError } from '../errors.js';
+import { constantsFor } from '../gas/constants-for.js';
 import type { ExecutionState } from '../state/execution-state.js';
 import { formatRetdata } from '../tx/revert-reason.js';
 import type { BlockContext, CallInfo } from '../types.js';
@@ -13,7 +13,7 @@ export function callContract(
   block: BlockContext,
   request: { contractAddress: bigint; selector: bigint; calldata: bigint[] },
 ): CallInfo {
-  const vc = versionedConstantsFor(block.starknetVersion);
+  const vc = constantsFor(block.starknetVersion);
   const gas = BigInt(vc.os.executeMaxSierraGas);
   const ctx = new ExecutionContext(state, block, vc, emptyTxInfo(), 'execute');
   const depth = state.depth;

@@ -130,11 +130,19 @@ export function executeCall(
   return info;
 }
 
+const builtinCostsCache = new WeakMap<object, bigint[]>();
+
+/** The builtin-cost array compiled code reads past its bytecode (one per versioned constants). */
 function builtinCosts(ctx: ExecutionContext): bigint[] {
-  const g = ctx.vc.os.builtinGasCosts;
-  return ['pedersen', 'bitwise', 'ecop', 'poseidon', 'add_mod', 'mul_mod', 'blake'].map((k) =>
-    BigInt(g[k] ?? 0),
-  );
+  let costs = builtinCostsCache.get(ctx.vc);
+  if (costs === undefined) {
+    const g = ctx.vc.os.builtinGasCosts;
+    costs = ['pedersen', 'bitwise', 'ecop', 'poseidon', 'add_mod', 'mul_mod', 'blake'].map((k) =>
+      BigInt(g[k] ?? 0),
+    );
+    builtinCostsCache.set(ctx.vc, costs);
+  }
+  return costs;
 }
 
 /** Keeps typed errors; annotates VM failures with the call that raised them. */

@@ -18,15 +18,23 @@ export function addResources(a: ExecutionResources, b: ExecutionResources, k = 1
   }
 }
 
+// The constants name builtins `x_builtin`; the VM names them `x`. Renamed once per constants object.
+const renamed = new WeakMap<VmResources, [BuiltinName, number][]>();
+function builtinEntries(r: VmResources): [BuiltinName, number][] {
+  let e = renamed.get(r);
+  if (e === undefined) {
+    e = Object.entries(r.builtins).map(([name, n]) => [name.replace(/_builtin$/, '') as BuiltinName, n]);
+    renamed.set(r, e);
+  }
+  return e;
+}
+
 /** Converts the constants' resources (builtins named `x_builtin`) to VM resources. */
 export function fromVcResources(r: VmResources, k = 1): ExecutionResources {
   const out = emptyResources();
   out.n_steps = r.nSteps * k;
   out.n_memory_holes = r.nMemoryHoles * k;
-  for (const [name, n] of Object.entries(r.builtins)) {
-    const key = name.replace(/_builtin$/, '') as BuiltinName;
-    out.builtin_instance_counter[key] = n * k;
-  }
+  for (const [key, n] of builtinEntries(r)) out.builtin_instance_counter[key] = n * k;
   return out;
 }
 
@@ -57,12 +65,10 @@ export function scaledResources(
   len: number,
 ): ExecutionResources {
   const k = p.calldataScalingFactor;
-  const div = (n: number): number => Math.ceil((n * len) / k);
   const out = emptyResources();
-  out.n_steps = div(p.calldataFactor.nSteps);
-  out.n_memory_holes = div(p.calldataFactor.nMemoryHoles);
-  for (const [name, n] of Object.entries(p.calldataFactor.builtins)) {
-    out.builtin_instance_counter[name.replace(/_builtin$/, '') as BuiltinName] = div(n);
-  }
+  out.n_steps = Math.ceil((p.calldataFactor.nSteps * len) / k);
+  out.n_memory_holes = Math.ceil((p.calldataFactor.nMemoryHoles * len) / k);
+  for (const [key, n] of builtinEntries(p.calldataFactor))
+    out.builtin_instance_counter[key] = Math.ceil((n * len) / k);
   return out;
 }

@@ -9,11 +9,11 @@ import {
   compiledClassHashVersionFor,
   type SierraClass,
   type StateDiff,
-  versionedConstantsFor,
 } from '@starling/protocol';
 import { ExecutionContext, emptyTxInfo } from '../call/context.js';
 import { executeCall } from '../call/execute-call.js';
 import { executionError } from '../errors.js';
+import { constantsFor } from '../gas/constants-for.js';
 import { STRK_FEE_TOKEN_ADDRESS, UDC_ADDRESS } from '../options.js';
 import type { ExecutionState } from '../state/execution-state.js';
 import { balanceKey } from '../tx/fee.js';
@@ -84,7 +84,7 @@ function construct(
   classHash: bigint,
   calldata: bigint[],
 ): void {
-  const vc = versionedConstantsFor(block.starknetVersion);
+  const vc = constantsFor(block.starknetVersion);
   state.setClassHashAt(address, classHash);
   const ctx = new ExecutionContext(state, block, vc, emptyTxInfo(), 'execute');
   const gas = BigInt(vc.os.defaultInitialGasCost);

@@ -4,19 +4,11 @@ import { RESOURCE_L1_DATA, RESOURCE_L1_GAS, RESOURCE_L2_GAS } from '@starling/pr
 import type { ExecutionContext } from '../call/context.js';
 import type { CallEntryPoint } from '../types.js';
 
-function alloc(vm: VirtualMachine, values: readonly MaybeRelocatable[]): Relocatable {
-  const s = vm.memory.addSegment();
-  const start = { segment: s.index, offset: 0 };
-  vm.memory.load(start, values);
-  return start;
-}
-
-function span(vm: VirtualMachine, values: readonly bigint[]): [Relocatable, Relocatable] {
-  const start = alloc(vm, values);
-  return [start, { segment: start.segment, offset: values.length }];
-}
-
-/** Writes block, transaction and call info into fresh segments; returns the struct's pointer. */
+/**
+ * Writes block, transaction and call info into one fresh segment; returns the struct's pointer.
+ * Layout: the arrays (signature, bounds, paymaster data, deployment data), then the block info, the
+ * tx info and the execution info structs, all pointing into the same segment (one allocation).
+ */
 export function writeExecutionInfo(
   vm: VirtualMachine,
   ctx: ExecutionContext,
@@ -24,24 +16,15 @@ export function writeExecutionInfo(
 ): Relocatable {
   const b = ctx.block;
   const os = ctx.vc.os;
-  // Validation sees a rounded block number and timestamp and no sequencer (gateway == sequencer view).
-  const block =
-    ctx.mode === 'validate'
-      ? [
-          (b.blockNumber / BigInt(os.validateBlockNumberRounding)) * BigInt(os.validateBlockNumberRounding),
-          (b.timestamp / BigInt(os.validateTimestampRounding)) * BigInt(os.validateTimestampRounding),
-          0n,
-        ]
-      : [b.blockNumber, b.timestamp, b.sequencerAddress];
   const tx = ctx.tx;
-  const bounds: bigint[] = [];
   const rb = tx.resourceBounds;
   const special = specialAccounts(ctx);
   const classHash = call.classHash ?? 0n;
-  const isV3 = (tx.version & ((1n << 128n) - 1n)) === 3n;
+  const isV3 = (tx.version & U128_MASK) === 3n;
   let version = tx.version;
   // Old accounts that only understand v1 see v3 transactions (with a small tip) as v1.
   if (isV3 && special.v1Bound.has(classHash) && tx.tip <= special.v1MaxTip) version = tx.version - 2n;
+  const bounds: bigint[] = [];
   if (rb !== undefined) {
     bounds.push(RESOURCE_L1_GAS, rb.l1Gas.maxAmount, rb.l1Gas.maxPricePerUnit);
     bounds.push(RESOURCE_L2_GAS, rb.l2Gas.maxAmount, rb.l2Gas.maxPricePerUnit);
@@ -49,23 +32,56 @@ export function writeExecutionInfo(
     if (rb.l1DataGas !== undefined && !(isV3 && special.dataGas.has(classHash)))
       bounds.push(RESOURCE_L1_DATA, rb.l1DataGas.maxAmount, rb.l1DataGas.maxPricePerUnit);
   }
-  const txInfo = alloc(vm, [
+  const seg = vm.memory.addSegment().index;
+  const cells: MaybeRelocatable[] = [];
+  const signature = pushSpan(cells, seg, tx.signature);
+  const boundsSpan = pushSpan(cells, seg, bounds);
+  const paymaster = pushSpan(cells, seg, tx.paymasterData);
+  const deployment = pushSpan(cells, seg, tx.accountDeploymentData);
+  // Validation sees a rounded block number and timestamp and no sequencer (gateway == sequencer view).
+  const blockInfo: Relocatable = { segment: seg, offset: cells.length };
+  if (ctx.mode === 'validate') {
+    const nr = BigInt(os.validateBlockNumberRounding);
+    const tr = BigInt(os.validateTimestampRounding);
+    cells.push((b.blockNumber / nr) * nr, (b.timestamp / tr) * tr, 0n);
+  } else cells.push(b.blockNumber, b.timestamp, b.sequencerAddress);
+  const txInfo: Relocatable = { segment: seg, offset: cells.length };
+  cells.push(
     version,
     tx.senderAddress,
     tx.maxFee,
-    ...span(vm, tx.signature),
+    ...signature,
     tx.transactionHash,
     b.chainId,
     tx.nonce,
-    ...span(vm, bounds),
+    ...boundsSpan,
     tx.tip,
-    ...span(vm, tx.paymasterData),
+    ...paymaster,
     tx.nonceDaMode,
     tx.feeDaMode,
-    ...span(vm, tx.accountDeploymentData),
-  ]);
-  return alloc(vm, [alloc(vm, block), txInfo, call.callerAddress, call.storageAddress, call.selector]);
+    ...deployment,
+  );
+  const info: Relocatable = { segment: seg, offset: cells.length };
+  cells.push(blockInfo, txInfo, call.callerAddress, call.storageAddress, call.selector);
+  vm.memory.load({ segment: seg, offset: 0 }, cells);
+  return info;
 }
+
+/** Appends `values` to `cells` (laid out from offset 0 of segment `seg`); returns their (start, end). */
+function pushSpan(
+  cells: MaybeRelocatable[],
+  seg: number,
+  values: readonly bigint[],
+): [Relocatable, Relocatable] {
+  const start = cells.length;
+  for (const v of values) cells.push(v);
+  return [
+    { segment: seg, offset: start },
+    { segment: seg, offset: cells.length },
+  ];
+}
+
+const U128_MASK = (1n << 128n) - 1n;
 
 interface SpecialAccounts {
   v1Bound: Set<bigint>;

@@ -9,11 +9,11 @@ import {
   type InvokeV3,
   QUERY_VERSION_BASE,
   type SierraClass,
-  versionedConstantsFor,
 } from '@starling/protocol';
 import type { TxInfo } from '../call/context.js';
 import { executionError } from '../errors.js';
 import { transactionGasVector } from '../fee/gas-vector.js';
+import { constantsFor } from '../gas/constants-for.js';
 import type { ExecutionState } from '../state/execution-state.js';
 import type { BlockContext, CallInfo, ExecutionFlags, TransactionExecutionInfo } from '../types.js';
 import { type PreparedDeclare, prepareDeclare } from './declare.js';
@@ -48,7 +48,7 @@ export function executeAccountTransaction(
       `transaction version ${String(tx.version)} is not supported`,
     );
   }
-  const vc = versionedConstantsFor(block.starknetVersion);
+  const vc = constantsFor(block.starknetVersion);
   const query = options.query === true;
   const hash = calculateTransactionHash(tx, block.chainId, { query });
   const sender =

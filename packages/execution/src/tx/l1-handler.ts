@@ -5,11 +5,11 @@ import {
   type L1Handler,
   l1ToL2MessageHash,
   messageFromL1Handler,
-  versionedConstantsFor,
 } from '@starling/protocol';
 import { emptyTxInfo } from '../call/context.js';
 import { executionError } from '../errors.js';
 import { transactionGasVector } from '../fee/gas-vector.js';
+import { constantsFor } from '../gas/constants-for.js';
 import type { ExecutionState } from '../state/execution-state.js';
 import type { BlockContext, CallInfo, TransactionExecutionInfo } from '../types.js';
 import { feeOf } from './fee.js';
@@ -24,7 +24,7 @@ export function executeL1Handler(
 ): TransactionExecutionInfo {
   if (tx.calldata.length === 0)
     throw executionError('INVALID_ARGUMENT', 'L1 handler calldata must start with the L1 sender');
-  const vc = versionedConstantsFor(block.starknetVersion);
+  const vc = constantsFor(block.starknetVersion);
   const hash = calculateTransactionHash(tx, block.chainId);
   const env: TxEnv = {
     state,

@@ -44,6 +44,27 @@ export function minimalGasVector(
   kind: TxKind,
   calldataLength: number,
   useKzgDa: boolean,
+): Readonly<GasVector> {
+  // Pure in its inputs, and the same few (type, calldata length) pairs recur.
+  let memo = minimalMemo.get(vc);
+  if (memo === undefined) minimalMemo.set(vc, (memo = new Map()));
+  const key = `${kind}:${calldataLength}:${useKzgDa}`;
+  const hit = memo.get(key);
+  if (hit !== undefined) return hit;
+  if (memo.size >= MINIMAL_MEMO_LIMIT) memo.clear();
+  const g = computeMinimalGasVector(vc, kind, calldataLength, useKzgDa);
+  memo.set(key, g);
+  return g;
+}
+
+const MINIMAL_MEMO_LIMIT = 1024;
+const minimalMemo = new WeakMap<VersionedConstants, Map<string, GasVector>>();
+
+function computeMinimalGasVector(
+  vc: VersionedConstants,
+  kind: TxKind,
+  calldataLength: number,
+  useKzgDa: boolean,
 ): GasVector {
   const stateChanges = {
     nStorageUpdates: 1,
@@ -73,7 +94,7 @@ export function minimalGasVector(
 }
 
 /** Each bound must reach the minimal gas amount and the block's price (fri). */
-export function checkBounds(block: BlockContext, rb: ResourceBounds, minimal: GasVector): void {
+export function checkBounds(block: BlockContext, rb: ResourceBounds, minimal: Readonly<GasVector>): void {
   const p = block.gasPrices;
   const amounts: [string, bigint, bigint][] = [
     ['L1Gas', rb.l1Gas.maxAmount, minimal.l1Gas],

@@ -88,7 +88,7 @@ describe('get_execution_info', () => {
     const block = info[0] as { segment: number; offset: number };
     assert.deepEqual(m.getFelts(block, 3), [100n, 1_700_000_123n, h.ctx.block.sequencerAddress]);
     const tx = info[1] as { segment: number; offset: number };
-    const cell = (i: number) => m.get({ segment: tx.segment, offset: i });
+    const cell = (i: number) => m.get({ segment: tx.segment, offset: tx.offset + i });
     assert.equal(cell(0), 3n);
     assert.equal(cell(1), 0x5e4dn);
     assert.deepEqual(h.felts(cell(3), cell(4)), [7n, 8n]);
@@ -334,7 +334,7 @@ describe('get_execution_info for special accounts (versioned-constants lists)', 
     const [, , ptr] = h.call('GetExecutionInfo', 10n ** 6n, [], 3);
     assert.ok(typeof ptr === 'object');
     const tx = h.vm.memory.getRel({ segment: ptr.segment, offset: ptr.offset + 1 });
-    return h.vm.memory.get({ segment: tx.segment, offset: i });
+    return h.vm.memory.get({ segment: tx.segment, offset: tx.offset + i });
   };
   it('v1-bound accounts see a v3 transaction with a low tip as version 1', () => {
     assert.equal(txCell(harness({ classHash: v1Bound, tx: { version: 3n, tip: 0n } }), 0), 1n);
