@@ -7,6 +7,8 @@ export interface CryptoBackend {
   /** Pedersen of many pairs: out[i] = pedersen(a[i], b[i]). */
   pedersenMany(a: readonly bigint[], b: readonly bigint[]): bigint[];
   poseidon(a: bigint, b: bigint): bigint;
+  /** Two-input Poseidon of many pairs: out[i] = poseidon(a[i], b[i]). */
+  poseidonMany(a: readonly bigint[], b: readonly bigint[]): bigint[];
   poseidonArray(values: readonly bigint[]): bigint;
   poseidonPermute(state: readonly [bigint, bigint, bigint]): [bigint, bigint, bigint];
   /** Verifies a Stark-curve ECDSA signature against a full public key point. */

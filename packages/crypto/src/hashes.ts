@@ -44,6 +44,15 @@ export function poseidon(a: bigint, b: bigint): bigint {
   return getCryptoBackend().poseidon(a, b);
 }
 
+/** out[i] = poseidon(a[i], b[i]), in one backend call. */
+export function poseidonMany(a: readonly bigint[], b: readonly bigint[]): bigint[] {
+  if (a.length !== b.length)
+    throw new CryptoError('INVALID_HASH_INPUT', 'poseidonMany: inputs differ in length');
+  checkFelts(a, 'poseidonMany a');
+  checkFelts(b, 'poseidonMany b');
+  return getCryptoBackend().poseidonMany(a, b);
+}
+
 /** The Poseidon sponge over any number of felts (rate 2, with padding). */
 export function poseidonArray(values: readonly bigint[]): bigint {
   checkFelts(values, 'poseidonArray');

@@ -17,6 +17,14 @@ export { ecMulAdd } from './ec-op.js';
 export { ecdsaSign, ecdsaVerify, getPublicKey, getPublicKeyPoint, type Signature } from './ecdsa.js';
 export { CryptoError, type CryptoErrorCode } from './errors.js';
 export * from './fast/index.js';
-export { pedersen, pedersenArray, pedersenMany, poseidon, poseidonArray, poseidonPermute } from './hashes.js';
+export {
+  pedersen,
+  pedersenArray,
+  pedersenMany,
+  poseidon,
+  poseidonArray,
+  poseidonMany,
+  poseidonPermute,
+} from './hashes.js';
 export { blake2s256, blake2sFelts, bytesToBigIntBE, keccak256, snKeccak } from './keccak.js';
 export { referenceCrypto } from './reference-backend.js';

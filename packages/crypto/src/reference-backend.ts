@@ -29,6 +29,7 @@ export const referenceCrypto: CryptoBackend = {
   pedersen,
   pedersenMany: (a, b) => a.map((x, i) => pedersen(x, b[i]!)),
   poseidon: (a, b) => scure.poseidonHash(a, b),
+  poseidonMany: (a, b) => a.map((x, i) => scure.poseidonHash(x, b[i]!)),
   poseidonArray: (values) => scure.poseidonHashMany([...values]),
   poseidonPermute,
   ecdsaVerifyPoint,

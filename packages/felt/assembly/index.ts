@@ -10,7 +10,7 @@ export {
   montSqr,
   toMont,
 } from './field';
-export { fieldInvBinary } from './inverse';
+export { fieldInvBinary, fieldInvInteger } from './inverse';
 export { bitReverse, mulPowers, ntt, powers } from './ntt';
 export {
   vecAdd,

@@ -11,6 +11,12 @@ const R3: usize = memory.data<u32>([
 
 /** r = a^−1 for Montgomery-form a (zero maps to zero); r may alias a. */
 export function fieldInvBinary(r: usize, a: usize): void {
+  fieldInvInteger(r, a);
+  montMul(r, r, R3);
+}
+
+/** r = a^−1 mod p for a plain integer a < p (zero maps to zero): no Montgomery factors. */
+export function fieldInvInteger(r: usize, a: usize): void {
   let u0 = load<u64>(a, 0);
   let u1 = load<u64>(a, 8);
   let u2 = load<u64>(a, 16);
@@ -161,5 +167,4 @@ export function fieldInvBinary(r: usize, a: usize): void {
       }
     }
   }
-  montMul(r, r, R3);
 }

@@ -6,8 +6,8 @@ import {
   report,
   selected,
 } from '../../../scripts/bench-kit.ts';
-import { getFastField } from '../src/fast/index.js';
-import { add, batchInverse, mul, P, rootOfUnity } from '../src/field.js';
+import { fastInv, fastSqrt, getFastField } from '../src/fast/index.js';
+import { add, batchInverse, inv, mul, P, rootOfUnity, sqrt } from '../src/field.js';
 
 const ff = getFastField();
 if (!ff) throw new Error('felt.wasm is not built: run npm run build');
@@ -53,6 +53,22 @@ if (selected('felt batch inverse')) {
   const fast = opsPerSecond(() => ff.batchInverse(A), N);
   const ref = opsPerSecond(() => batchInverse(xs.map((x) => x || 1n)), N);
   report('felt batch inverse', fast / 1e6, 'M elements/s', { value: ref / 1e6, label: 'reference' });
+}
+
+if (selected('felt inv')) {
+  let i = 0;
+  const fast = opsPerSecond(() => fastInv(xs[i++ & 1023]! || 1n));
+  const ref = opsPerSecond(() => inv(xs[i++ & 1023]! || 1n));
+  report('felt inv (single, fastInv)', fast, 'ops/s', { value: ref, label: 'reference' });
+}
+
+if (selected('felt sqrt')) {
+  const squares = xs.slice(0, 256).map((x) => (x * x) % P);
+  let i = 0;
+  fastSqrt(squares[0]!);
+  const fast = opsPerSecond(() => fastSqrt(squares[i++ & 255]!));
+  const ref = opsPerSecond(() => sqrt(squares[i++ & 255]!));
+  report('felt sqrt (single, fastSqrt)', fast, 'ops/s', { value: ref, label: 'reference' });
 }
 
 /** A textbook radix-2 NTT on bigints: the baseline for the WASM transform. */

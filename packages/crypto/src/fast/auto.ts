@@ -18,6 +18,7 @@ export const autoCrypto: CryptoBackend = {
   pedersen: (a, b) => impl().pedersen(a, b),
   pedersenMany: (a, b) => impl().pedersenMany(a, b),
   poseidon: (a, b) => impl().poseidon(a, b),
+  poseidonMany: (a, b) => impl().poseidonMany(a, b),
   poseidonArray: (values) => impl().poseidonArray(values),
   poseidonPermute: (state) => impl().poseidonPermute(state),
   ecdsaVerifyPoint: (hash, r, s, publicKey) => impl().ecdsaVerifyPoint(hash, r, s, publicKey),

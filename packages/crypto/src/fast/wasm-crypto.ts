@@ -8,6 +8,7 @@ export function createWasmCrypto(fast: FastCrypto = new FastCrypto()): CryptoBac
     pedersen: (a, b) => fast.pedersen(a, b),
     pedersenMany: (a, b) => fast.pedersenMany(a, b),
     poseidon: (a, b) => fast.poseidon(a, b),
+    poseidonMany: (a, b) => fast.poseidonMany(a, b),
     poseidonArray: (values) => fast.poseidonArray(values),
     poseidonPermute: (state) => fast.poseidonPermute(state),
     ecdsaVerifyPoint: (hash, r, s, publicKey) => fast.ecdsaVerifyPoint(hash, r, s, publicKey),

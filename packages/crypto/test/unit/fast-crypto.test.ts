@@ -11,7 +11,9 @@ import {
   PEDERSEN_SHIFT_POINT,
 } from '../../src/curve.js';
 import { ecdsaSign, getPublicKeyPoint } from '../../src/ecdsa.js';
+import { CryptoError } from '../../src/errors.js';
 import { createWasmCrypto, FastCrypto } from '../../src/fast/index.js';
+import { poseidonMany } from '../../src/hashes.js';
 import { referenceCrypto as ref } from '../../src/reference-backend.js';
 import { cases, randomBits, randomFelts } from './fast-random.js';
 
@@ -63,6 +65,24 @@ describe('wasm Poseidon against the reference', () => {
     const got = fast.poseidonMany(a, b);
     for (let i = 0; i < n; i++) if (got[i] !== ref.poseidon(a[i]!, b[i]!)) assert.fail(`poseidon #${i}`);
     for (let i = 0; i < 100; i++) assert.equal(wasm.poseidon(a[i]!, b[i]!), got[i]);
+  });
+
+  it('poseidonMany: the wasm and reference backends and the checked entry point agree', () => {
+    const x = a.slice(0, 300);
+    const y = b.slice(0, 300);
+    const want = ref.poseidonMany(x, y);
+    for (let i = 0; i < 5; i++) assert.equal(want[i], ref.poseidon(x[i]!, y[i]!));
+    assert.deepEqual(wasm.poseidonMany(x, y), want);
+    assert.deepEqual(poseidonMany(x, y), want);
+    assert.deepEqual(poseidonMany([], []), []);
+    assert.throws(
+      () => poseidonMany([1n], []),
+      (e: unknown) => e instanceof CryptoError && e.code === 'INVALID_HASH_INPUT',
+    );
+    assert.throws(
+      () => poseidonMany([P], [0n]),
+      (e: unknown) => e instanceof CryptoError && e.code === 'INVALID_HASH_INPUT',
+    );
   });
 
   it('permutation on random and edge states', () => {

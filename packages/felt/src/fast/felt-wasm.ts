@@ -15,6 +15,8 @@ export interface FeltKernels {
   fieldInv(r: number, a: number): void;
   fieldInvFermat(r: number, a: number): void;
   fieldInvBinary(r: number, a: number): void;
+  /** r = a^−1 for a canonical (not Montgomery) a < p; 0 maps to 0. */
+  fieldInvInteger(r: number, a: number): void;
   fieldPow(r: number, a: number, e: number, words: number): void;
   vecAdd(r: number, a: number, b: number, n: number): void;
   vecSub(r: number, a: number, b: number, n: number): void;

@@ -4,6 +4,7 @@ import { FastField } from './fast-field.js';
 import { createWasmField } from './wasm-field.js';
 
 export { FAST_FIELD_LIMBS, FastField, MAX_NTT_LOG } from './fast-field.js';
+export { fastBatchInverse, fastInv, fastSqrt, trySqrt } from './fast-scalar.js';
 export { FeltMemory } from './felt-memory.js';
 export { type FeltKernels, feltWasmModule, instantiateFeltWasm } from './felt-wasm.js';
 export { type WasmMemory, type WasmModule, wasmApi } from './wasm-api.js';

@@ -1,7 +1,8 @@
 import type { FieldBackend } from '../backend.js';
 import { FeltError } from '../errors.js';
-import { mod, P, sqrt } from '../field.js';
+import { mod, P } from '../field.js';
 import { FastField } from './fast-field.js';
+import { fastSqrt } from './fast-scalar.js';
 
 const BYTES = 32;
 
@@ -37,9 +38,7 @@ export function createWasmField(fast: FastField = new FastField()): FieldBackend
     const x = felt(a);
     if (x === 0n) throw new FeltError('DIVISION_BY_ZERO', 'inverse of zero');
     mem.writeFelt(a0, x);
-    k.toMont(a0, a0);
-    k.fieldInv(a0, a0);
-    k.fromMont(a0, a0);
+    k.fieldInvInteger(a0, a0);
     return mem.readFelt(a0);
   };
   return {
@@ -56,7 +55,6 @@ export function createWasmField(fast: FastField = new FastField()): FieldBackend
     inv,
     batchInverse: (values) => fast.decode(fast.batchInverse(fast.encode(values.map(felt)))),
     pow,
-    // Tonelli–Shanks is dominated by exponentiations; the reference is used as is.
-    sqrt,
+    sqrt: fastSqrt,
   };
 }
