@@ -8,7 +8,18 @@ import { trySqrt } from './field-sqrt.js';
 import type { HintState } from './hint-state.js';
 import type { CompiledHint } from './hint-types.js';
 import { egcd, isqrt, U64, U128 } from './math.js';
-import { argCell, argOp, getMaybe, getPtr, getVal, ptrAdd, setCell } from './operands.js';
+import {
+  argCell,
+  argOp,
+  compareSmall,
+  getMaybe,
+  getPtr,
+  getVal,
+  ptrAdd,
+  setCell,
+  setSmall,
+  smallVal,
+} from './operands.js';
 
 /** STARK curve β (y² = x³ + x + β). */
 const STARK_BETA = 0x6f21413efbe40de150e596d72f7a8c5609ad26c15c915c1f4cdfcb99cee9e89n;
@@ -46,9 +57,21 @@ export const CORE_HINT_FNS: Record<string, CoreHintFn> = {
     setCell(vm, argCell(h, 'dst'), { segment: s.index, offset: 0 });
   },
   TestLessThan(vm, h) {
-    setCell(vm, argCell(h, 'dst'), b01(v(vm, argOp(h, 'lhs')) < v(vm, argOp(h, 'rhs'))));
+    const lhs = argOp(h, 'lhs');
+    const rhs = argOp(h, 'rhs');
+    const a = smallVal(vm, lhs);
+    const b = a === undefined ? undefined : smallVal(vm, rhs);
+    if (a !== undefined && b !== undefined)
+      return setSmall(vm, argCell(h, 'dst'), compareSmall(a, b) < 0 ? 1 : 0);
+    setCell(vm, argCell(h, 'dst'), b01(v(vm, lhs) < v(vm, rhs)));
   },
   TestLessThanOrEqual(vm, h) {
+    // Gas checks run this hint every loop iteration: small felts skip the bigint path.
+    const a = smallVal(vm, argOp(h, 'lhs'));
+    const b = a === undefined ? undefined : smallVal(vm, argOp(h, 'rhs'));
+    if (a !== undefined && b !== undefined) {
+      return setSmall(vm, argCell(h, 'dst'), compareSmall(a, b) <= 0 ? 1 : 0);
+    }
     const c = compareMaybe(getMaybe(vm, argOp(h, 'lhs')), getMaybe(vm, argOp(h, 'rhs')));
     setCell(vm, argCell(h, 'dst'), b01(c <= 0));
   },

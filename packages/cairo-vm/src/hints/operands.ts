@@ -4,6 +4,9 @@ import type { MaybeRelocatable, Relocatable } from '../types.js';
 import type { VirtualMachine } from '../vm/vm.js';
 import type { CellRef, CompiledHint, Operand } from './hint-types.js';
 
+const SMALL_N = 1n << 52n;
+const TAG_INT_CELL = 1;
+
 /** Address of a cell reference under the current registers. */
 export function cellAddr(vm: VirtualMachine, c: CellRef): Relocatable {
   return { segment: vm.execSegment, offset: (c.fp ? vm.fp : vm.ap) + c.offset };
@@ -95,4 +98,35 @@ export function setCell(vm: VirtualMachine, c: CellRef, v: MaybeRelocatable): vo
 export function ptrAdd(r: Relocatable, n: number): Relocatable {
   if (r.offset + n < 0) throw vmError('INVALID_ARITHMETIC', 'pointer offset became negative');
   return { segment: r.segment, offset: r.offset + n };
+}
+
+/**
+ * Fast path for hot hints: the small-integer encoding (n, or n < 0 for P + n) of a deref or immediate
+ * operand holding a small felt; undefined otherwise (the caller takes the general path).
+ */
+export function smallVal(vm: VirtualMachine, op: Operand): number | undefined {
+  if (op.k === 'deref') {
+    const s = vm.memory.segment(vm.execSegment);
+    const off = (op.cell.fp ? vm.fp : vm.ap) + op.cell.offset;
+    return off >= 0 && s.tags[off] === TAG_INT_CELL ? (s.vals[off] as number) : undefined;
+  }
+  if (op.k === 'imm' && op.value < SMALL_N) return Number(op.value);
+  return undefined;
+}
+
+/** Writes a small non-negative integer into a cell reference (no bigint on the way). */
+export function setSmall(vm: VirtualMachine, c: CellRef, n: number): void {
+  vm.memory.writeCell(
+    vm.memory.segment(vm.execSegment),
+    (c.fp ? vm.fp : vm.ap) + c.offset,
+    TAG_INT_CELL,
+    n,
+    0n,
+  );
+}
+
+/** Orders two small-integer encodings as felts (negative n stands for P + n, above every n ≥ 0). */
+export function compareSmall(a: number, b: number): number {
+  if (a < 0 === b < 0) return a - b;
+  return a < 0 ? 1 : -1;
 }

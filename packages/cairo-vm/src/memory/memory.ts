@@ -1,7 +1,10 @@
 import { vmError } from '../errors.js';
 import type { MaybeRelocatable, Relocatable } from '../types.js';
 import { Segment } from './segment.js';
-import {
+import * as valueMod from './value.js';
+
+// Local copies: module bindings cost a getter call per use under some loaders (hot loop).
+const {
   normalizeBig,
   packRel,
   relOffset,
@@ -13,7 +16,7 @@ import {
   TAG_EMPTY,
   TAG_INT,
   TAG_REL,
-} from './value.js';
+} = valueMod;
 
 /** Segmented write-once memory. Temporary segments have negative indexes (-1, -2, …). */
 export class Memory {

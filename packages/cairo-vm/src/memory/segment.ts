@@ -1,5 +1,8 @@
 import { vmError } from '../errors.js';
-import { SMALL, TAG_BIG, TAG_EMPTY } from './value.js';
+import * as valueMod from './value.js';
+
+// Local copies: module bindings cost a getter call per use under some loaders (hot loop).
+const { SMALL, TAG_BIG, TAG_EMPTY } = valueMod;
 
 /** Largest segment (cells): far above what a step-limited run writes, below what would exhaust memory. */
 export const MAX_SEGMENT_CELLS = 2 ** 27;

@@ -1,6 +1,11 @@
-import { mul as fmul, P } from '@starling/felt';
+import * as feltMod from '@starling/felt';
 import { vmError } from '../errors.js';
-import {
+import * as valueMod from '../memory/value.js';
+import { fastInv } from './fast-inv.js';
+
+// Local copies: module bindings cost a getter call per use under some loaders (hot loop).
+const { mul: fmul, P } = feltMod;
+const {
   normalizeAny,
   normalizeBig,
   relOffset,
@@ -11,8 +16,7 @@ import {
   TAG_BIG,
   TAG_INT,
   TAG_REL,
-} from '../memory/value.js';
-import { fastInv } from './fast-inv.js';
+} = valueMod;
 
 /** Slow paths of operand arithmetic; results go to `scratch`. */
 
@@ -80,7 +84,21 @@ export function subVals(aT: number, aN: number, aB: bigint, bT: number, bN: numb
 /** a * b on felts. */
 export function mulSlow(aT: number, aN: number, aB: bigint, bT: number, bN: number, bB: bigint): void {
   if (aT === TAG_REL || bT === TAG_REL) throw vmError('INVALID_ARITHMETIC', 'cannot multiply a pointer');
-  normalizeBig(fmul(big(aT, aN, aB), big(bT, bN, bB)));
+  // A full felt times a small constant (a = a * 3 + 1): a few subtractions instead of a division.
+  if (aT === TAG_BIG && bT === TAG_INT && bN > 0 && bN <= SMALL_FACTOR) mulSmall(aB, bN);
+  else if (bT === TAG_BIG && aT === TAG_INT && aN > 0 && aN <= SMALL_FACTOR) mulSmall(bB, aN);
+  else normalizeBig(fmul(big(aT, aN, aB), big(bT, bN, bB)));
+}
+
+/** Largest factor reduced by repeated subtraction (x · k < k · P needs at most k - 1 of them). */
+const SMALL_FACTOR = 8;
+
+const FACTORS = [0n, 1n, 2n, 3n, 4n, 5n, 6n, 7n, 8n];
+
+function mulSmall(x: bigint, k: number): void {
+  let y = x * (FACTORS[k] as bigint);
+  while (y >= P) y -= P;
+  normalizeBig(y);
 }
 
 /** a / b on felts (b non-zero), used to deduce mul operands. */

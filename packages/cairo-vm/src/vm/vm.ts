@@ -1,28 +1,20 @@
 import { VmError, vmError } from '../errors.js';
 import { Memory } from '../memory/memory.js';
 import type { Segment } from '../memory/segment.js';
-import {
-  packRel,
-  relOffset,
-  relSegment,
-  SEG_SHIFT,
-  SMALL,
-  scratch,
-  smallToBig,
-  TAG_BIG,
-  TAG_EMPTY,
-  TAG_INT,
-  TAG_REL,
-} from '../memory/value.js';
+import * as valueMod from '../memory/value.js';
 import type { Relocatable } from '../types.js';
-import { addSlow, divVals, mulSlow, relAdd, subVals } from './arith.js';
+import * as arithMod from './arith.js';
 import { extendedStep } from './extended-step.js';
-import {
+import type { Instruction } from './instruction.js';
+import * as instructionMod from './instruction.js';
+
+// Local copies: module bindings cost a getter call per use under some loaders (hot loop).
+const { addSlow, divVals, mulSlow, relAdd, subVals } = arithMod;
+const {
   AP_ADD,
   AP_ADD1,
   AP_ADD2,
   decodeInstruction,
-  type Instruction,
   OP_ASSERT_EQ,
   OP_CALL,
   OP_RET,
@@ -35,7 +27,20 @@ import {
   RES_ADD,
   RES_MUL,
   RES_OP1,
-} from './instruction.js';
+} = instructionMod;
+const {
+  packRel,
+  relOffset,
+  relSegment,
+  SEG_SHIFT,
+  SMALL,
+  scratch,
+  smallToBig,
+  TAG_BIG,
+  TAG_EMPTY,
+  TAG_INT,
+  TAG_REL,
+} = valueMod;
 
 /** Runs the hints attached to one pc. */
 export interface HintExecutor {
@@ -377,10 +382,11 @@ export class VirtualMachine {
         }
 
         if (deduced !== 0) {
-          if (deduced === 4 && dT !== TAG_BIG && dstOff < eTags.length && E.hooks === undefined) {
+          if (deduced === 4 && dstOff < eTags.length && E.hooks === undefined) {
             // Common case `[ap + k] = res`: an empty cell of the execution segment.
             eTags[dstOff] = dT;
             E.vals[dstOff] = dN;
+            if (dT === TAG_BIG) E.bigs[dstOff] = dB;
             if (dstOff >= E.size) E.size = dstOff + 1;
           } else {
             if ((deduced & 1) !== 0) mem.writeCell(E, op0Off, o0T, o0N, o0B);
