@@ -3,8 +3,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { ecdsaSign } from '@starling/crypto';
 import { feeTokenBalance, type GenesisAccount, STRK_FEE_TOKEN_ADDRESS } from '@starling/execution';
 import { calculateTransactionHash, getSelectorFromName, type InvokeV3 } from '@starling/protocol';
+import type { BLOCK_ID } from '@starling/rpc';
 import { type DevnetApi, RpcError } from '@starling/rpc';
-import { hex, type NodeContext } from './api/context.js';
+import { transactionJson } from '@starling/sequencer';
+import { hex, type NodeContext, resolveBlock, stateAt } from './api/context.js';
 import { submit } from './api/writes.js';
 import type { NodeOptions } from './options.js';
 
@@ -72,8 +74,13 @@ function mintTx(c: NodeContext, minter: GenesisAccount, to: bigint, amount: bigi
   };
 }
 
-/** The devnet API of a node. */
-export function createDevnetApi(c: NodeContext, d: DevnetState): DevnetApi {
+/** The ETH fee token's address (not deployed at genesis: its balances read 0). */
+const ETH_TOKEN_ADDRESS = 0x049d36570d4e46f48e99674bd3fcc84644ddd6b96f7c741b1562b82f9e004dc7n;
+
+const decimal = (v: bigint) => v.toString(10);
+
+/** The devnet API of a node; `restart` resets it to genesis. */
+export function createDevnetApi(c: NodeContext, d: DevnetState, restart: () => Promise<void>): DevnetApi {
   const balance = (a: bigint) =>
     feeTokenBalance(c.sequencer.preconfirmed?.state ?? c.chain.latestState(), STRK_FEE_TOKEN_ADDRESS, a);
   const latestHash = () => hex(c.db.getBlock(c.db.latestBlockNumber() ?? 0).blockHash ?? 0n);
@@ -137,10 +144,54 @@ export function createDevnetApi(c: NodeContext, d: DevnetState): DevnetApi {
       initial_balance: d.options.initialBalance.toString(),
       latest_block_hash: latestHash(),
     }),
+    getAccountBalance: (p) => {
+      const token = p.unit === 'FRI' ? STRK_FEE_TOKEN_ADDRESS : ETH_TOKEN_ADDRESS;
+      const state = stateAt(c, p.block_id ?? 'pre_confirmed');
+      return { amount: feeTokenBalance(state, token, BigInt(p.address)).toString(), unit: p.unit };
+    },
+    setGasPrice: async (p) => {
+      const g = c.gasPrices;
+      if (p.gas_price_wei !== undefined) g.l1Gas = { ...g.l1Gas, priceInWei: p.gas_price_wei };
+      if (p.gas_price_fri !== undefined) g.l1Gas = { ...g.l1Gas, priceInFri: p.gas_price_fri };
+      if (p.data_gas_price_wei !== undefined)
+        g.l1DataGas = { ...g.l1DataGas, priceInWei: p.data_gas_price_wei };
+      if (p.data_gas_price_fri !== undefined)
+        g.l1DataGas = { ...g.l1DataGas, priceInFri: p.data_gas_price_fri };
+      if (p.l2_gas_price_wei !== undefined) g.l2Gas = { ...g.l2Gas, priceInWei: p.l2_gas_price_wei };
+      if (p.l2_gas_price_fri !== undefined) g.l2Gas = { ...g.l2Gas, priceInFri: p.l2_gas_price_fri };
+      const out = {
+        gas_price_wei: decimal(g.l1Gas.priceInWei),
+        gas_price_fri: decimal(g.l1Gas.priceInFri),
+        data_gas_price_wei: decimal(g.l1DataGas.priceInWei),
+        data_gas_price_fri: decimal(g.l1DataGas.priceInFri),
+        l2_gas_price_wei: decimal(g.l2Gas.priceInWei),
+        l2_gas_price_fri: decimal(g.l2Gas.priceInFri),
+      };
+      // The prices apply from the next block that opens (an open block keeps its own).
+      if (p.generate_block === true) {
+        const b = await c.sequencer.createBlock();
+        return { ...out, block_hash: hex(b.blockHash) };
+      }
+      return out;
+    },
+    acceptOnL1: (p) => {
+      const r = resolveBlock(c, p.starting_block_id as BLOCK_ID);
+      if (r.kind === 'pre')
+        throw new RpcError('INVALID_PARAMS', 'the pre-confirmed block cannot be accepted on L1');
+      const from = (c.finality.latest ?? -1) + 1;
+      const accepted: string[] = [];
+      for (let n = r.n; n >= from; n--) accepted.push(hex(c.db.getBlock(n).blockHash ?? 0n));
+      c.finality.accept(r.n);
+      return { accepted };
+    },
+    restart: async () => {
+      await restart();
+      return {};
+    },
   };
 }
 
-/** Every transaction of the chain after genesis, as broadcast (DECLAREs with their class). */
+/** Every transaction of the chain after genesis, then the pending ones, as broadcast (DECLAREs with their class). */
 export function dumpChain(c: NodeContext): DumpEntry[] {
   const out: DumpEntry[] = [];
   const latest = c.db.latestBlockNumber() ?? 0;
@@ -154,6 +205,14 @@ export function dumpChain(c: NodeContext): DumpEntry[] {
         });
       } else out.push({ transaction: tx });
     }
+  }
+  // Then what is still pending (pre-confirmed or received), in arrival order: a load submits it again.
+  for (const p of c.gateway.pool.all()) {
+    const { class_hash, ...tx } = transactionJson(p.tx) as Record<string, unknown>;
+    out.push({
+      transaction:
+        p.contractClass !== undefined ? { ...tx, contract_class: p.contractClass } : { ...tx, class_hash },
+    });
   }
   return out;
 }

@@ -19,8 +19,10 @@ export interface NodeOptions {
   validateResults: boolean;
   /** Devnet methods on (devnet_*); off for the persistent sequencer. */
   devnet: boolean;
-  /** Write a dump here on exit (devnet --dump-on exit). */
+  /** Write a dump here (devnet --dump-path), when `dumpOn` says. */
   dumpPath?: string;
+  /** When to write the dump: on exit (default), after every block, or after every accepted request. */
+  dumpOn?: 'exit' | 'block' | 'request';
   /** Replay this dump at start (devnet --load). */
   loadPath?: string;
 }

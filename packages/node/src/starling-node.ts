@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { getPublicKey } from '@starling/crypto';
 import { defaultBlockContext, type GenesisAccount } from '@starling/execution';
 import { Gateway, MEMPOOL_RPC_ERRORS } from '@starling/mempool';
-import { createRpcServer, type RpcServer, type SubscriptionSource } from '@starling/rpc';
+import { createRpcServer, RpcError, type RpcServer } from '@starling/rpc';
 import { DatabaseChain, Sequencer } from '@starling/sequencer';
 import { StateDatabase } from '@starling/state';
 import type { NodeContext } from './api/context.js';
@@ -13,11 +13,12 @@ import { createStarknetApi } from './api/starknet-api.js';
 import { executionValidator, prepareForSequencing } from './api/writes.js';
 import { createDevnetApi, type DevnetState, dumpChain, replay } from './devnet-api.js';
 import { NodeError } from './errors.js';
+import { L1Finality } from './finality.js';
 import { writeGenesis } from './genesis.js';
 import { LmdbMempoolStore } from './mempool-store.js';
 import { NodeMetrics } from './metrics.js';
 import { DEVNET_DEFAULTS, type NodeOptions } from './options.js';
-import { createSubscriptions } from './subscriptions.js';
+import { createSubscriptions, type NodeSubscriptions } from './subscriptions.js';
 
 // Errors of other components that mean a spec error.
 const ERROR_MAP = {
@@ -43,7 +44,7 @@ const toAccount = (a: { address: string; privateKey: string; initialBalance: str
 export class StarlingNode {
   private server: RpcServer | undefined;
   // Created with the node so that no event between open and start is missed.
-  private readonly subscriptions: SubscriptionSource;
+  private readonly subscriptions: NodeSubscriptions;
   private stopped = false;
   private pruner: ReturnType<typeof setInterval> | undefined;
 
@@ -52,7 +53,7 @@ export class StarlingNode {
     readonly context: NodeContext,
     readonly devnet: DevnetState,
     readonly metrics: NodeMetrics,
-    private readonly tempDir: string | undefined,
+    private tempDir: string | undefined,
   ) {
     this.subscriptions = createSubscriptions(context);
   }
@@ -65,14 +66,31 @@ export class StarlingNode {
     const tempDir =
       options.dataDir === undefined ? mkdtempSync(join(tmpdir(), 'starling-devnet-')) : undefined;
     const metrics = new NodeMetrics();
-    const db = StateDatabase.open({ path: options.dataDir ?? (tempDir as string), metrics: metrics.state });
+    const context = {} as NodeContext;
+    const all = await StarlingNode.wire(context, options, options.dataDir ?? (tempDir as string), metrics);
+    const minter = all[all.length - 1] as GenesisAccount;
+    const devnet: DevnetState = { accounts: all.slice(0, -1), minter, options };
+    return new StarlingNode(options, context, devnet, metrics, tempDir);
+  }
+
+  // Opens the database at `path` (writing genesis if empty) and puts fresh components into `context`;
+  // returns the genesis accounts (the minter last).
+  private static async wire(
+    context: NodeContext,
+    options: NodeOptions,
+    path: string,
+    metrics: NodeMetrics,
+  ): Promise<GenesisAccount[]> {
+    const db = StateDatabase.open({ path, metrics: metrics.state });
     const chain = new DatabaseChain(db);
+    const gasPrices = { ...defaultBlockContext().gasPrices };
     const blockContext = (blockNumber: bigint, timestamp: bigint) =>
       defaultBlockContext({
         blockNumber,
         timestamp,
         chainId: options.chainId,
         starknetVersion: options.starknetVersion,
+        gasPrices: { ...gasPrices },
       });
     const meta = db.tables.root.openDB<string, string>({ name: 'node', encoding: 'string' });
     let genesis = meta.get('genesis') as string | undefined;
@@ -90,9 +108,6 @@ export class StarlingNode {
     }
     if (genesis === undefined)
       throw new NodeError('GENESIS_FAILED', 'the data directory has no genesis record');
-    const all = (JSON.parse(genesis) as StoredGenesis).accounts.map(toAccount);
-    const minter = all[all.length - 1] as GenesisAccount;
-    const context = {} as NodeContext;
     const gateway = new Gateway({
       chainId: options.chainId,
       nonceOf: (a) => (db.latestBlockNumber() === undefined ? 0n : db.getNonce(a)),
@@ -112,10 +127,19 @@ export class StarlingNode {
       metrics: metrics.sequencer,
       prepare: prepareForSequencing,
     });
-    Object.assign(context, { db, chain, gateway, sequencer, chainId: options.chainId, blockContext });
+    const finality = new L1Finality(db);
+    Object.assign(context, {
+      db,
+      chain,
+      gateway,
+      sequencer,
+      chainId: options.chainId,
+      blockContext,
+      gasPrices,
+      finality,
+    });
     await gateway.restore();
-    const devnet: DevnetState = { accounts: all.slice(0, -1), minter, options };
-    return new StarlingNode(options, context, devnet, metrics, tempDir);
+    return (JSON.parse(genesis) as StoredGenesis).accounts.map(toAccount);
   }
 
   /** Predeployed accounts (without the minter). */
@@ -128,7 +152,7 @@ export class StarlingNode {
     const c = this.context;
     this.server = createRpcServer({
       api: createStarknetApi(c),
-      ...(this.options.devnet ? { devnet: createDevnetApi(c, this.devnet) } : {}),
+      ...(this.options.devnet ? { devnet: createDevnetApi(c, this.devnet, () => this.restart()) } : {}),
       subscriptions: this.subscriptions,
       validateResults: this.options.validateResults,
       errorCodeMap: ERROR_MAP,
@@ -141,13 +165,53 @@ export class StarlingNode {
       const { readFileSync } = await import('node:fs');
       await replay(c, JSON.parse(readFileSync(this.options.loadPath, 'utf8')));
     }
-    c.sequencer.start();
+    this.run();
     // Expired (TTL) and stale transactions leave the pool.
     this.pruner = setInterval(() => void c.gateway.prune().catch(() => {}), PRUNE_INTERVAL_MS);
     this.pruner.unref();
     // Transactions restored from the store are sequenced now.
     await c.sequencer.notify();
     return `http://${addr.address}:${addr.port}`;
+  }
+
+  // Starts block production and the dump hooks of --dump-on block|request on the current components.
+  private run(): void {
+    const c = this.context;
+    const { dumpPath, dumpOn } = this.options;
+    if (dumpPath !== undefined && (dumpOn === 'block' || dumpOn === 'request')) {
+      const write = () => this.writeDump(dumpPath);
+      c.sequencer.onBlock(write);
+      if (dumpOn === 'request') c.gateway.onAccepted(write);
+    }
+    c.sequencer.start();
+  }
+
+  private writeDump(path: string): void {
+    try {
+      writeFileSync(path, JSON.stringify(dumpChain(this.context)));
+    } catch (e) {
+      throw new NodeError('DUMP_FAILED', `cannot write the dump to ${path}: ${String(e)}`);
+    }
+  }
+
+  /**
+   * devnet_restart: back to a fresh genesis with the same accounts. Only an in-memory devnet restarts
+   * (a data directory is never wiped); WebSocket subscribers stay connected.
+   */
+  async restart(): Promise<void> {
+    if (this.tempDir === undefined || this.options.dataDir !== undefined)
+      throw new RpcError(
+        'INVALID_PARAMS',
+        'restart needs an in-memory devnet (started without a data directory)',
+      );
+    const c = this.context;
+    await c.sequencer.stop();
+    await c.db.close();
+    rmSync(this.tempDir, { recursive: true, force: true });
+    this.tempDir = mkdtempSync(join(tmpdir(), 'starling-devnet-'));
+    await StarlingNode.wire(c, this.options, this.tempDir, this.metrics);
+    this.subscriptions.attach();
+    this.run();
   }
 
   /** Graceful shutdown: stop serving, let the current step finish, dump if asked, close the database. */
@@ -157,8 +221,7 @@ export class StarlingNode {
     if (this.pruner !== undefined) clearInterval(this.pruner);
     await this.server?.close();
     await this.context.sequencer.stop();
-    if (this.options.dumpPath !== undefined)
-      writeFileSync(this.options.dumpPath, JSON.stringify(dumpChain(this.context)));
+    if (this.options.dumpPath !== undefined) this.writeDump(this.options.dumpPath);
     await this.context.db.close();
     if (this.tempDir !== undefined) rmSync(this.tempDir, { recursive: true, force: true });
   }

@@ -43,43 +43,49 @@ function senderOf(tx: Record<string, unknown>, receipt?: Record<string, unknown>
   return s === undefined ? 0n : BigInt(s);
 }
 
+/** Subscriptions plus `attach`, which hooks them to the context's current components (again after a restart). */
+export type NodeSubscriptions = SubscriptionSource & { attach(): void };
+
 /** The subscription source of a node. */
-export function createSubscriptions(c: NodeContext): SubscriptionSource {
+export function createSubscriptions(c: NodeContext): NodeSubscriptions {
   const blocks = new Hub<ClosedBlock>();
   const txs = new Hub<TxEvent>();
-  c.sequencer.onBlock((b) => {
-    blocks.emit(b);
-    for (const t of b.transactions)
+  const attach = () => {
+    c.sequencer.onBlock((b) => {
+      blocks.emit(b);
+      for (const t of b.transactions)
+        txs.emit({
+          hash: t.hash,
+          status: 'ACCEPTED_ON_L2',
+          sender: senderOf(t.transaction, t.receipt),
+          tx: t.transaction,
+          receipt: t.receipt,
+          block: b,
+        });
+    });
+    c.sequencer.onTransaction((hash, status) => {
+      const t = c.sequencer.preconfirmed?.find(hash);
+      if (t === undefined) return;
+      const tx = { transaction_hash: hex(hash), ...transactionJson(t.pooled.tx) };
+      const receipt =
+        t.info !== undefined
+          ? {
+              ...rpcReceipt(t.info, 'PRE_CONFIRMED'),
+              block_number: Number(c.sequencer.preconfirmed?.context.blockNumber ?? 0n),
+            }
+          : undefined;
+      txs.emit({ hash, status, sender: t.pooled.sender, tx, ...(receipt !== undefined ? { receipt } : {}) });
+    });
+    c.gateway.onAccepted((p: PooledTransaction) =>
       txs.emit({
-        hash: t.hash,
-        status: 'ACCEPTED_ON_L2',
-        sender: senderOf(t.transaction, t.receipt),
-        tx: t.transaction,
-        receipt: t.receipt,
-        block: b,
-      });
-  });
-  c.sequencer.onTransaction((hash, status) => {
-    const t = c.sequencer.preconfirmed?.find(hash);
-    if (t === undefined) return;
-    const tx = { transaction_hash: hex(hash), ...transactionJson(t.pooled.tx) };
-    const receipt =
-      t.info !== undefined
-        ? {
-            ...rpcReceipt(t.info, 'PRE_CONFIRMED'),
-            block_number: Number(c.sequencer.preconfirmed?.context.blockNumber ?? 0n),
-          }
-        : undefined;
-    txs.emit({ hash, status, sender: t.pooled.sender, tx, ...(receipt !== undefined ? { receipt } : {}) });
-  });
-  c.gateway.onAccepted((p: PooledTransaction) =>
-    txs.emit({
-      hash: p.hash,
-      status: 'RECEIVED',
-      sender: p.sender,
-      tx: { transaction_hash: hex(p.hash), ...transactionJson(p.tx) },
-    }),
-  );
+        hash: p.hash,
+        status: 'RECEIVED',
+        sender: p.sender,
+        tx: { transaction_hash: hex(p.hash), ...transactionJson(p.tx) },
+      }),
+    );
+  };
+  attach();
 
   // Stored blocks from `id` up to the latest, for replays.
   const replayFrom = (id: BLOCK_ID | undefined): number[] => {
@@ -104,6 +110,7 @@ export function createSubscriptions(c: NodeContext): SubscriptionSource {
     );
 
   return {
+    attach,
     newHeads(p, sink) {
       for (const n of replayFrom(p.block_id)) sink.next(c.db.getBlock(n).header as never);
       return blocks.add((b) => sink.next(b.header as never));

@@ -1,5 +1,10 @@
 export type { CallContext, MaybePromise } from './api/call-context.js';
-export type { DevnetApi, DevnetUnit, PredeployedAccount } from './devnet/devnet-api.js';
+export type {
+  DevnetApi,
+  DevnetUnit,
+  GasPriceUpdate,
+  PredeployedAccount,
+} from './devnet/devnet-api.js';
 export { decodeAmount, devnetMethods } from './devnet/devnet-methods.js';
 export * from './errors.js';
 export type * from './generated/starknet-api.js';

@@ -75,14 +75,19 @@ export function registerDevnetCommand(program: Command): void {
     .option('--block-generation-on <mode>', 'transaction | demand | <seconds>')
     .option('--chain-id <id>', 'MAINNET, TESTNET or a short string', 'TESTNET')
     .option('--data-dir <dir>', 'persist the chain in this directory (in memory when omitted)')
-    .option('--dump-on <when>', "'exit': write a dump on shutdown")
+    .option(
+      '--dump-on <when>',
+      'exit | block | request: write a dump on shutdown, after each block, or after each accepted transaction',
+    )
     .option('--dump-path <file>', 'where the dump goes')
     .option('--load <file>', 'replay a dump at start')
     .action(async (f: DevnetFlags) => {
       const seed = f.seed !== undefined ? BigInt(f.seed) : BigInt(Math.floor(Math.random() * 2 ** 32));
-      if (f.dumpOn !== undefined && f.dumpOn !== 'exit')
-        throw new TypeError('only --dump-on exit is supported');
-      if (f.dumpOn === 'exit' && f.dumpPath === undefined) throw new TypeError('--dump-on needs --dump-path');
+      const dumpOn = f.dumpOn;
+      if (dumpOn !== undefined && dumpOn !== 'exit' && dumpOn !== 'block' && dumpOn !== 'request')
+        throw new TypeError(`--dump-on takes exit, block or request, not ${dumpOn}`);
+      if (dumpOn !== undefined && f.dumpPath === undefined)
+        throw new TypeError('--dump-on needs --dump-path');
       console.log(`Seed: ${seed}`);
       await runNode(
         {
@@ -94,7 +99,7 @@ export function registerDevnetCommand(program: Command): void {
           blockMode: blockMode(f),
           chainId: parseChainId(f.chainId),
           ...(f.dataDir !== undefined ? { dataDir: f.dataDir } : {}),
-          ...(f.dumpOn === 'exit' && f.dumpPath !== undefined ? { dumpPath: f.dumpPath } : {}),
+          ...(dumpOn !== undefined && f.dumpPath !== undefined ? { dumpPath: f.dumpPath, dumpOn } : {}),
           ...(f.load !== undefined ? { loadPath: f.load } : {}),
         },
         true,

@@ -6,6 +6,7 @@ import type { BLOCK_ID } from '@starling/rpc';
 import { RpcError, StarknetRpcError } from '@starling/rpc';
 import type { DatabaseChain, PreconfirmedBlock, Sequencer } from '@starling/sequencer';
 import type { StateDatabase } from '@starling/state';
+import type { L1Finality } from '../finality.js';
 
 /** What the API implementations read: the components a node wires together. */
 export interface NodeContext {
@@ -16,6 +17,10 @@ export interface NodeContext {
   chainId: bigint;
   /** The context of block `n` at `timestamp`. */
   blockContext(n: bigint, timestamp: bigint): BlockContext;
+  /** Gas prices of the blocks to come (devnet_setGasPrice changes them). */
+  gasPrices: BlockContext['gasPrices'];
+  /** Blocks accepted on L1 (devnet_acceptOnL1). */
+  finality: L1Finality;
 }
 
 /** A resolved block id: a stored block, or the pre-confirmed one (maybe not opened yet). */
@@ -31,8 +36,11 @@ export function resolveBlock(c: NodeContext, id: BLOCK_ID): ResolvedBlock {
   if (id === 'pre_confirmed') return { kind: 'pre', block: c.sequencer.preconfirmed };
   if (latest === undefined) throw new StarknetRpcError('BLOCK_NOT_FOUND');
   if (id === 'latest') return { kind: 'stored', n: latest };
-  // No settlement layer is attached: nothing is accepted on L1.
-  if (id === 'l1_accepted') throw new StarknetRpcError('BLOCK_NOT_FOUND');
+  if (id === 'l1_accepted') {
+    const n = c.finality.latest;
+    if (n === undefined) throw new StarknetRpcError('BLOCK_NOT_FOUND');
+    return { kind: 'stored', n };
+  }
   if ('block_number' in id) {
     if (!Number.isSafeInteger(id.block_number) || id.block_number < 0 || id.block_number > latest)
       throw new StarknetRpcError('BLOCK_NOT_FOUND');

@@ -15,17 +15,18 @@ type R<K extends keyof Api> = ReturnType<Api[K]>;
 export function createStarknetApi(c: NodeContext): StarknetApi {
   return {
     getBlockWithTxHashes: (p) => blocks.getBlock(c, p.block_id, 'hashes') as never,
-    getBlockWithTxs: (p) => blocks.getBlock(c, p.block_id, 'txs') as never,
-    getBlockWithReceipts: (p) => blocks.getBlock(c, p.block_id, 'receipts') as never,
+    getBlockWithTxs: (p) => blocks.getBlock(c, p.block_id, 'txs', p.response_flags) as never,
+    getBlockWithReceipts: (p) => blocks.getBlock(c, p.block_id, 'receipts', p.response_flags) as never,
     getStateUpdate: (p) => blocks.stateUpdate(c, p.block_id, p.contract_addresses) as never,
-    getStorageAt: (p) => state.getStorageAt(c, p.block_id, p.contract_address, p.key),
+    getStorageAt: (p) => state.getStorageAt(c, p.block_id, p.contract_address, p.key, p.response_flags),
     getTransactionStatus: (p) => txs.transactionStatus(c, p.transaction_hash) as never,
     // No settlement layer is attached: no L1 transaction is known.
     getMessagesStatus: () => {
       throw new StarknetRpcError('TXN_HASH_NOT_FOUND');
     },
-    getTransactionByHash: (p) => txs.transactionByHash(c, p.transaction_hash) as never,
-    getTransactionByBlockIdAndIndex: (p) => txs.transactionByIndex(c, p.block_id, p.index) as never,
+    getTransactionByHash: (p) => txs.transactionByHash(c, p.transaction_hash, p.response_flags) as never,
+    getTransactionByBlockIdAndIndex: (p) =>
+      txs.transactionByIndex(c, p.block_id, p.index, p.response_flags) as never,
     getTransactionReceipt: (p) => txs.transactionReceipt(c, p.transaction_hash) as never,
     getClass: (p) => state.getClass(c, p.block_id, p.class_hash) as never,
     getClassHashAt: (p) => state.getClassHashAt(c, p.block_id, p.contract_address),

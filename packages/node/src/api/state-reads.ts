@@ -4,7 +4,7 @@ import type { BLOCK_ID } from '@starling/rpc';
 import { StarknetRpcError } from '@starling/rpc';
 import { casmJson } from '@starling/sequencer';
 import { sierraClassJson } from '../class-json.js';
-import { hex, keyParam, type NodeContext, stateAt } from './context.js';
+import { hex, keyParam, type NodeContext, resolveBlock, stateAt } from './context.js';
 
 /** The RPC CONTRACT_CLASS of a stored class document. */
 function classDocument(
@@ -63,13 +63,52 @@ export function getNonce(c: NodeContext, id: BLOCK_ID, address: string): string 
   return hex(s.getNonceAt(a));
 }
 
-/** starknet_getStorageAt. */
-export function getStorageAt(c: NodeContext, id: BLOCK_ID, address: string, key: string): string {
+/** starknet_getStorageAt; with INCLUDE_LAST_UPDATE_BLOCK, `{value, last_update_block}`. */
+export function getStorageAt(
+  c: NodeContext,
+  id: BLOCK_ID,
+  address: string,
+  key: string,
+  flags: readonly string[] = [],
+): string | { value: string; last_update_block: number } {
   const s = stateAt(c, id);
   const a = keyParam(address, 'contract address');
   if (a > 1n && s.getClassHashAt(a) === 0n) throw new StarknetRpcError('CONTRACT_NOT_FOUND');
-  return hex(s.getStorageAt(a, keyParam(key, 'storage key')));
+  const k = keyParam(key, 'storage key');
+  const value = hex(s.getStorageAt(a, k));
+  if (!flags.includes('INCLUDE_LAST_UPDATE_BLOCK')) return value;
+  return { value, last_update_block: lastUpdateBlock(c, resolveBlock(c, id), a, k) };
 }
+
+// The newest block at or below the read block that wrote the slot (0 when never written): the
+// pre-confirmed block when its changes hold the slot, else the storage history table, whose keys are
+// address ‖ key ‖ big-endian u64 block (state package layout).
+function lastUpdateBlock(
+  c: NodeContext,
+  r: ReturnType<typeof resolveBlock>,
+  address: bigint,
+  key: bigint,
+): number {
+  if (r.kind === 'pre' && r.block !== undefined) {
+    const diff = r.block.state.layerDiff(0);
+    if (diff.storageDiffs.some((d) => d.address === address && d.entries.some((e) => e.key === key)))
+      return Number(r.block.context.blockNumber);
+  }
+  const at = r.kind === 'stored' ? r.n : (c.db.latestBlockNumber() ?? 0);
+  const prefix = Buffer.concat([word(address), word(key)]);
+  const start = Buffer.alloc(8);
+  start.writeBigUInt64BE(BigInt(at));
+  for (const { key: k } of c.db.tables.storage.getRange({
+    start: Buffer.concat([prefix, start]),
+    end: prefix,
+    reverse: true,
+    limit: 1,
+  }))
+    return Number(Buffer.from(k).readBigUInt64BE(64));
+  return 0;
+}
+
+const word = (v: bigint): Buffer => Buffer.from(v.toString(16).padStart(64, '0'), 'hex');
 
 /** starknet_getCompiledCasm. */
 export function getCompiledCasm(c: NodeContext, classHash: string): Record<string, unknown> {

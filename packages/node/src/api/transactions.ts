@@ -4,6 +4,7 @@ import { rpcReceipt } from '@starling/execution';
 import type { BLOCK_ID } from '@starling/rpc';
 import { StarknetRpcError } from '@starling/rpc';
 import { transactionJson } from '@starling/sequencer';
+import { withFinality, withFlags } from './blocks.js';
 import { hex, type NodeContext, resolveBlock } from './context.js';
 
 const felt = (s: string): bigint => BigInt(s);
@@ -15,7 +16,7 @@ export function transactionStatus(c: NodeContext, hash: string): Record<string, 
   if (stored !== undefined) {
     const r = stored.receipt as { execution_status: string; revert_reason?: string };
     return {
-      finality_status: 'ACCEPTED_ON_L2',
+      finality_status: c.finality.statusOf(stored.blockNumber),
       execution_status: r.execution_status,
       ...(r.revert_reason !== undefined ? { failure_reason: r.revert_reason } : {}),
     };
@@ -34,27 +35,33 @@ export function transactionStatus(c: NodeContext, hash: string): Record<string, 
 }
 
 /** starknet_getTransactionByHash. */
-export function transactionByHash(c: NodeContext, hash: string): unknown {
+export function transactionByHash(c: NodeContext, hash: string, flags?: readonly string[]): unknown {
   const h = felt(hash);
   const stored = c.db.getTransaction(h);
-  if (stored !== undefined) return stored.transaction;
+  if (stored !== undefined) return withFlags(stored.transaction, flags);
   const pooled = c.sequencer.preconfirmed?.find(h)?.pooled ?? c.gateway.pool.get(h);
-  if (pooled !== undefined) return { transaction_hash: hex(h), ...transactionJson(pooled.tx) };
+  if (pooled !== undefined)
+    return withFlags({ transaction_hash: hex(h), ...transactionJson(pooled.tx) }, flags);
   throw new StarknetRpcError('TXN_HASH_NOT_FOUND');
 }
 
 /** starknet_getTransactionByBlockIdAndIndex. */
-export function transactionByIndex(c: NodeContext, id: BLOCK_ID, index: number): unknown {
+export function transactionByIndex(
+  c: NodeContext,
+  id: BLOCK_ID,
+  index: number,
+  flags?: readonly string[],
+): unknown {
   const r = resolveBlock(c, id);
   if (r.kind === 'pre') {
     const t = r.block?.executed()[index];
     if (t === undefined) throw new StarknetRpcError('INVALID_TXN_INDEX');
-    return { transaction_hash: hex(t.pooled.hash), ...transactionJson(t.pooled.tx) };
+    return withFlags({ transaction_hash: hex(t.pooled.hash), ...transactionJson(t.pooled.tx) }, flags);
   }
   const b = c.db.getBlock(r.n);
   if (!Number.isSafeInteger(index) || index < 0 || index >= b.transactionCount)
     throw new StarknetRpcError('INVALID_TXN_INDEX');
-  return c.db.getBlockTransactions(r.n)[index]?.transaction;
+  return withFlags(c.db.getBlockTransactions(r.n)[index]?.transaction, flags);
 }
 
 /** starknet_getTransactionReceipt. */
@@ -64,7 +71,7 @@ export function transactionReceipt(c: NodeContext, hash: string): Record<string,
   if (stored !== undefined) {
     const b = c.db.getBlock(stored.blockNumber);
     return {
-      ...(stored.receipt as Record<string, unknown>),
+      ...withFinality(c, stored.receipt, stored.blockNumber),
       block_hash: hex(b.blockHash ?? 0n),
       block_number: stored.blockNumber,
     };

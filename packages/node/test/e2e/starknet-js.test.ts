@@ -134,4 +134,31 @@ describe('starknet.js against a Starling devnet', () => {
     });
     assert.equal(stale.error?.code, 52);
   });
+
+  it('rejects at the gateway: a wrong signature (55), bounds above the balance (54)', async () => {
+    const [a, b] = node.accounts;
+    assert.ok(a && b);
+    const call = {
+      contractAddress: STRK,
+      entrypoint: 'transfer',
+      calldata: [`0x${b.address.toString(16)}`, '1', '0'],
+    };
+    const codeOf = (e: unknown) => (e as { baseError?: { code?: number } }).baseError?.code;
+    const forged = new Account({ provider, address: `0x${a.address.toString(16)}`, signer: '0x12345' });
+    await assert.rejects(forged.execute(call), (e) => codeOf(e) === 55);
+    const account = new Account({
+      provider,
+      address: `0x${a.address.toString(16)}`,
+      signer: `0x${a.privateKey.toString(16)}`,
+    });
+    const bound = (max_amount: bigint, max_price_per_unit: bigint) => ({ max_amount, max_price_per_unit });
+    const resourceBounds = {
+      l1_gas: bound(0n, 10n ** 12n),
+      l2_gas: bound(10n ** 8n, 10n ** 16n), // 10^24 fri: more than the account holds
+      l1_data_gas: bound(1000n, 10n ** 12n),
+    };
+    await assert.rejects(account.execute(call, { resourceBounds }), (e) => codeOf(e) === 54);
+    // Neither changed the account's nonce.
+    assert.equal(await provider.getNonceForAddress(account.address), '0x2');
+  });
 });

@@ -1,5 +1,5 @@
 import type { CallContext, MaybePromise } from '../api/call-context.js';
-import type { FELT } from '../generated/wire-types.js';
+import type { BLOCK_ID, FELT } from '../generated/wire-types.js';
 
 /** Fee token unit of devnet_mint and balances. */
 export type DevnetUnit = 'WEI' | 'FRI';
@@ -38,4 +38,26 @@ export interface DevnetApi {
   dump(params: { path?: string }, ctx: CallContext): MaybePromise<unknown>;
   load(params: { path: string }, ctx: CallContext): MaybePromise<unknown>;
   getConfig(params: Record<string, never>, ctx: CallContext): MaybePromise<Record<string, unknown>>;
+  /** Fee-token balance (decimal string) at `block_id` (default pre_confirmed). */
+  getAccountBalance(
+    params: { address: FELT; unit: DevnetUnit; block_id?: BLOCK_ID },
+    ctx: CallContext,
+  ): MaybePromise<{ amount: string; unit: DevnetUnit }>;
+  /** Gas prices of the blocks to come; each price a positive integer below 2^128. */
+  setGasPrice(params: GasPriceUpdate, ctx: CallContext): MaybePromise<Record<string, unknown>>;
+  /** Marks the blocks up to `starting_block_id` ACCEPTED_ON_L1; returns their hashes. */
+  acceptOnL1(params: { starting_block_id: BLOCK_ID }, ctx: CallContext): MaybePromise<{ accepted: FELT[] }>;
+  /** Back to genesis (same accounts). */
+  restart(params: { restart_l1_to_l2_messaging?: boolean }, ctx: CallContext): MaybePromise<unknown>;
+}
+
+/** devnet_setGasPrice parameters (starknet-devnet GasModificationRequest). */
+export interface GasPriceUpdate {
+  gas_price_wei?: bigint;
+  data_gas_price_wei?: bigint;
+  gas_price_fri?: bigint;
+  data_gas_price_fri?: bigint;
+  l2_gas_price_wei?: bigint;
+  l2_gas_price_fri?: bigint;
+  generate_block?: boolean;
 }

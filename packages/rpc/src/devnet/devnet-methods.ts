@@ -2,7 +2,7 @@ import { toFelt } from '@starling/felt';
 import { Ajv } from 'ajv';
 import { RpcError } from '../errors/rpc-error.js';
 import type { MethodEntry, ParamDef } from '../jsonrpc/method-entry.js';
-import type { DevnetApi } from './devnet-api.js';
+import type { DevnetApi, GasPriceUpdate } from './devnet-api.js';
 
 // Param shapes as starknet-devnet documents them (website/static/devnet_api.json and docs).
 const ADDRESS = { type: 'string', pattern: '^0x[a-fA-F0-9]{1,64}$' };
@@ -14,6 +14,34 @@ const AMOUNT = {
   ],
 };
 const PATH = { type: 'string', minLength: 1, maxLength: 4096 };
+const FELT = { type: 'string', pattern: '^0x[a-fA-F0-9]{1,64}$' };
+const BLOCK_ID = {
+  anyOf: [
+    { enum: ['latest', 'pre_confirmed', 'l1_accepted'] },
+    {
+      type: 'object',
+      properties: { block_number: { type: 'integer', minimum: 0 } },
+      required: ['block_number'],
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      properties: { block_hash: FELT },
+      required: ['block_hash'],
+      additionalProperties: false,
+    },
+  ],
+};
+// A positive price below 2^128 (devnet's NonZeroU128): a JSON number or an integer string.
+const PRICE = AMOUNT;
+const GAS_PRICE_PARAMS = [
+  'gas_price_wei',
+  'data_gas_price_wei',
+  'gas_price_fri',
+  'data_gas_price_fri',
+  'l2_gas_price_wei',
+  'l2_gas_price_fri',
+] as const;
 
 const ajv = new Ajv({ strict: true, allErrors: false });
 
@@ -70,5 +98,43 @@ export function devnetMethods(api: DevnetApi): MethodEntry[] {
     m('dump', [param('path', false, PATH)], (p, c) => api.dump(p as { path?: string }, c)),
     m('load', [param('path', true, PATH)], (p, c) => api.load(p as { path: string }, c)),
     m('getConfig', [], (_p, c) => api.getConfig({}, c)),
+    m(
+      'getAccountBalance',
+      [
+        param('address', true, ADDRESS),
+        param('unit', false, { enum: ['WEI', 'FRI'] }),
+        param('block_id', false, BLOCK_ID),
+      ],
+      (p, c) => {
+        toFelt(p.address as string);
+        const unit = (p.unit as 'WEI' | 'FRI' | undefined) ?? 'FRI';
+        return api.getAccountBalance({ ...(p as { address: string }), unit }, c);
+      },
+    ),
+    m(
+      'setGasPrice',
+      [
+        ...GAS_PRICE_PARAMS.map((n) => param(n, false, PRICE)),
+        param('generate_block', false, { type: 'boolean' }),
+      ],
+      (p, c) => {
+        const update: GasPriceUpdate = {};
+        for (const n of GAS_PRICE_PARAMS) {
+          if (p[n] === undefined) continue;
+          const v = decodeAmount(p[n]);
+          if (v <= 0n || v >= 1n << 128n)
+            throw new RpcError('INVALID_PARAMS', `${n} must be a positive integer below 2^128`);
+          update[n] = v;
+        }
+        if (p.generate_block !== undefined) update.generate_block = p.generate_block as boolean;
+        return api.setGasPrice(update, c);
+      },
+    ),
+    m('acceptOnL1', [param('starting_block_id', true, BLOCK_ID)], (p, c) =>
+      api.acceptOnL1(p as { starting_block_id: never }, c),
+    ),
+    m('restart', [param('restart_l1_to_l2_messaging', false, { type: 'boolean' })], (p, c) =>
+      api.restart(p as { restart_l1_to_l2_messaging?: boolean }, c),
+    ),
   ];
 }

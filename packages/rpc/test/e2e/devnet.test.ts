@@ -37,6 +37,10 @@ const devnet: DevnetApi = {
   dump: (p) => rec('dump', p, p.path ? null : []),
   load: (p) => rec('load', p, null),
   getConfig: (p) => rec('getConfig', p, { seed: 0, total_accounts: 10 }),
+  getAccountBalance: (p) => rec('getAccountBalance', p, { amount: '5', unit: p.unit }),
+  setGasPrice: (p) => rec('setGasPrice', p, { l2_gas_price_fri: String(p.l2_gas_price_fri) }),
+  acceptOnL1: (p) => rec('acceptOnL1', p, { accepted: [header.block_hash] }),
+  restart: (p) => rec('restart', p, {}),
 };
 
 let s: TestServer;
@@ -96,6 +100,25 @@ test('valid calls reach the DevnetApi with decoded params', async () => {
     { path: 'state.json' },
   ]);
   assert.deepEqual((await ok('devnet_getConfig')).result, { seed: 0, total_accounts: 10 });
+  assert.deepEqual((await ok('devnet_getAccountBalance', { address: account.address })).forwarded, [
+    'getAccountBalance',
+    { address: account.address, unit: 'FRI' },
+  ]);
+  const balance = await ok('devnet_getAccountBalance', [account.address, 'WEI', { block_number: 3 }]);
+  assert.deepEqual(balance.forwarded, [
+    'getAccountBalance',
+    { address: account.address, unit: 'WEI', block_id: { block_number: 3 } },
+  ]);
+  const gas = await ok('devnet_setGasPrice', { l2_gas_price_fri: '0x4a817c800', generate_block: false });
+  assert.deepEqual(gas.forwarded, [
+    'setGasPrice',
+    { l2_gas_price_fri: 20_000_000_000n, generate_block: false },
+  ]);
+  assert.deepEqual((await ok('devnet_acceptOnL1', { starting_block_id: 'latest' })).forwarded, [
+    'acceptOnL1',
+    { starting_block_id: 'latest' },
+  ]);
+  assert.deepEqual((await ok('devnet_restart')).forwarded, ['restart', {}]);
 });
 
 test('bad devnet params are -32602 with a reason and never reach the API', async () => {
@@ -115,6 +138,15 @@ test('bad devnet params are -32602 with a reason and never reach the API', async
     ['devnet_load', {}],
     ['devnet_load', { path: '' }],
     ['devnet_createBlock', { extra: 1 }],
+    ['devnet_getAccountBalance', { address: P }],
+    ['devnet_getAccountBalance', { address: account.address, unit: 'ETH' }],
+    ['devnet_getAccountBalance', { address: account.address, block_id: 'earliest' }],
+    ['devnet_setGasPrice', { gas_price_fri: 0 }],
+    ['devnet_setGasPrice', { l2_gas_price_fri: (2n ** 128n).toString() }],
+    ['devnet_setGasPrice', { l2_gas_price: 5 }],
+    ['devnet_acceptOnL1', {}],
+    ['devnet_acceptOnL1', { starting_block_id: { block_number: -1 } }],
+    ['devnet_restart', { restart_l1_to_l2_messaging: 'yes' }],
   ];
   for (const [method, params] of bad) {
     seen.length = 0;
