@@ -35,3 +35,9 @@ export { executeTransaction } from './tx/execute-transaction.js';
 export { balanceKey, feeOf, feeTokenBalance, maxPossibleFee } from './tx/fee.js';
 export { executeL1Handler } from './tx/l1-handler.js';
 export type * from './types.js';
+export { checkStateless } from './validate/stateless-checks.js';
+export {
+  type ValidateOptions,
+  type ValidationResult,
+  validateTransaction,
+} from './validate/validate-transaction.js';

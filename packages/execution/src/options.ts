@@ -31,3 +31,41 @@ export function defaultBlockContext(overrides: Partial<BlockContext> = {}): Bloc
     ...overrides,
   };
 }
+
+/** The gateway's admission limits (apollo_gateway's stateless and stateful validator configs). */
+export interface GatewayLimits {
+  /** Minimum max_price_per_unit of L2 gas (fri). */
+  minL2GasPrice: bigint;
+  /** Maximum L2 gas max_amount (not checked for DECLARE). */
+  maxL2GasAmount: bigint;
+  maxCalldataLength: number;
+  maxSignatureLength: number;
+  /** Sierra program length (felts) of a declared class. */
+  maxContractBytecodeSize: number;
+  /** Serialized size (JSON characters) of a declared class. */
+  maxContractClassObjectSize: number;
+  /** Sierra versions accepted: [min, max] with any patch of the max minor. */
+  minSierraVersion: readonly [number, number, number];
+  maxSierraVersion: readonly [number, number];
+  /** A nonce may run this far ahead of the account nonce. */
+  maxNonceGap: bigint;
+  /** DECLARE nonces must equal the account nonce. */
+  rejectFutureDeclare: boolean;
+  /** The tx's L2 price must reach this percentage of the previous block's L2 gas price. */
+  minGasPricePercentage: bigint;
+}
+
+/** apollo_gateway defaults (0.14.1). */
+export const DEFAULT_GATEWAY_LIMITS: GatewayLimits = {
+  minL2GasPrice: MIN_L2_GAS_PRICE,
+  maxL2GasAmount: 1_210_000_000n,
+  maxCalldataLength: 5000,
+  maxSignatureLength: 4000,
+  maxContractBytecodeSize: 81920,
+  maxContractClassObjectSize: 4_089_446,
+  minSierraVersion: [1, 1, 0],
+  maxSierraVersion: [1, 9],
+  maxNonceGap: 200n,
+  rejectFutureDeclare: true,
+  minGasPricePercentage: 100n,
+};

@@ -1,16 +1,6 @@
 // Executes INVOKE v3, DECLARE v3 and DEPLOY_ACCOUNT v3 the way the blockifier does: pre-validation
 // (nonce, bounds, balance), validation, execution with revert semantics, fee and fee transfer.
-import {
-  type CasmClass,
-  calculateContractAddress,
-  calculateTransactionHash,
-  type DeclareV3,
-  type DeployAccountV3,
-  type InvokeV3,
-  QUERY_VERSION_BASE,
-  type SierraClass,
-} from '@starling/protocol';
-import type { TxInfo } from '../call/context.js';
+import type { CasmClass, DeclareV3, DeployAccountV3, InvokeV3, SierraClass } from '@starling/protocol';
 import { executionError } from '../errors.js';
 import { transactionGasVector } from '../fee/gas-vector.js';
 import { constantsFor } from '../gas/constants-for.js';
@@ -20,7 +10,8 @@ import { type PreparedDeclare, prepareDeclare } from './declare.js';
 import { runExecute } from './execute-phase.js';
 import { balanceKey, feeOf, feeTokenBalance, maxPossibleFee } from './fee.js';
 import { runFeeTransfer, runValidate, type TxEnv } from './phases.js';
-import { checkBounds, checkNonce, minimalGasVector } from './pre-validation.js';
+import { checkNonce } from './pre-validation.js';
+import { calldataLengthOf, checkFeePreconditions, transactionInfo } from './tx-info.js';
 
 export type AccountTransactionV3 = InvokeV3 | DeclareV3 | DeployAccountV3;
 
@@ -32,8 +23,6 @@ export interface AccountTxOptions extends ExecutionFlags {
   /** Require nonce == account nonce (sequencer); false accepts future nonces (gateway). */
   strictNonce?: boolean;
 }
-
-const DA = { L1: 0n, L2: 1n } as const;
 
 /** Executes an account transaction on `state` (all or nothing for rejections). */
 export function executeAccountTransaction(
@@ -50,26 +39,9 @@ export function executeAccountTransaction(
   }
   const vc = constantsFor(block.starknetVersion);
   const query = options.query === true;
-  const hash = calculateTransactionHash(tx, block.chainId, { query });
-  const sender =
-    tx.type === 'DEPLOY_ACCOUNT'
-      ? calculateContractAddress(tx.contractAddressSalt, tx.classHash, tx.constructorCalldata, 0n)
-      : tx.senderAddress;
-  const txInfo: TxInfo = {
-    version: 3n + (query ? QUERY_VERSION_BASE : 0n),
-    senderAddress: sender,
-    maxFee: 0n,
-    signature: tx.signature,
-    transactionHash: hash,
-    nonce: tx.nonce,
-    resourceBounds: tx.resourceBounds,
-    tip: tx.tip,
-    paymasterData: tx.paymasterData,
-    nonceDaMode: DA[tx.nonceDataAvailabilityMode],
-    feeDaMode: DA[tx.feeDataAvailabilityMode],
-    accountDeploymentData: tx.type === 'DEPLOY_ACCOUNT' ? [] : tx.accountDeploymentData,
-    onlyQuery: query,
-  };
+  const txInfo = transactionInfo(tx, block.chainId, query);
+  const hash = txInfo.transactionHash;
+  const sender = txInfo.senderAddress;
   const env: TxEnv = { state, block, vc, tx: txInfo, classesUsed: new Map() };
   const chargeFee = options.skipFeeCharge !== true;
   const tip = vc.flags.enableTip ? tx.tip : 0n;
@@ -79,23 +51,7 @@ export function executeAccountTransaction(
     checkNonce(state, tx, sender, options.strictNonce !== false);
     let declared: PreparedDeclare | undefined;
     if (tx.type === 'DECLARE') declared = prepareDeclare(env, tx, options);
-    if (chargeFee) {
-      const calldataLength =
-        tx.type === 'INVOKE'
-          ? tx.calldata.length
-          : tx.type === 'DEPLOY_ACCOUNT'
-            ? tx.constructorCalldata.length
-            : 0;
-      checkBounds(block, tx.resourceBounds, minimalGasVector(vc, tx.type, calldataLength, block.useKzgDa));
-      const max = maxPossibleFee(tx.resourceBounds, tip);
-      const balance = feeTokenBalance(state, block.feeTokenAddress, sender);
-      if (balance < max) {
-        throw executionError(
-          'INSUFFICIENT_ACCOUNT_BALANCE',
-          `Resources bounds (max fee ${max}) exceed balance (${balance}).`,
-        );
-      }
-    }
+    if (chargeFee) checkFeePreconditions(state, block, vc, tx, sender, tip);
     state.incrementNonce(sender);
     const remaining = {
       value: chargeFee
@@ -158,12 +114,7 @@ export function executeAccountTransaction(
       const merged = mergedDiffCount(state, txLayer, block.feeTokenAddress, balanceKey(sender));
       return transactionGasVector(vc, {
         kind: tx.type,
-        calldataLength:
-          tx.type === 'INVOKE'
-            ? tx.calldata.length
-            : tx.type === 'DEPLOY_ACCOUNT'
-              ? tx.constructorCalldata.length
-              : 0,
+        calldataLength: calldataLengthOf(tx),
         signatureLength: tx.signature.length,
         codeSize: declared?.codeSize ?? 0,
         stateChanges: merged,
@@ -227,7 +178,7 @@ function mergedDiffCount(state: ExecutionState, from: number, feeToken: bigint, 
 }
 
 /** The first resource whose actual amount exceeds its bound, as the blockifier words it. */
-function exceededBound(
+export function exceededBound(
   gas: { l1Gas: bigint; l1DataGas: bigint; l2Gas: bigint },
   rb: InvokeV3['resourceBounds'],
 ): string | undefined {
