@@ -33,6 +33,9 @@ after(async () => {
 
 describe('starknet.js against a Starling devnet', () => {
   it('reads chain id, block number and the spec version', async () => {
+    // RpcProvider.create detects the spec version with starknet_specVersion.
+    const detected = await RpcProvider.create({ nodeUrl: `${url}/rpc` });
+    assert.equal(await detected.getSpecVersion(), '0.10.3');
     assert.equal(await provider.getChainId(), '0x534e5f5345504f4c4941');
     assert.equal(await provider.getBlockNumber(), 0);
     assert.equal(await provider.getSpecVersion(), '0.10.3');
@@ -58,6 +61,13 @@ describe('starknet.js against a Starling devnet', () => {
       signer: `0x${a.privateKey.toString(16)}`,
     });
     const to = `0x${b.address.toString(16)}`;
+    const estimate = await account.estimateInvokeFee({
+      contractAddress: STRK,
+      entrypoint: 'transfer',
+      calldata: [to, '1000', '0'],
+    });
+    assert.equal(estimate.unit, 'FRI');
+    assert.ok(estimate.overall_fee > 0n && estimate.resourceBounds.l2_gas.max_amount > 0n);
     const { transaction_hash } = await account.execute({
       contractAddress: STRK,
       entrypoint: 'transfer',
@@ -74,6 +84,9 @@ describe('starknet.js against a Starling devnet', () => {
     assert.equal(BigInt(r[0] as string), 10n ** 21n + 1000n);
     const full = await provider.getTransactionReceipt(transaction_hash);
     assert.equal((full as { block_number?: number }).block_number, 1);
+    // The fee charged is within the estimate starknet.js raised by its overhead.
+    const fee = BigInt((full as unknown as { actual_fee: { amount: string } }).actual_fee.amount);
+    assert.ok(fee > 0n && fee <= BigInt(estimate.overall_fee) * 2n);
     // A second transfer right away: the nonce read at `latest` already counts the first.
     const second = await account.execute({
       contractAddress: STRK,
