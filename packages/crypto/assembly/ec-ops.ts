@@ -1,6 +1,6 @@
 // Variable-base scalar multiplication, the ec_op builtin (P + m·Q) and the ECDSA verification core.
 import { fromMont, toMont } from '../../felt/assembly/field';
-import { combAdd252 } from './comb';
+import { combAdd, combAdd252 } from './comb';
 import {
   JAC_BYTES,
   jacAdd,
@@ -12,7 +12,16 @@ import {
   jacToAffine,
   onCurve,
 } from './curve';
-import { ensureGeneratorTable, G_BITS, gHigh, gLow } from './tables';
+import {
+  buildPointTable,
+  ensureGeneratorTable,
+  G_BITS,
+  gHigh,
+  gLow,
+  POINT_BITS,
+  POINT_SLOTS,
+  pointTable,
+} from './tables';
 
 // Multiples 1·Q … 15·Q (Jacobian) for 4-bit windows.
 const MULTIPLES = memory.data(15 * 96, 32);
@@ -83,6 +92,52 @@ export function ecdsaPoint(outX: usize, u1: usize, u2: usize, q: usize): i32 {
   mulVar(ACC, u2, QA);
   ensureGeneratorTable();
   combAdd252(ACC, u1, gLow, G_BITS, gHigh);
+  if (!jacToAffine(PA, ACC)) return 0;
+  fromMont(outX, PA);
+  return 1;
+}
+
+/** Builds the cached table of canonical affine point q in `slot`; returns 1, or −1 when q is off the curve. */
+export function ecPointTable(slot: i32, q: usize): i32 {
+  if (slot < 0 || slot >= POINT_SLOTS) return -1;
+  loadAffine(QA, q);
+  if (!onCurve(QA)) return -1;
+  buildPointTable(slot, QA);
+  return 1;
+}
+
+// acc += k·Q for k < 2^252 from a precomputed table: slot −1 is the generator's.
+function fixedMulAdd(acc: usize, k: usize, slot: i32): void {
+  if (slot < 0) {
+    ensureGeneratorTable();
+    combAdd252(acc, k, gLow, G_BITS, gHigh);
+  } else {
+    combAdd(acc, k, pointTable(slot), 252, POINT_BITS);
+  }
+}
+
+/**
+ * ec_op with Q given by its precomputed table (slot −1: the generator; else a cached point) and
+ * m < 2^252. Same results as ecMulAdd: 1 finite, 0 infinity, −1 when p is off the curve.
+ */
+export function ecMulAddTable(out: usize, p: usize, pInf: bool, m: usize, slot: i32): i32 {
+  jacInfinity(ACC);
+  fixedMulAdd(ACC, m, slot);
+  if (!pInf) {
+    loadAffine(PA, p);
+    if (!onCurve(PA)) return -1;
+    jacAddAffine(ACC, ACC, PA);
+  }
+  if (!jacToAffine(QA, ACC)) return 0;
+  storeAffine(out, QA);
+  return 1;
+}
+
+/** ecdsaPoint with the public key given by its cached table: outX = x(u1·G + u2·Q); 1, or 0 at infinity. */
+export function ecdsaPointTable(outX: usize, u1: usize, u2: usize, slot: i32): i32 {
+  jacInfinity(ACC);
+  fixedMulAdd(ACC, u2, slot);
+  fixedMulAdd(ACC, u1, -1);
   if (!jacToAffine(PA, ACC)) return 0;
   fromMont(outX, PA);
   return 1;

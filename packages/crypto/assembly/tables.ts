@@ -19,6 +19,13 @@ export const G_BITS = 8;
 const PED_WINDOWS = (248 + PED_BITS - 1) / PED_BITS;
 const G_WINDOWS = 248 / G_BITS;
 
+/** Cached tables of variable points (public keys, repeated ec_op bases): 5-bit windows over 252 bits. */
+export const POINT_BITS = 5;
+export const POINT_WINDOWS = (252 + POINT_BITS - 1) / POINT_BITS;
+/** How many point tables fit in the cache (about 100 KiB each); the loader evicts the least recent. */
+export const POINT_SLOTS = 8;
+let pointTables: usize = 0;
+
 /** Number of Poseidon round constants (91 rounds × 3). */
 export const POSEIDON_RC_COUNT: usize = 273;
 
@@ -65,6 +72,7 @@ export function initTables(points: usize, rc: usize): usize {
   pedP4 = alloc(tableBytes(1, 4));
   gLow = alloc(tableBytes(G_WINDOWS, G_BITS));
   gHigh = alloc(tableBytes(1, 4));
+  pointTables = alloc(<usize>POINT_SLOTS * tableBytes(POINT_WINDOWS, POINT_BITS));
   next = alloc(AFFINE_BYTES);
   gTop = alloc(AFFINE_BYTES);
   work = alloc(BUILD_SCRATCH_BYTES);
@@ -90,4 +98,14 @@ export function ensureGeneratorTable(): void {
   fieldCopy(gTop + 32, next + 32);
   buildWindows(gHigh, gTop, 1, 4, next, work);
   generatorReady = true;
+}
+
+/** The cached table in `slot` (0 ≤ slot < POINT_SLOTS). */
+export function pointTable(slot: i32): usize {
+  return pointTables + <usize>slot * tableBytes(POINT_WINDOWS, POINT_BITS);
+}
+
+/** Builds the table of affine (Montgomery-form) point q into `slot` (about 1,600 point additions). */
+export function buildPointTable(slot: i32, q: usize): void {
+  buildWindows(pointTable(slot), q, POINT_WINDOWS, POINT_BITS, next, work);
 }

@@ -14,6 +14,9 @@ export interface CryptoKernels {
   poseidonSponge(out: number, values: number, n: number): void;
   ecMulAdd(out: number, p: number, pInf: number, m: number, q: number, qInf: number): number;
   ecdsaPoint(outX: number, u1: number, u2: number, q: number): number;
+  ecPointTable(slot: number, q: number): number;
+  ecMulAddTable(out: number, p: number, pInf: number, m: number, slot: number): number;
+  ecdsaPointTable(outX: number, u1: number, u2: number, slot: number): number;
 }
 
 let compiled: WasmModule | undefined;

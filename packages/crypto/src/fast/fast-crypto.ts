@@ -3,12 +3,19 @@ import { type AffinePoint, CURVE_ORDER, GENERATOR, ecMulAdd as referenceEcMulAdd
 import { type CryptoKernels, instantiateCryptoWasm } from './crypto-wasm.js';
 import { invModOrder } from './mod-n.js';
 import { PEDERSEN_POINTS } from './pedersen-points.js';
+import { PointCache } from './point-cache.js';
 import { compressedRoundConstants } from './poseidon-constants.js';
 
 const BYTES = 32;
 const MAX_VALUE = 1n << 251n;
 /** From this many pairs pedersenMany uses the batched affine kernel (as BATCH_MIN in pedersen-batch.ts). */
 const BATCH_MIN = 16;
+/** Table slots in crypto.wasm (POINT_SLOTS in tables.ts). */
+const POINT_SLOTS = 8;
+/** Scalars below this take the precomputed-table kernels (252-bit combs). */
+const TABLE_SCALAR_LIMIT = 1n << 252n;
+/** Slot number of the generator's table in the table kernels. */
+const GENERATOR_SLOT = -1;
 
 /**
  * Pedersen, Poseidon, EC operations and ECDSA verification in crypto.wasm, on bigints. Tables are
@@ -18,6 +25,8 @@ export class FastCrypto {
   readonly kernels: CryptoKernels;
   private readonly mem: FeltMemory;
   private readonly base: number;
+  /** Repeated points (public keys, ec_op bases) and their table slots. */
+  readonly points: PointCache;
 
   constructor(kernels: CryptoKernels = instantiateCryptoWasm()) {
     this.kernels = kernels;
@@ -34,6 +43,16 @@ export class FastCrypto {
     for (let i = 0; i < rc.length; i++) this.mem.writeFelt(rcPtr + i * BYTES, rc[i]!);
     this.base = kernels.initTables(input, rcPtr);
     this.mem.ensure(this.base + 16 * BYTES);
+    this.points = new PointCache(POINT_SLOTS, (slot, p) => {
+      this.writePoint(this.slot(0), p);
+      return this.kernels.ecPointTable(slot, this.slot(0)) === 1;
+    });
+  }
+
+  // The table slot for q: the generator's, a cached point's, or null (no table).
+  private tableSlot(q: AffinePoint): number | null {
+    if (q.x === GENERATOR.x && q.y === GENERATOR.y) return GENERATOR_SLOT;
+    return this.points.slotOf(q);
   }
 
   private slot(i: number): number {
@@ -124,10 +143,16 @@ export class FastCrypto {
   ecMulAdd(p: AffinePoint | null, m: bigint, q: AffinePoint | null): AffinePoint | null {
     if (m < 0n || m >= 1n << 256n || !inField(p) || !inField(q)) return referenceEcMulAdd(p, m, q);
     const [out, pp, mp, qp] = [0, 2, 4, 6].map((k) => this.slot(k)) as [number, number, number, number];
+    const table = q !== null && m < TABLE_SCALAR_LIMIT ? this.tableSlot(q) : null;
     const pInf = this.writePoint(pp, p);
-    const qInf = this.writePoint(qp, q);
     this.mem.writeU256(mp, m);
-    const status = this.kernels.ecMulAdd(out, pp, pInf, mp, qp, qInf);
+    let status: number;
+    if (table !== null) {
+      status = this.kernels.ecMulAddTable(out, pp, pInf, mp, table);
+    } else {
+      const qInf = this.writePoint(qp, q);
+      status = this.kernels.ecMulAdd(out, pp, pInf, mp, qp, qInf);
+    }
     if (status < 0) return referenceEcMulAdd(p, m, q);
     if (status === 0) return null;
     return { x: this.mem.readFelt(out), y: this.mem.readFelt(out + BYTES) };
@@ -152,10 +177,17 @@ export class FastCrypto {
     const u1 = (hash * w) % CURVE_ORDER;
     const u2 = (r * w) % CURVE_ORDER;
     const [out, pu1, pu2, pq] = [0, 1, 2, 3].map((k) => this.slot(k)) as [number, number, number, number];
+    const table = this.tableSlot(publicKey);
     this.mem.writeU256(pu1, u1);
     this.mem.writeU256(pu2, u2);
-    this.writePoint(pq, publicKey);
-    if (this.kernels.ecdsaPoint(out, pu1, pu2, pq) !== 1) return false;
+    let status: number;
+    if (table !== null) {
+      status = this.kernels.ecdsaPointTable(out, pu1, pu2, table);
+    } else {
+      this.writePoint(pq, publicKey);
+      status = this.kernels.ecdsaPoint(out, pu1, pu2, pq);
+    }
+    if (status !== 1) return false;
     return this.mem.readFelt(out) % CURVE_ORDER === r;
   }
 }

@@ -219,3 +219,80 @@ describe('FastCrypto instances', () => {
     assert.equal(other.poseidon(1n, 2n), ref.poseidon(1n, 2n));
   });
 });
+
+describe('precomputed-table paths of ec_op and ECDSA against the reference', () => {
+  const n = cases(120);
+  const scalars = randomBits(n, 252, 21);
+
+  it(`${n} P + m·G through the generator's table (P random, infinity, −m·G)`, () => {
+    const ps = Array.from({ length: 4 }, (_, i) => ecMul(key(200 + i), GENERATOR)!);
+    for (let i = 0; i < n; i++) {
+      const m = scalars[i]!;
+      const p = i % 5 === 4 ? null : ps[i % 4]!;
+      assert.deepEqual(wasm.ecMulAdd(p, m, GENERATOR), ref.ecMulAdd(p, m, GENERATOR), `#${i}`);
+    }
+    const mG = ecMul(12345n, GENERATOR)!;
+    const tries: [AffinePoint | null, bigint][] = [
+      [null, 0n],
+      [mG, 0n],
+      [null, 1n],
+      [GENERATOR, 1n], // doubling
+      [{ x: mG.x, y: P - mG.y }, 12345n], // cancels to infinity
+      [mG, CURVE_ORDER],
+      [mG, CURVE_ORDER - 1n],
+      [null, (1n << 252n) - 1n],
+      [null, 1n << 252n], // beyond the table's width: the variable-base kernel
+      [{ x: 1n, y: 2n }, 7n], // P off the curve: reference path
+    ];
+    for (const [p, m] of tries)
+      assert.deepEqual(wasm.ecMulAdd(p, m, GENERATOR), ref.ecMulAdd(p, m, GENERATOR), `m = ${m}`);
+  });
+
+  it('repeated bases get cached tables (more bases than slots: eviction) and stay exact', () => {
+    const own = new FastCrypto();
+    const bases = Array.from({ length: 11 }, (_, i) => ecMul(key(300 + i), GENERATOR)!);
+    const p = ecMul(key(400), GENERATOR)!;
+    for (let round = 0; round < 4; round++) {
+      for (let j = 0; j < bases.length; j++) {
+        const m = scalars[(round * 11 + j) % n]!;
+        const q = bases[j]!;
+        assert.deepEqual(own.ecMulAdd(p, m, q), ref.ecMulAdd(p, m, q), `round ${round} base ${j}`);
+      }
+    }
+    assert.equal(own.points.size, 8);
+    const q = bases[10]!;
+    for (const [pp, m] of [
+      [null, 0n],
+      [q, 1n],
+      [{ x: q.x, y: P - q.y }, 1n],
+      [p, CURVE_ORDER],
+      [{ x: 1n, y: 2n }, 3n],
+    ] as [AffinePoint | null, bigint][]) {
+      assert.deepEqual(own.ecMulAdd(pp, m, q), ref.ecMulAdd(pp, m, q), `m = ${m}`);
+    }
+  });
+
+  it('a public key used again verifies through its table, both ways', () => {
+    const own = new FastCrypto();
+    const k = key(500);
+    const pub = getPublicKeyPoint(k);
+    const negPub = { x: pub.x, y: P - pub.y };
+    const hashes = randomBits(cases(40), 251, 22);
+    for (const h of hashes) {
+      const { r, s } = ecdsaSign(h, k);
+      assert.equal(own.ecdsaVerifyPoint(h, r, s, pub), true);
+      for (const [hh, rr, ss, pk] of [
+        [h ^ 2n, r, s, pub],
+        [h, r, s, negPub],
+        [h, r + 1n, s, pub],
+      ] as [bigint, bigint, bigint, AffinePoint][]) {
+        assert.equal(own.ecdsaVerifyPoint(hh, rr, ss, pk), ref.ecdsaVerifyPoint(hh, rr, ss, pk));
+      }
+    }
+    assert.equal(own.points.size, 2);
+    const offCurve = { x: pub.x, y: pub.y ^ 1n };
+    const { r, s } = ecdsaSign(hashes[0]!, k);
+    for (let i = 0; i < 3; i++) assert.equal(own.ecdsaVerifyPoint(hashes[0]!, r, s, offCurve), false);
+    assert.equal(own.points.size, 2);
+  });
+});
