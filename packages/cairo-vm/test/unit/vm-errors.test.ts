@@ -109,6 +109,35 @@ ret;
     assert.throws(() => runFunction(ext), err('EXTERNAL_HINT'));
   });
 
+  it('each bad-bytecode error names the failing pc and the return pc of the calling frame', () => {
+    // main: call rel 3 (pc 0), ret (pc 2); the callee f starts at pc 3 and holds the bad code.
+    const head = loadCasmProgram('call rel 3;\nret;').bytecode;
+    const withCallee = (callee: bigint[]) => prog([...head, ...callee]);
+    const blake = (1n << 63n) | 0x400a7ffe7fff8000n;
+    const cases: [string, Program, string][] = [
+      ['INVALID_INSTRUCTION', withCallee([RET | (3n << 60n)]), '0:3'],
+      ['UNSUPPORTED_OPCODE_EXTENSION', withCallee([blake]), '0:3'],
+      ['JUMP_OUT_OF_PROGRAM', withCallee(loadCasmProgram('jmp rel 100;').bytecode), '0:103'],
+      [
+        'WRITE_TO_READ_ONLY',
+        withCallee(loadCasmProgram('[ap + 0] = 5, ap++;\n[fp + -1] = [[fp + -1] + 9];\nret;').bytecode),
+        '0:5',
+      ],
+    ];
+    for (const [code, p, pc] of cases) {
+      assert.throws(
+        () => runFunction(p),
+        (e: unknown) =>
+          e instanceof VmError &&
+          e.code === code &&
+          e.pc === pc &&
+          e.traceback[0] === '0:2' &&
+          e.message.includes(`pc ${pc}`),
+        code,
+      );
+    }
+  });
+
   it('a write far beyond any segment is a typed error, not an allocation failure', () => {
     assert.throws(
       () => runFunction(loadCasmProgram('ap += 1000000000;\n[ap + 0] = 1, ap++;\nret;')),
