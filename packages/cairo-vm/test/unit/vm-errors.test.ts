@@ -112,7 +112,7 @@ ret;
   it('each bad-bytecode error names the failing pc and the return pc of the calling frame', () => {
     // main: call rel 3 (pc 0), ret (pc 2); the callee f starts at pc 3 and holds the bad code.
     const head = loadCasmProgram('call rel 3;\nret;').bytecode;
-    const withCallee = (callee: bigint[]) => prog([...head, ...callee]);
+    const withCallee = (callee: readonly bigint[]) => prog([...head, ...callee]);
     const blake = (1n << 63n) | 0x400a7ffe7fff8000n;
     const cases: [string, Program, string][] = [
       ['INVALID_INSTRUCTION', withCallee([RET | (3n << 60n)]), '0:3'],
