@@ -70,7 +70,7 @@ export function executeCall(
   const initialGas = tracked === 'CairoSteps' ? BigInt(vc.os.defaultInitialGasCost) : call.initialGas;
   const full = { ...call, classHash, initialGas };
 
-  const ep = cls.compiled.entryPoints[call.entryPointType].find((e) => e.selector === call.selector);
+  const ep = entryPointOf(cls.compiled.entryPoints[call.entryPointType], call.selector);
   if (ep === undefined) return failedCall(full, tracked, ENTRYPOINT_NOT_FOUND);
   if (initialGas < BigInt(vc.os.entryPointInitialBudget)) return failedCall(full, tracked, OUT_OF_GAS);
 
@@ -128,6 +128,19 @@ export function executeCall(
     ctx.state.commit();
   }
   return info;
+}
+
+type EntryPointList = ReturnType<typeof loadRunnableClass>['compiled']['entryPoints']['EXTERNAL'];
+const selectorIndex = new WeakMap<EntryPointList, Map<bigint, EntryPointList[number]>>();
+
+/** The entry point with this selector (indexed once per class and kind). */
+function entryPointOf(list: EntryPointList, selector: bigint): EntryPointList[number] | undefined {
+  let index = selectorIndex.get(list);
+  if (index === undefined) {
+    index = new Map(list.map((e) => [e.selector, e]));
+    selectorIndex.set(list, index);
+  }
+  return index.get(selector);
 }
 
 const builtinCostsCache = new WeakMap<object, bigint[]>();

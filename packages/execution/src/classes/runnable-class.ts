@@ -41,10 +41,20 @@ export function sierraVersion(program: readonly bigint[]): [number, number, numb
   return [Number(program[0] ?? 0n), Number(program[1] ?? 0n), Number(program[2] ?? 0n)];
 }
 
+const trackedCache = new WeakMap<StoredClass, { minVersion: string; tracked: TrackedResource }>();
+
 /** Sierra ≥ 1.7.0 is charged in Sierra gas; older classes in Cairo steps. */
 export function trackedResourceOf(stored: StoredClass | undefined, minVersion: string): TrackedResource {
   if (stored?.kind !== 'SIERRA') return 'CairoSteps';
-  const [a, b, c] = sierraVersion(stored.sierra.sierraProgram);
+  const hit = trackedCache.get(stored);
+  if (hit !== undefined && hit.minVersion === minVersion) return hit.tracked;
+  const tracked = compareSierraVersion(stored.sierra.sierraProgram, minVersion);
+  trackedCache.set(stored, { minVersion, tracked });
+  return tracked;
+}
+
+function compareSierraVersion(program: readonly bigint[], minVersion: string): TrackedResource {
+  const [a, b, c] = sierraVersion(program);
   const [x = 0, y = 0, z = 0] = minVersion.split('.').map(Number);
   const v = a * 1e6 + b * 1e3 + c;
   return v >= x * 1e6 + y * 1e3 + z ? 'SierraGas' : 'CairoSteps';

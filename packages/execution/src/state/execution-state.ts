@@ -14,13 +14,34 @@ interface Layer {
   classes: Map<bigint, { stored: StoredClass; casm?: CasmClass }>;
 }
 
-const newLayer = (): Layer => ({
+const fullLayer = (): Layer => ({
   storage: new Map(),
   nonces: new Map(),
   classHashes: new Map(),
   compiledClassHashes: new Map(),
   classes: new Map(),
 });
+
+// Most layers (one per call) write nothing or only storage: they share one empty map per field
+// until their first write, instead of allocating five maps per checkpoint.
+const EMPTY = new Map<never, never>();
+const newLayer = (): Layer => ({
+  storage: EMPTY,
+  nonces: EMPTY,
+  classHashes: EMPTY,
+  compiledClassHashes: EMPTY,
+  classes: EMPTY,
+});
+
+/** The layer's map for field `k`, allocated on first write (never write through EMPTY). */
+function writable<K extends keyof Layer>(l: Layer, k: K): Layer[K] {
+  let m = l[k];
+  if ((m as Map<unknown, unknown>) === EMPTY) {
+    m = new Map() as Layer[K];
+    l[k] = m;
+  }
+  return m;
+}
 
 /** Counts of the state changes of one transaction (blockifier's StateChangesCount). */
 export interface StateChangesCount {
@@ -38,8 +59,8 @@ function checkKey(v: bigint, what: string): void {
 
 /** Layered, revertible state over a read-only base. */
 export class ExecutionState implements StateReader {
-  private readonly cache = newLayer();
-  private readonly layers: Layer[] = [newLayer()];
+  private readonly cache = fullLayer();
+  private readonly layers: Layer[] = [fullLayer()];
 
   constructor(readonly base: StateReader) {}
 
@@ -128,15 +149,15 @@ export class ExecutionState implements StateReader {
     checkKey(key, 'storage key');
     if (value < 0n || value >= P)
       throw executionError('STATE_ERROR', `storage value is not a felt: ${value}`);
-    const top = this.top();
-    let m = top.storage.get(address);
-    if (m === undefined) top.storage.set(address, (m = new Map()));
+    const storage = writable(this.top(), 'storage');
+    let m = storage.get(address);
+    if (m === undefined) storage.set(address, (m = new Map()));
     m.set(key, value);
   }
 
   setNonce(address: bigint, nonce: bigint): void {
     checkKey(address, 'contract address');
-    this.top().nonces.set(address, nonce);
+    writable(this.top(), 'nonces').set(address, nonce);
   }
 
   incrementNonce(address: bigint): void {
@@ -145,14 +166,14 @@ export class ExecutionState implements StateReader {
 
   setClassHashAt(address: bigint, classHash: bigint): void {
     checkKey(address, 'contract address');
-    this.top().classHashes.set(address, classHash);
+    writable(this.top(), 'classHashes').set(address, classHash);
   }
 
   /** Declares a class (with its CASM when known) under a compiled class hash. */
   declareClass(classHash: bigint, compiledClassHash: bigint, stored: StoredClass, casm?: CasmClass): void {
     const top = this.top();
-    top.compiledClassHashes.set(classHash, compiledClassHash);
-    top.classes.set(classHash, casm === undefined ? { stored } : { stored, casm });
+    writable(top, 'compiledClassHashes').set(classHash, compiledClassHash);
+    writable(top, 'classes').set(classHash, casm === undefined ? { stored } : { stored, casm });
   }
 
   /** Opens a write layer. */
@@ -165,15 +186,21 @@ export class ExecutionState implements StateReader {
     if (this.layers.length < 2) throw executionError('STATE_ERROR', 'no checkpoint to commit');
     const top = this.layers.pop() as Layer;
     const below = this.top();
-    for (const [a, m] of top.storage) {
-      let t = below.storage.get(a);
-      if (t === undefined) below.storage.set(a, (t = new Map()));
-      for (const [k, v] of m) t.set(k, v);
+    if (top.storage.size > 0) {
+      const storage = writable(below, 'storage');
+      for (const [a, m] of top.storage) {
+        const t = storage.get(a);
+        // A call's map moves down whole when the layer below has none for that contract.
+        if (t === undefined) storage.set(a, m);
+        else for (const [k, v] of m) t.set(k, v);
+      }
     }
-    for (const [a, n] of top.nonces) below.nonces.set(a, n);
-    for (const [a, c] of top.classHashes) below.classHashes.set(a, c);
-    for (const [c, h] of top.compiledClassHashes) below.compiledClassHashes.set(c, h);
-    for (const [c, v] of top.classes) below.classes.set(c, v);
+    if (top.nonces.size > 0) for (const [a, n] of top.nonces) writable(below, 'nonces').set(a, n);
+    if (top.classHashes.size > 0)
+      for (const [a, c] of top.classHashes) writable(below, 'classHashes').set(a, c);
+    if (top.compiledClassHashes.size > 0)
+      for (const [c, h] of top.compiledClassHashes) writable(below, 'compiledClassHashes').set(c, h);
+    if (top.classes.size > 0) for (const [c, v] of top.classes) writable(below, 'classes').set(c, v);
   }
 
   /** Drops the top layer. */

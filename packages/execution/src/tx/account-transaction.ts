@@ -63,34 +63,12 @@ export function executeAccountTransaction(
     let executeInfo: CallInfo | undefined;
     let revertReason: string | undefined;
     let revertedGas = 0n;
-    const validate = (): void => {
-      if (options.skipValidate === true) return;
-      const os = vc.os;
-      if (tx.type === 'INVOKE')
-        validateInfo = runValidate(env, sender, os.validateEntryPointSelector, tx.calldata, remaining);
-      else if (tx.type === 'DECLARE')
-        validateInfo = runValidate(
-          env,
-          sender,
-          os.validateDeclareEntryPointSelector,
-          [tx.classHash],
-          remaining,
-        );
-      else
-        validateInfo = runValidate(
-          env,
-          sender,
-          os.validateDeployEntryPointSelector,
-          [tx.classHash, tx.contractAddressSalt, ...tx.constructorCalldata],
-          remaining,
-        );
-    };
     state.checkpoint(); // execution layer: dropped on revert
     if (tx.type === 'DEPLOY_ACCOUNT') {
       executeInfo = runExecute(env, tx, sender, remaining).info;
-      validate();
+      if (options.skipValidate !== true) validateInfo = validateCall(env, tx, sender, remaining);
     } else {
-      validate();
+      if (options.skipValidate !== true) validateInfo = validateCall(env, tx, sender, remaining);
       if (declared !== undefined && tx.type === 'DECLARE') {
         state.declareClass(
           tx.classHash,
@@ -106,26 +84,18 @@ export function executeAccountTransaction(
         revertedGas = r.revertedGas;
       }
     }
-    // State changes counted for the fee: the whole transaction so far, sender balance included.
-    const gasFor = (reverted: boolean) => {
-      const calls = [validateInfo, reverted ? undefined : executeInfo].filter(
-        (c): c is CallInfo => c !== undefined,
-      );
-      const merged = mergedDiffCount(state, txLayer, block.feeTokenAddress, balanceKey(sender));
-      return transactionGasVector(vc, {
-        kind: tx.type,
-        calldataLength: calldataLengthOf(tx),
-        signatureLength: tx.signature.length,
-        codeSize: declared?.codeSize ?? 0,
-        stateChanges: merged,
-        calls,
-        revertedSierraGas: reverted ? revertedGas : 0n,
-        revertedSteps: 0,
-        useKzgDa: block.useKzgDa,
-      });
-    };
     if (revertReason !== undefined) state.rollback();
-    let gas = gasFor(revertReason !== undefined);
+    const codeSize = declared?.codeSize ?? 0;
+    const reverted = revertReason !== undefined;
+    let gas = gasOf(
+      env,
+      tx,
+      txLayer,
+      codeSize,
+      validateInfo,
+      reverted ? undefined : executeInfo,
+      reverted ? revertedGas : 0n,
+    );
     if (revertReason === undefined && chargeFee) {
       let over = exceededBound(gas, tx.resourceBounds);
       if (over === undefined) {
@@ -139,7 +109,7 @@ export function executeAccountTransaction(
         revertReason = over;
         revertedGas = executeInfo?.gasConsumed ?? 0n;
         state.rollback();
-        gas = gasFor(true);
+        gas = gasOf(env, tx, txLayer, codeSize, validateInfo, undefined, revertedGas);
       }
     }
     if (revertReason === undefined) state.commit();
@@ -170,6 +140,54 @@ export function executeAccountTransaction(
     while (state.depth > txLayer) state.rollback();
     throw e;
   }
+}
+
+/** Runs the validation entry point of the transaction's type. */
+function validateCall(
+  env: TxEnv,
+  tx: AccountTransactionV3,
+  sender: bigint,
+  remaining: { value: bigint },
+): CallInfo {
+  const os = env.vc.os;
+  if (tx.type === 'INVOKE')
+    return runValidate(env, sender, os.validateEntryPointSelector, tx.calldata, remaining);
+  if (tx.type === 'DECLARE')
+    return runValidate(env, sender, os.validateDeclareEntryPointSelector, [tx.classHash], remaining);
+  return runValidate(
+    env,
+    sender,
+    os.validateDeployEntryPointSelector,
+    [tx.classHash, tx.contractAddressSalt, ...tx.constructorCalldata],
+    remaining,
+  );
+}
+
+/** The gas vector of the transaction so far: its layers' state changes (sender balance included). */
+function gasOf(
+  env: TxEnv,
+  tx: AccountTransactionV3,
+  txLayer: number,
+  codeSize: number,
+  validateInfo: CallInfo | undefined,
+  executeInfo: CallInfo | undefined,
+  revertedSierraGas: bigint,
+) {
+  const calls: CallInfo[] = [];
+  if (validateInfo !== undefined) calls.push(validateInfo);
+  if (executeInfo !== undefined) calls.push(executeInfo);
+  const { state, block } = env;
+  return transactionGasVector(env.vc, {
+    kind: tx.type,
+    calldataLength: calldataLengthOf(tx),
+    signatureLength: tx.signature.length,
+    codeSize,
+    stateChanges: mergedDiffCount(state, txLayer, block.feeTokenAddress, balanceKey(env.tx.senderAddress)),
+    calls,
+    revertedSierraGas,
+    revertedSteps: 0,
+    useKzgDa: block.useKzgDa,
+  });
 }
 
 /** Counts fee-relevant changes of the transaction's layers (from `from` up), merged. */
