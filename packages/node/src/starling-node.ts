@@ -9,6 +9,7 @@ import { createRpcServer, RpcError, type RpcServer } from '@starling/rpc';
 import { DatabaseChain, Sequencer } from '@starling/sequencer';
 import { StateDatabase } from '@starling/state';
 import type { NodeContext } from './api/context.js';
+import { LatestReads } from './api/latest-reads.js';
 import { createStarknetApi } from './api/starknet-api.js';
 import { executionValidator, prepareForSequencing } from './api/writes.js';
 import { createDevnetApi, type DevnetState, dumpChain, replay } from './devnet-api.js';
@@ -128,6 +129,8 @@ export class StarlingNode {
       prepare: prepareForSequencing,
     });
     const finality = new L1Finality(db);
+    const latestReads = new LatestReads();
+    sequencer.onBlock(() => latestReads.clear());
     Object.assign(context, {
       db,
       chain,
@@ -137,6 +140,7 @@ export class StarlingNode {
       blockContext,
       gasPrices,
       finality,
+      latestReads,
     });
     await gateway.restore();
     return (JSON.parse(genesis) as StoredGenesis).accounts.map(toAccount);

@@ -7,6 +7,7 @@ import { RpcError, StarknetRpcError } from '@starling/rpc';
 import type { DatabaseChain, PreconfirmedBlock, Sequencer } from '@starling/sequencer';
 import type { StateDatabase } from '@starling/state';
 import type { L1Finality } from '../finality.js';
+import type { LatestReads } from './latest-reads.js';
 
 /** What the API implementations read: the components a node wires together. */
 export interface NodeContext {
@@ -21,6 +22,8 @@ export interface NodeContext {
   gasPrices: BlockContext['gasPrices'];
   /** Blocks accepted on L1 (devnet_acceptOnL1). */
   finality: L1Finality;
+  /** Storage reads at `latest`, valid until the next block. */
+  latestReads: LatestReads;
 }
 
 /** A resolved block id: a stored block, or the pre-confirmed one (maybe not opened yet). */

@@ -71,11 +71,19 @@ export function getStorageAt(
   key: string,
   flags: readonly string[] = [],
 ): string | { value: string; last_update_block: number } {
+  // The block is read first: a value memoized under it is that block's.
+  const plainLatest = id === 'latest' && flags.length === 0;
+  if (plainLatest) {
+    const block = c.db.latestBlockNumber();
+    const hit = c.latestReads.get(block, keyParam(address, 'contract address'), keyParam(key, 'storage key'));
+    if (hit !== undefined) return hit;
+  }
   const s = stateAt(c, id);
   const a = keyParam(address, 'contract address');
   if (a > 1n && s.getClassHashAt(a) === 0n) throw new StarknetRpcError('CONTRACT_NOT_FOUND');
   const k = keyParam(key, 'storage key');
   const value = hex(s.getStorageAt(a, k));
+  if (plainLatest) c.latestReads.set(a, k, value);
   if (!flags.includes('INCLUDE_LAST_UPDATE_BLOCK')) return value;
   return { value, last_update_block: lastUpdateBlock(c, resolveBlock(c, id), a, k) };
 }

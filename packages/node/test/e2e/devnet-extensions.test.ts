@@ -111,11 +111,13 @@ describe('devnet extensions', () => {
   });
 
   it('getStorageAt with INCLUDE_LAST_UPDATE_BLOCK names the block that wrote the slot', async () => {
-    await rpc('devnet_createBlock');
     // sn_keccak(name) hashed with the map key, reduced below 2^251 - 256 (the storage address rule).
     const base = hash.computePedersenHash(`0x${hash.starknetKeccak('ERC20_balances').toString(16)}`, TO);
     const key = `0x${(BigInt(base) % (2n ** 251n - 256n)).toString(16)}`;
     const p = { contract_address: STRK, key, block_id: 'latest' };
+    // Read (and memoized) at latest before the block: the next block's value replaces it.
+    assert.equal((await rpc('starknet_getStorageAt', p)).result, '0x0');
+    await rpc('devnet_createBlock');
     assert.equal((await rpc('starknet_getStorageAt', p)).result, '0x1b58');
     const flagged = await rpc('starknet_getStorageAt', {
       ...p,
