@@ -34,7 +34,8 @@ export class Segment {
   /** Hints keyed by offset, for the segment that holds the running code. */
   hints: unknown[] | undefined;
 
-  constructor(index: number, capacity = 64) {
+  // Small by default: typed arrays of at most 64 bytes live on the JS heap (no backing-store allocation).
+  constructor(index: number, capacity = 8) {
     this.index = index;
     this.tags = new Uint8Array(capacity);
     this.vals = new Float64Array(capacity);

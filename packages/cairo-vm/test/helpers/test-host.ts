@@ -13,6 +13,9 @@ import {
   type VirtualMachine,
 } from '../../src/index.ts';
 
+/** Syscall names by selector (decoded once: benchmarks run this host thousands of times). */
+const NAMES = new Map<bigint, string>();
+
 const SEL = (s: string): bigint => encodeShortString(s);
 
 export interface TxInfo {
@@ -39,7 +42,11 @@ export class TestHost implements SyscallHandler {
     const m = vm.memory;
     const at = (i: number): Relocatable => ({ segment: ptr.segment, offset: ptr.offset + i });
     const selector = m.getFelt(at(0));
-    const name = decodeShortString(selector);
+    let name = NAMES.get(selector);
+    if (name === undefined) {
+      name = decodeShortString(selector);
+      NAMES.set(selector, name);
+    }
     this.syscalls.push(name);
     const gas = m.getFelt(at(1));
     const respond = (reqLen: number, out: (bigint | Relocatable)[]): void => {
