@@ -14,7 +14,8 @@ export type StateErrorCode =
   | 'CLASS_NOT_FOUND'
   | 'INVALID_CONTINUATION_TOKEN'
   | 'NO_OPEN_TRANSACTION'
-  | 'DATABASE_CLOSED';
+  | 'DATABASE_CLOSED'
+  | 'HASH_WORKER_FAILED';
 
 /** Invalid input to, or inconsistency inside, the state package. */
 export class StateError extends StarlingError {

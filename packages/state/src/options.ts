@@ -12,6 +12,10 @@ export interface StateDatabaseOptions {
   /** LMDB map size in bytes (grows automatically when omitted). */
   readonly mapSize?: number;
   readonly metrics?: StateMetrics;
+  /** Worker threads that hash the tries of a commit while the caller plans and writes (default: one per core). */
+  readonly hashWorkers?: number;
+  /** Trie nodes kept in memory between commits, per cache generation (0 disables the cache). */
+  readonly nodeCacheSize?: number;
 }
 
 /** Defaults of the state package. */
@@ -19,4 +23,6 @@ export const STATE_DEFAULTS = {
   globalRootRule: 'v0_14' as GlobalRootRule,
   /** Largest getEvents page. */
   maxEventsChunk: 1024,
+  /** Per cache generation (about 200 bytes a node); off by default: LMDB reads of hot pages cost about as much. */
+  nodeCacheSize: 0,
 } as const;

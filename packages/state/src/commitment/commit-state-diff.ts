@@ -1,13 +1,17 @@
 import { P } from '@starling/felt';
 import { StateError } from '../errors.js';
+import { flattenTrees } from '../parallel/tree-job.js';
 import { hashPending } from '../trie/hash-pending.js';
 import { pedersenHasher, poseidonHasher, type TrieHasher } from '../trie/hasher.js';
 import type { NodeReader, TrieNode } from '../trie/node.js';
-import { type Pending, rootBlock } from '../trie/pending.js';
+import { type Pending, rootBlock, toStoredNode } from '../trie/pending.js';
 import { planUpdate } from '../trie/plan-update.js';
 import { sortUpdates } from '../trie/updates.js';
 import type { ContractState, GlobalRootRule, RootLocations, StateDiff, StateRoots } from '../types.js';
 import { classLeaf, contractStateLeaves, globalStateRoot } from './leaves.js';
+
+/** From this many storage updates a commit hashes its storage tries on worker threads (when it has some). */
+const OFFLOAD_MIN_UPDATES = 256;
 
 /** The height of every state trie. */
 export const STATE_TRIE_HEIGHT = 251;
@@ -82,30 +86,58 @@ export function commitStateDiff(
     checkFelt(n.nonce, 'nonce');
     touch(n.address).nonce = n.nonce;
   }
-  // All storage tries are planned first and hashed together, level by level.
+  // All storage tries are planned first and hashed together, level by level; with worker threads,
+  // groups of tries are hashed there while the next group is planned here.
   const tries: { state: { storageRoot: bigint; storageRootBlock?: number }; pending: Pending | null }[] = [];
   let hashCount = 0;
+  let updateCount = 0;
+  for (const m of storage.values()) updateCount += m.size;
+  const offload = updateCount >= OFFLOAD_MIN_UPDATES ? hashers.pedersen.offload?.() : undefined;
+  const groupSize = offload ? Math.ceil(updateCount / (2 * offload.lanes)) : Number.POSITIVE_INFINITY;
+  const jobs: { nodes: Exclude<Pending, { t: 'known' }>[]; take: () => bigint[] }[] = [];
+  let group: (Pending | null)[] = [];
+  let groupUpdates = 0;
+  const flush = () => {
+    if (!offload || group.length === 0) return;
+    const { job, nodes } = flattenTrees(group);
+    jobs.push({ nodes, take: offload.submit(job) });
+    group = [];
+    groupUpdates = 0;
+  };
   for (const [address, writes] of storage) {
     const state = touch(address);
     const sorted = sortUpdates(writes, STATE_TRIE_HEIGHT, 'storage');
-    tries.push({
-      state,
-      pending: planUpdate(
-        reader,
-        STATE_TRIE_HEIGHT,
-        state.storageRoot,
-        sorted,
-        pedersenNodes.read,
-        state.storageRootBlock,
-      ),
-    });
+    const pending = planUpdate(
+      reader,
+      STATE_TRIE_HEIGHT,
+      state.storageRoot,
+      sorted,
+      pedersenNodes.read,
+      state.storageRootBlock,
+    );
+    tries.push({ state, pending });
+    group.push(pending);
+    groupUpdates += sorted.keys.length;
+    if (groupUpdates >= groupSize) flush();
   }
-  hashCount += hashPending(
-    tries.map((t) => t.pending),
-    hashers.pedersen,
-    pedersenNodes.created,
-    block,
-  ).hashCount;
+  flush();
+  if (offload) {
+    for (const { nodes, take } of jobs) {
+      const hashes = take();
+      for (let i = 0; i < nodes.length; i++) {
+        const n = nodes[i]!;
+        n.hash = hashes[i]!;
+        pedersenNodes.created.set(n.hash, toStoredNode(n, block)!);
+      }
+      hashCount += nodes.length;
+    }
+  } else
+    hashCount += hashPending(
+      tries.map((t) => t.pending),
+      hashers.pedersen,
+      pedersenNodes.created,
+      block,
+    ).hashCount;
   for (const t of tries) {
     t.state.storageRoot = t.pending ? t.pending.hash : 0n;
     if (block !== undefined) t.state.storageRootBlock = rootBlock(t.pending, at);

@@ -1,4 +1,6 @@
+import { StateError } from '../errors.js';
 import { wordBytes } from '../trie/node.js';
+import { readWordAt, viewOf, writeWordAt } from '../trie/word.js';
 
 /** Big-endian 8-byte block number (sorts numerically). */
 export function u64(n: number): Uint8Array {
@@ -30,17 +32,30 @@ export function key(...parts: (Uint8Array | bigint)[]): Buffer {
 }
 
 /** A felt with leading zero bytes stripped (values in history tables). */
-export function compactWord(value: bigint): Uint8Array {
-  if (value === 0n) return new Uint8Array(0);
-  const hex = value.toString(16);
-  return Buffer.from(hex.length % 2 ? `0${hex}` : hex, 'hex');
+export function compactWord(value: bigint): Buffer {
+  if (value === 0n) return Buffer.alloc(0);
+  const full = wordBytes(value);
+  let i = 0;
+  while (full[i] === 0) i++;
+  return full.subarray(i);
 }
 
 /** Inverse of compactWord. */
 export function readCompact(bytes: Uint8Array): bigint {
-  if (bytes.length === 0) return 0n;
-  return BigInt(`0x${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex')}`);
+  const n = bytes.length;
+  if (n <= 6) {
+    let v = 0;
+    for (let i = 0; i < n; i++) v = v * 256 + bytes[i]!;
+    return BigInt(v);
+  }
+  if (n > 32) throw new StateError('CORRUPT_RECORD', `stored word has ${n} bytes`);
+  scratch.fill(0, 0, 32 - n);
+  scratch.set(bytes, 32 - n);
+  return readWordAt(scratchView, 0);
 }
+
+const scratch = new Uint8Array(32);
+const scratchView = viewOf(scratch);
 
 /** The block part of a trie-node key. */
 export function nodeKeyPrefix(block: number): Buffer {
@@ -51,13 +66,15 @@ export function nodeKeyPrefix(block: number): Buffer {
 
 /** Trie-node key: block (u32) ‖ hash. */
 export function nodeKey(prefix: Buffer, hash: bigint): Buffer {
-  return nodeKeyHex(prefix, hash.toString(16).padStart(64, '0'));
-}
-
-/** nodeKey from the hash as 64 hex digits. */
-export function nodeKeyHex(prefix: Buffer, hex64: string): Buffer {
   const out = Buffer.allocUnsafe(36);
   prefix.copy(out, 0);
-  out.write(hex64, 4, 32, 'hex');
+  writeWordAt(viewOf(out), 4, hash);
+  return out;
+}
+
+/** Writes the trie-node key of (block, hash) into `out` (36 bytes, reusable scratch). */
+export function writeNodeKey(out: Buffer, view: DataView, block: number, hash: bigint): Buffer {
+  view.setUint32(0, block);
+  writeWordAt(view, 4, hash);
   return out;
 }

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { PATRICIA_KEY_BOUND } from '@starling/felt';
 import { type BlockWitness, blockWitness } from '../commitment/block-witness.js';
 import {
@@ -13,8 +14,12 @@ import {
 import { StateError } from '../errors.js';
 import { noopStateMetrics, type StateMetrics } from '../metrics.js';
 import { STATE_DEFAULTS, type StateDatabaseOptions } from '../options.js';
+import { HashPool } from '../parallel/hash-pool.js';
 import type { StateReader } from '../state-reader.js';
+import { pooledHashers, type TrieHasher } from '../trie/hasher.js';
 import { decodeNode, type NodeReader, type TrieNode } from '../trie/node.js';
+import { NodeCache } from '../trie/node-cache.js';
+import { viewOf } from '../trie/word.js';
 import type {
   BlockInput,
   ContractState,
@@ -32,7 +37,7 @@ import { decodeStateDiff } from './diff-codec.js';
 import { getEvents } from './events.js';
 import { latestAt } from './history.js';
 import { decodeJson } from './json.js';
-import { key, nodeKey, nodeKeyPrefix, readCompact, readU32, readU64, u32, u64 } from './keys.js';
+import { key, readCompact, readU32, readU64, u32, u64, writeNodeKey } from './keys.js';
 import { openTables, type Tables } from './tables.js';
 import { CLASS_CAIRO0, writeBlock } from './write-block.js';
 
@@ -58,9 +63,17 @@ function checkKey(value: bigint, what: string): void {
 
 /** Trie nodes, per-block roots and the contract-state history that a commit or a proof reads. */
 class LatestReader implements StateCommitReader {
-  constructor(private readonly db: StateDatabase) {}
+  constructor(
+    private readonly db: StateDatabase,
+    private readonly cache: NodeCache,
+  ) {}
   getNode(hash: bigint, block?: number): TrieNode | undefined {
-    return this.db.getNode(hash, block);
+    let n = this.cache.get(hash);
+    if (n === undefined) {
+      n = this.db.getNode(hash, block);
+      if (n !== undefined) this.cache.set(hash, n);
+    }
+    return n;
   }
   getContractState(address: bigint): ContractState {
     const latest = this.db.latestBlockNumber();
@@ -75,9 +88,17 @@ export class StateDatabase implements NodeReader {
   private readonly pruneKeep: number | undefined;
   private readonly metrics: StateMetrics;
   private closed = false;
+  private readonly pool: HashPool;
+  private readonly hashers: { pedersen: TrieHasher; poseidon: TrieHasher };
+  private readonly cache: NodeCache;
+  private readonly nodeKeyBuf = Buffer.allocUnsafe(36);
+  private readonly nodeKeyView = viewOf(this.nodeKeyBuf);
 
   private constructor(options: StateDatabaseOptions) {
     this.tables = openTables(options.path, options.mapSize);
+    this.pool = new HashPool(options.hashWorkers ?? availableParallelism());
+    this.hashers = pooledHashers(this.pool);
+    this.cache = new NodeCache(options.nodeCacheSize ?? STATE_DEFAULTS.nodeCacheSize);
     this.rule = options.globalRootRule ?? STATE_DEFAULTS.globalRootRule;
     this.pruneKeep = options.pruneKeepBlocks;
     this.metrics = options.metrics ?? noopStateMetrics;
@@ -92,6 +113,8 @@ export class StateDatabase implements NodeReader {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.cache.clear();
+    await this.pool.close();
     await this.tables.root.close();
   }
 
@@ -128,7 +151,8 @@ export class StateDatabase implements NodeReader {
 
   /** A trie node by hash and the block that created it. */
   getNode(hash: bigint, block = 0): TrieNode | undefined {
-    const v = this.t().nodes.getBinaryFast(nodeKey(nodeKeyPrefix(block), hash));
+    const k = writeNodeKey(this.nodeKeyBuf, this.nodeKeyView, block, hash);
+    const v = this.t().nodes.getBinaryFast(k);
     return v ? decodeNode(v) : undefined;
   }
 
@@ -145,11 +169,11 @@ export class StateDatabase implements NodeReader {
     const prev = latest === undefined ? ZERO_ROOTS : this.getRoots(latest);
     // Hashing happens outside the write transaction; readers are never blocked (MVCC).
     const c: StateCommit = commitStateDiff(
-      new LatestReader(this),
+      new LatestReader(this, this.cache),
       prev,
       input.stateDiff,
       this.rule,
-      undefined,
+      this.hashers,
       input.blockNumber,
     );
     const roots = rootsOnly(c);
@@ -166,6 +190,8 @@ export class StateDatabase implements NodeReader {
         throw new StateError('BLOCK_OUT_OF_ORDER', 'another writer committed a block concurrently');
       writeBlock(t, input, c, { blockHash, header }, pruneBefore);
     });
+    for (const m of [c.pedersenNodes.created, c.poseidonNodes.created])
+      for (const [h, node] of m) this.cache.set(h, node);
     let updates = 0;
     for (const m of c.storage.values()) updates += m.size;
     this.metrics.blockCommitted(performance.now() - started, c.hashCount, updates);

@@ -1,11 +1,12 @@
 import type { StateCommit } from '../commitment/commit-state-diff.js';
-import { encodeNode, type TrieNode } from '../trie/node.js';
+import { encodedNodeSize, encodeNodeAt, type TrieNode } from '../trie/node.js';
+import { viewOf, writeWordAt } from '../trie/word.js';
 import type { BlockInput } from '../types.js';
 import { encodeContractState, encodeRoots } from './codec.js';
 import { encodeStateDiff } from './diff-codec.js';
 import { pruneHistory } from './history.js';
 import { encodeJson } from './json.js';
-import { compactWord, key, nodeKeyHex, nodeKeyPrefix, u32, u64 } from './keys.js';
+import { compactWord, key, u32, u64, writeNodeKey } from './keys.js';
 import type { Tables } from './tables.js';
 
 /** Kind byte of a class-hashes entry. */
@@ -22,29 +23,23 @@ export function writeBlock(
 ): void {
   const n = input.blockNumber;
   const b = u64(n);
-  // Nodes are keyed by block ‖ hash and written in key order with MDB_APPEND: one commit's nodes
-  // fill fresh pages at the end of the table (few dirty pages, full pages).
-  const at = nodeKeyPrefix(n);
-  // Fixed-width hex sorts like the numbers and is reused for the key.
-  const created: [string, TrieNode][] = [];
-  for (const m of [c.pedersenNodes.created, c.poseidonNodes.created])
-    for (const [h, node] of m) created.push([h.toString(16).padStart(64, '0'), node]);
-  created.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  let last = '';
-  for (const [hex, node] of created) {
-    if (hex === last) continue;
-    last = hex;
-    t.nodes.putSync(nodeKeyHex(at, hex), encodeNode(node), { append: true });
-  }
+  writeNodes(t, n, [c.pedersenNodes.created, c.poseidonNodes.created]);
   for (const [address, state] of c.contracts) {
-    t.contracts.put(key(address, b), encodeContractState(state));
+    t.contracts.putSync(key(address, b), encodeContractState(state));
     if (pruneBefore !== undefined) pruneHistory(t.contracts, key(address), pruneBefore);
   }
-  for (const [address, writes] of c.storage)
+  // One scratch key for every storage entry: putSync copies it into the transaction at once.
+  const sk = Buffer.allocUnsafe(72);
+  const sv = viewOf(sk);
+  sk.set(b, 64);
+  for (const [address, writes] of c.storage) {
+    writeWordAt(sv, 0, address);
     for (const [k, v] of writes) {
-      t.storage.put(key(address, k, b), Buffer.from(compactWord(v)));
-      if (pruneBefore !== undefined) pruneHistory(t.storage, key(address, k), pruneBefore);
+      writeWordAt(sv, 32, k);
+      t.storage.putSync(sk, compactWord(v));
+      if (pruneBefore !== undefined) pruneHistory(t.storage, sk.subarray(0, 64), pruneBefore);
     }
+  }
   for (const [h, cch] of c.classes)
     t.classHashes.put(key(h, b), Buffer.from([CLASS_SIERRA, ...compactWord(cch)]));
   for (const h of input.stateDiff.deprecatedDeclaredClasses)
@@ -75,4 +70,27 @@ export function writeBlock(
   t.stateDiffs.put(Buffer.from(b), encodeStateDiff(input.stateDiff));
   t.meta.put(Buffer.from('latest'), Buffer.from(b));
   if (pruneBefore !== undefined) t.meta.put(Buffer.from('oldest'), Buffer.from(u64(pruneBefore)));
+}
+
+/**
+ * Writes the new trie nodes of block `n`. Nodes are keyed by block ‖ hash and written in key order
+ * with MDB_APPEND, so one commit's nodes fill fresh pages at the end of the table. The sort key is
+ * the hash's top 52 bits as a double (exact), ties broken by the full hash.
+ */
+function writeNodes(t: Tables, n: number, maps: readonly Map<bigint, TrieNode>[]): void {
+  const entries: { k: number; h: bigint; node: TrieNode }[] = [];
+  for (const m of maps) for (const [h, node] of m) entries.push({ k: Number(h >> 200n), h, node });
+  entries.sort((x, y) => x.k - y.k || (x.h < y.h ? -1 : x.h > y.h ? 1 : 0));
+  const keyBuf = Buffer.allocUnsafe(36);
+  const keyView = viewOf(keyBuf);
+  const valBuf = Buffer.allocUnsafe(80);
+  const valView = viewOf(valBuf);
+  let last = -1n;
+  for (const { h, node } of entries) {
+    if (h === last) continue; // the same node in two tries
+    last = h;
+    const size = encodedNodeSize(node);
+    encodeNodeAt(valView, 0, node);
+    t.nodes.putSync(writeNodeKey(keyBuf, keyView, n, h), valBuf.subarray(0, size), { append: true });
+  }
 }

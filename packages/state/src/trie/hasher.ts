@@ -1,10 +1,30 @@
-import { pedersen, pedersenMany, poseidon } from '@starling/crypto';
+import { autoCrypto, getCryptoBackend, pedersen, pedersenMany, poseidon } from '@starling/crypto';
+import type { HashPool } from '../parallel/hash-pool.js';
+import type { TreeJob } from '../parallel/tree-job.js';
 
 /** The two-input hash of a trie, with a batch form so that fast kernels can hash a whole level at once. */
 export interface TrieHasher {
   readonly name: 'pedersen' | 'poseidon';
   hash(a: bigint, b: bigint): bigint;
   hashMany(a: readonly bigint[], b: readonly bigint[]): bigint[];
+  /** Where whole pending tries can be hashed elsewhere (worker threads), if anywhere now. */
+  offload?(): TreeOffload | undefined;
+}
+
+/** Hashing of whole pending tries on other threads: `lanes` jobs run at once. */
+export interface TreeOffload {
+  readonly lanes: number;
+  /** Starts hashing `job`; the returned function blocks until its hashes (in job order) are ready. */
+  submit(job: TreeJob): () => bigint[];
+}
+
+type ManyFn = (a: readonly bigint[], b: readonly bigint[]) => bigint[];
+
+/** Batched two-input Poseidon: the backend's poseidonMany when it has one, else one call per pair. */
+export function poseidonMany(a: readonly bigint[], b: readonly bigint[]): bigint[] {
+  const many = (getCryptoBackend() as { poseidonMany?: ManyFn }).poseidonMany;
+  if (typeof many === 'function') return many(a, b);
+  return a.map((x, i) => poseidon(x, b[i]!));
 }
 
 /** Pedersen, used by storage tries and the contracts trie. */
@@ -18,5 +38,32 @@ export const pedersenHasher: TrieHasher = {
 export const poseidonHasher: TrieHasher = {
   name: 'poseidon',
   hash: poseidon,
-  hashMany: (a, b) => a.map((x, i) => poseidon(x, b[i]!)),
+  hashMany: (a, b) => (a.length === 0 ? [] : poseidonMany(a, b)),
 };
+
+const local = (kind: TrieHasher['name'], a: readonly bigint[], b: readonly bigint[]) =>
+  kind === 'pedersen' ? pedersenHasher.hashMany(a, b) : poseidonHasher.hashMany(a, b);
+
+/**
+ * Hashers that split large batches across `pool`. The workers run the default (automatic) backend, so
+ * the pool is used only while that backend is active here too; any other backend hashes in-thread.
+ */
+export function pooledHashers(pool: HashPool): { pedersen: TrieHasher; poseidon: TrieHasher } {
+  const usable = () => pool.active && getCryptoBackend() === autoCrypto;
+  const make = (base: TrieHasher): TrieHasher => ({
+    name: base.name,
+    hash: base.hash,
+    hashMany: (a, b) => (usable() ? pool.hashMany(base.name, a, b, local) : base.hashMany(a, b)),
+    offload: () =>
+      usable()
+        ? {
+            lanes: pool.size,
+            submit: (job) => {
+              const ticket = pool.send({ op: 'trees', kind: base.name, job });
+              return () => pool.take(ticket);
+            },
+          }
+        : undefined,
+  });
+  return { pedersen: make(pedersenHasher), poseidon: make(poseidonHasher) };
+}

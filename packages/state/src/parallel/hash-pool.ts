@@ -1,0 +1,117 @@
+import { MessageChannel, type MessagePort, receiveMessageOnPort, type Worker } from 'node:worker_threads';
+import { StateError } from '../errors.js';
+import { startWorker } from './start-worker.js';
+import type { TreeJob } from './tree-job.js';
+
+/** A message to a hash worker: a chunk of pairs, or whole pending tries to hash bottom-up. */
+export type HashRequest =
+  | {
+      readonly op: 'pairs';
+      readonly kind: HashKind;
+      readonly a: readonly bigint[];
+      readonly b: readonly bigint[];
+    }
+  | { readonly op: 'trees'; readonly kind: HashKind; readonly job: TreeJob };
+
+export type HashKind = 'pedersen' | 'poseidon';
+
+type Local = (kind: HashKind, a: readonly bigint[], b: readonly bigint[]) => bigint[];
+
+interface PoolWorker {
+  readonly worker: Worker;
+  readonly port: MessagePort;
+  /** Results posted so far (the worker increments it after each postMessage). */
+  readonly done: Int32Array;
+  sent: number;
+  taken: number;
+}
+
+/** A job handed to one worker; collect it with HashPool.take. */
+export interface HashTicket {
+  readonly worker: number;
+  readonly seq: number;
+}
+
+/**
+ * Worker threads, each with its own crypto backend, called synchronously: requests go out by message
+ * and the caller blocks on a shared counter for the answers (its own event loop is not running then).
+ * Workers start on first use, so that pools which only ever see small batches cost nothing.
+ */
+export class HashPool {
+  private readonly workers: PoolWorker[] = [];
+  private closed = false;
+  private next = 0;
+
+  constructor(
+    readonly size: number,
+    /** Pair batches below this stay on the calling thread. */
+    readonly minBatch = 256,
+  ) {
+    if (!Number.isInteger(size) || size < 0)
+      throw new StateError('INVALID_VALUE', 'hash pool size must be a non-negative integer');
+  }
+
+  /** Whether requests can go to workers. */
+  get active(): boolean {
+    return this.size > 0 && !this.closed;
+  }
+
+  private start(): void {
+    for (let i = 0; i < this.size; i++) {
+      const { port1, port2 } = new MessageChannel();
+      const done = new Int32Array(new SharedArrayBuffer(4));
+      const worker = startWorker('hash-worker', { port: port2, done }, [port2]);
+      worker.unref();
+      port1.unref();
+      this.workers.push({ worker, port: port1, done, sent: 0, taken: 0 });
+    }
+  }
+
+  /** Sends a request to the next worker (round robin). */
+  send(request: HashRequest): HashTicket {
+    if (!this.active) throw new StateError('HASH_WORKER_FAILED', 'the hash pool is closed or empty');
+    if (this.workers.length === 0) this.start();
+    const index = this.next;
+    this.next = (this.next + 1) % this.workers.length;
+    const w = this.workers[index]!;
+    w.port.postMessage(request);
+    return { worker: index, seq: w.sent++ };
+  }
+
+  /** Blocks until the answer to `ticket` arrives (tickets of one worker are taken in order). */
+  take(ticket: HashTicket): bigint[] {
+    const w = this.workers[ticket.worker];
+    if (!w || ticket.seq !== w.taken)
+      throw new StateError('HASH_WORKER_FAILED', 'hash tickets taken out of order');
+    while (Atomics.load(w.done, 0) <= w.taken) Atomics.wait(w.done, 0, w.taken);
+    const msg = receiveMessageOnPort(w.port)?.message as bigint[] | { error: string } | undefined;
+    w.taken++;
+    if (!Array.isArray(msg))
+      throw new StateError('HASH_WORKER_FAILED', `hash worker failed: ${msg?.error ?? 'no result'}`);
+    return msg;
+  }
+
+  /** out[i] = h(a[i], b[i]), split across the workers and the caller (which hashes with `local`). */
+  hashMany(kind: HashKind, a: readonly bigint[], b: readonly bigint[], local: Local): bigint[] {
+    const n = a.length;
+    if (n < this.minBatch || !this.active) return local(kind, a, b);
+    const parts = this.size + 1;
+    const size = Math.ceil(n / parts);
+    const tickets: HashTicket[] = [];
+    for (let i = 1; i < parts; i++) {
+      const from = Math.min(n, i * size);
+      const to = Math.min(n, (i + 1) * size);
+      tickets.push(this.send({ op: 'pairs', kind, a: a.slice(from, to), b: b.slice(from, to) }));
+    }
+    const out = local(kind, a.slice(0, size), b.slice(0, size));
+    for (const t of tickets) for (const h of this.take(t)) out.push(h);
+    return out;
+  }
+
+  /** Stops the workers. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const ws = this.workers.splice(0);
+    await Promise.all(ws.map((w) => w.worker.terminate()));
+  }
+}

@@ -1,0 +1,25 @@
+// 32-byte big-endian words <-> bigints through four 64-bit limbs (about twice as fast as via hex).
+
+/** Writes `value` (< 2^256) as a 32-byte big-endian word at `offset` of `view`. */
+export function writeWordAt(view: DataView, offset: number, value: bigint): void {
+  view.setBigUint64(offset, value >> 192n);
+  view.setBigUint64(offset + 8, BigInt.asUintN(64, value >> 128n));
+  view.setBigUint64(offset + 16, BigInt.asUintN(64, value >> 64n));
+  view.setBigUint64(offset + 24, BigInt.asUintN(64, value));
+}
+
+/** Reads the 32-byte big-endian word at `offset` of `view`. */
+export function readWordAt(view: DataView, offset: number): bigint {
+  const hi = view.getBigUint64(offset);
+  const a = view.getBigUint64(offset + 8);
+  const b = view.getBigUint64(offset + 16);
+  const lo = view.getBigUint64(offset + 24);
+  // Most stored words are hashes (< 2^252); zero limbs are common only for small values.
+  if (hi === 0n && a === 0n) return b === 0n ? lo : (b << 64n) | lo;
+  return (hi << 192n) | (a << 128n) | (b << 64n) | lo;
+}
+
+/** A DataView over the bytes of `bytes`. */
+export function viewOf(bytes: Uint8Array): DataView {
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}

@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { autoCrypto, getCryptoBackend, pedersen, referenceCrypto } from '@starling/crypto';
+import { contractStateLeaf, globalStateRoot, patriciaRoot } from '@starling/protocol';
+import { StateDatabase, type StateDiff } from '../../src/index.ts';
+import { HashPool } from '../../src/parallel/hash-pool.ts';
+import { randomFelt, rng } from '../helpers/random.ts';
+
+const local = (_kind: string, a: readonly bigint[], b: readonly bigint[]) =>
+  referenceCrypto.pedersenMany(a, b);
+
+describe('hashing on worker threads', () => {
+  const dirs: string[] = [];
+  after(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('a pool splits a batch and returns the hashes in order (checked against @scure/starknet)', async () => {
+    const r = rng(7);
+    const a = Array.from({ length: 300 }, () => randomFelt(r));
+    const b = Array.from({ length: 300 }, () => randomFelt(r));
+    const pool = new HashPool(2, 16);
+    try {
+      const got = pool.hashMany('pedersen', a, b, local);
+      assert.deepEqual(got, referenceCrypto.pedersenMany(a, b));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('a large commit hashed by workers gives the roots of an independent from-scratch computation', async () => {
+    // The offloaded path runs only with the automatic backend (the one the workers run).
+    assert.equal(getCryptoBackend(), autoCrypto);
+    const path = mkdtempSync(join(tmpdir(), 'starling-state-par-'));
+    dirs.push(path);
+    const db = StateDatabase.open({ path, hashWorkers: 2 });
+    const r = rng(11);
+    const contracts = Array.from({ length: 3 }, () => randomFelt(r, 251));
+    const storage = new Map<bigint, Map<bigint, bigint>>(contracts.map((c) => [c, new Map()]));
+    const keys: bigint[] = [];
+    try {
+      for (let block = 0; block < 2; block++) {
+        const writes = new Map<bigint, Map<bigint, bigint>>();
+        for (let i = 0; i < 700; i++) {
+          const c = contracts[Math.floor(r() * contracts.length)]!;
+          const reuse = block > 0 && r() < 0.5;
+          const k = reuse ? keys[Math.floor(r() * keys.length)]! : randomFelt(r, 251);
+          if (!reuse) keys.push(k);
+          const v = reuse && r() < 0.3 ? 0n : randomFelt(r, 251);
+          if (!writes.has(c)) writes.set(c, new Map());
+          writes.get(c)!.set(k, v);
+          storage.get(c)!.set(k, v);
+        }
+        const diff: StateDiff = {
+          storageDiffs: [...writes].map(([address, m]) => ({
+            address,
+            entries: [...m].map(([key, value]) => ({ key, value })),
+          })),
+          nonces: [],
+          deployedContracts: block === 0 ? contracts.map((address) => ({ address, classHash: 0x99n })) : [],
+          replacedClasses: [],
+          declaredClasses: [],
+          deprecatedDeclaredClasses: [],
+          migratedCompiledClasses: [],
+        };
+        const got = db.commitBlock({ blockNumber: block, stateDiff: diff });
+        const leaves = contracts.map((c) => {
+          const root = patriciaRoot(
+            [...storage.get(c)!].map(([key, value]) => ({ key, value })),
+            251,
+            pedersen,
+          );
+          return { key: c, value: contractStateLeaf(0x99n, root, 0n) };
+        });
+        const contractsRoot = patriciaRoot(leaves, 251, pedersen);
+        assert.equal(got.contractsRoot, contractsRoot, `contracts root of block ${block}`);
+        assert.equal(got.stateRoot, globalStateRoot(contractsRoot, 0n), `state root of block ${block}`);
+      }
+    } finally {
+      await db.close();
+    }
+  });
+});
