@@ -35,8 +35,13 @@ export function addSlow(aT: number, aN: number, aB: bigint, bT: number, bN: numb
     relAdd(rel, iN);
     return;
   }
-  const x = big(aT, aN, aB) + big(bT, bN, bB);
-  normalizeBig(x >= P ? x - P : x);
+  // A full felt plus a small one stays inside (0, P): |n| < 2^52 ≤ x ≤ P - 2^52.
+  if (aT === TAG_BIG && bT === TAG_INT) normalizeBig(aB + BigInt(bN));
+  else if (bT === TAG_BIG && aT === TAG_INT) normalizeBig(bB + BigInt(aN));
+  else {
+    const x = big(aT, aN, aB) + big(bT, bN, bB);
+    normalizeBig(x >= P ? x - P : x);
+  }
 }
 
 /** Moves a packed pointer by a small integer, checking the offset stays valid. */
