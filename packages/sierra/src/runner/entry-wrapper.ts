@@ -8,7 +8,7 @@ import { SierraError } from '../errors.js';
 import type { SierraFunction } from '../program/types.js';
 
 /** VM builtins in the order the upstream runner lays them out (cairo-lang-runner `EntryCodeHelper`). */
-const VM_BUILTINS: [string, string][] = [
+export const VM_BUILTINS: [string, string][] = [
   ['Pedersen', 'pedersen'],
   ['RangeCheck', 'range_check'],
   ['Bitwise', 'bitwise'],

@@ -19,11 +19,14 @@ export interface CostOps<T> {
   neg(a: T): T;
 }
 
+// TokenMaps are never mutated once built, so an operation whose result equals an operand returns that
+// operand (most statements have no builtin pre-costs: this avoids most allocations of the solver).
 export const preCostOps: CostOps<TokenMap> = {
   zero: () => new TokenMap(),
-  add: (a, b) => a.addCollection(b.entries()),
-  sub: (a, b) => a.subCollection(b.entries()),
+  add: (a, b) => (b.size === 0 ? a : a.addCollection(b.entries())),
+  sub: (a, b) => (b.size === 0 ? a : a.subCollection(b.entries())),
   min: (a, b) => {
+    if (a.size === 0) return a;
     const m = a.clone();
     m.retain((k) => b.get(k) !== undefined);
     m.keys.forEach((k, i) => {
@@ -32,6 +35,8 @@ export const preCostOps: CostOps<TokenMap> = {
     return m;
   },
   max: (a, b) => {
+    if (b.size === 0) return a;
+    if (a.size === 0) return b;
     const m = a.clone();
     for (const [k, v] of b.entries()) {
       const cur = m.get(k);
@@ -40,11 +45,13 @@ export const preCostOps: CostOps<TokenMap> = {
     return m;
   },
   rectify: (a) => {
+    if (a.values.every((v) => v > 0)) return a;
     const m = a.clone();
     m.retain((_k, v) => v > 0);
     return m;
   },
   neg: (a) => {
+    if (a.size === 0) return a;
     const m = a.clone();
     m.values = m.values.map((v) => -v);
     return m;
