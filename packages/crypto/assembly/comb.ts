@@ -7,8 +7,10 @@ import { AFFINE_BYTES, JAC_BYTES, jacAddAffine, jacFromAffine, jacToAffineWith }
 /** Largest window the builder supports. */
 export const MAX_WINDOW_BITS = 11;
 const MAX_ENTRIES: usize = 1 << MAX_WINDOW_BITS;
-/** Scratch the builder needs: 2^w Jacobian points and 2 × 2^w elements. */
-export const BUILD_SCRATCH_BYTES: usize = MAX_ENTRIES * JAC_BYTES + 2 * MAX_ENTRIES * FELT_BYTES;
+/** Points the build scratch holds: one window of the largest table plus the next window's base. */
+export const BUILD_SCRATCH_ENTRIES: usize = MAX_ENTRIES + 1;
+/** Scratch the builders need: BUILD_SCRATCH_ENTRIES Jacobian points and twice as many elements. */
+export const BUILD_SCRATCH_BYTES: usize = BUILD_SCRATCH_ENTRIES * (JAC_BYTES + 2 * FELT_BYTES);
 
 /** Bytes of a table of `windows` windows of `bits` bits. */
 export function tableBytes(windows: i32, bits: i32): usize {
@@ -22,8 +24,8 @@ export function tableBytes(windows: i32, bits: i32): usize {
 export function buildWindows(dst: usize, b: usize, windows: i32, bits: i32, next: usize, work: usize): void {
   const entries = (1 << bits) - 1;
   const jac = work;
-  const zs = work + MAX_ENTRIES * JAC_BYTES;
-  const inv = zs + MAX_ENTRIES * FELT_BYTES;
+  const zs = work + BUILD_SCRATCH_ENTRIES * JAC_BYTES;
+  const inv = zs + BUILD_SCRATCH_ENTRIES * FELT_BYTES;
   fieldCopy(next, b);
   fieldCopy(next + 32, b + 32);
   for (let w = 0; w < windows; w++) {

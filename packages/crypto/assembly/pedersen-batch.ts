@@ -1,8 +1,9 @@
-// Many Pedersen hashes in lock-step with affine additions: each of the 48 table lookups of a hash adds
+// Many Pedersen hashes in lock-step with affine additions: each of the 44 table lookups of a hash adds
 // one affine point to its accumulator, and the slopes' denominators of all hashes share one inversion
 // (Montgomery's trick). About 6 products per addition instead of 11 for a mixed Jacobian one.
 import {
   FELT_BYTES,
+  fieldAdd,
   fieldCopy,
   fieldIsZero,
   fieldOne,
@@ -14,16 +15,20 @@ import {
 import { vecBatchInv } from '../../felt/assembly/vector';
 import { AFFINE_BYTES } from './curve';
 import { pedersenHash } from './pedersen';
+import { lastCarry, signedDigit } from './signed-comb';
 import { ensurePedersenTables, PED_BITS, pedersenShift, pedP1, pedP2, pedP3, pedP4 } from './tables';
 
 const LOW_STEPS = (248 + PED_BITS - 1) / PED_BITS;
 const STEPS = 2 * (LOW_STEPS + 1);
-const STRIDE: usize = <usize>((1 << PED_BITS) - 1) * AFFINE_BYTES;
+const STRIDE: usize = ((<usize>1) << (<usize>(PED_BITS - 1))) * AFFINE_BYTES;
 /** Below this many pairs, per-hash Jacobian sums are faster than 48 shared inversions. */
 export const BATCH_MIN = 16; // mirrored by the loader (fast-crypto.ts)
 
-/** The table point that lookup `step` of pedersen(a, b) adds, or 0 when its digit is zero. */
-function entry(step: i32, a: usize, b: usize): usize {
+/**
+ * The table point that lookup `step` of pedersen(a, b) adds, or 0 when its digit is zero; bit 0 set
+ * means "subtract it" (entries are 64-byte aligned). `carry` holds the hash's signed-digit carry.
+ */
+function entry(step: i32, a: usize, b: usize, carry: usize): usize {
   const first = step < LOW_STEPS + 1;
   const k = first ? a : b;
   const s = first ? step : step - LOW_STEPS - 1;
@@ -32,19 +37,21 @@ function entry(step: i32, a: usize, b: usize): usize {
     if (top === 0) return 0;
     return (first ? pedP2 : pedP4) + (top - 1) * AFFINE_BYTES;
   }
-  const bit = s * PED_BITS;
-  let d = (load<u32>(k + <usize>(bit >> 3)) >> (bit & 7)) & ((1 << PED_BITS) - 1);
-  if (248 - bit < PED_BITS) d &= (1 << (248 - bit)) - 1;
+  const d = signedDigit(k, s, PED_BITS, 248, s === 0 ? 0 : <i32>load<u8>(carry));
+  store<u8>(carry, <u8>lastCarry());
   if (d === 0) return 0;
-  return (first ? pedP1 : pedP3) + <usize>s * STRIDE + <usize>(d - 1) * AFFINE_BYTES;
+  const window = (first ? pedP1 : pedP3) + <usize>s * STRIDE;
+  if (d > 0) return window + <usize>(d - 1) * AFFINE_BYTES;
+  return (window + <usize>(-d - 1) * AFFINE_BYTES) | 1;
 }
 
 const LAMBDA = memory.data(32, 32);
+const ZERO = memory.data(32, 32);
 const T = memory.data(32, 32);
 const U = memory.data(32, 32);
 
 /**
- * out[i] = pedersen(a[i], b[i]) for n ≥ BATCH_MIN pairs (canonical felts); scratch holds n·133 bytes.
+ * out[i] = pedersen(a[i], b[i]) for n ≥ BATCH_MIN pairs (canonical felts); scratch holds n·134 bytes.
  * A hash whose addition meets equal x-coordinates (never seen in practice) is redone one by one.
  */
 export function pedersenBatchAffine(out: usize, a: usize, b: usize, n: i32, scratch: usize): void {
@@ -54,6 +61,7 @@ export function pedersenBatchAffine(out: usize, a: usize, b: usize, n: i32, scra
   const pre = dx + <usize>n * FELT_BYTES; // batch-inversion scratch
   const pts = pre + <usize>n * FELT_BYTES; // n u32 table pointers
   const redo = pts + <usize>n * 4; // n flags
+  const carries = redo + <usize>n; // n signed-digit carries
   for (let i = 0; i < n; i++) {
     const p = acc + <usize>i * AFFINE_BYTES;
     fieldCopy(p, pedersenShift);
@@ -64,9 +72,9 @@ export function pedersenBatchAffine(out: usize, a: usize, b: usize, n: i32, scra
     for (let i = 0; i < n; i++) {
       const o = <usize>i * FELT_BYTES;
       const d = dx + o;
-      let q: usize = load<u8>(redo + <usize>i) ? 0 : entry(step, a + o, b + o);
+      let q: usize = load<u8>(redo + <usize>i) ? 0 : entry(step, a + o, b + o, carries + <usize>i);
       if (q !== 0) {
-        fieldSub(d, q, acc + <usize>i * AFFINE_BYTES);
+        fieldSub(d, q & ~1, acc + <usize>i * AFFINE_BYTES);
         if (fieldIsZero(d)) {
           store<u8>(redo + <usize>i, 1);
           q = 0;
@@ -77,11 +85,18 @@ export function pedersenBatchAffine(out: usize, a: usize, b: usize, n: i32, scra
     }
     vecBatchInv(dx, dx, n, pre);
     for (let i = 0; i < n; i++) {
-      const q = <usize>load<u32>(pts + <usize>i * 4);
-      if (q === 0) continue;
+      const tagged = <usize>load<u32>(pts + <usize>i * 4);
+      if (tagged === 0) continue;
+      const q = tagged & ~1;
       const p = acc + <usize>i * AFFINE_BYTES;
-      // λ = (yq − yp)/(xq − xp); x3 = λ² − xp − xq; y3 = λ·(xp − x3) − yp.
-      fieldSub(LAMBDA, q + 32, p + 32);
+      // λ = (yq − yp)/(xq − xp); x3 = λ² − xp − xq; y3 = λ·(xp − x3) − yp. For −q, yq is negated:
+      // the numerator is −(yq + yp), and λ² and x3 do not change.
+      if (tagged & 1) {
+        fieldAdd(LAMBDA, q + 32, p + 32);
+        fieldSub(LAMBDA, ZERO, LAMBDA);
+      } else {
+        fieldSub(LAMBDA, q + 32, p + 32);
+      }
       montMul(LAMBDA, LAMBDA, dx + <usize>i * FELT_BYTES);
       montSqr(T, LAMBDA);
       fieldSub(T, T, p);

@@ -1,18 +1,33 @@
 // Starknet Pedersen hash: x of P0 + a_low·P1 + a_high·P2 + b_low·P3 + b_high·P4 (low = 248 bits).
 import { FELT_BYTES, fieldCopy, fromMont } from '../../felt/assembly/field';
 import { vecBatchInv } from '../../felt/assembly/vector';
-import { combAdd252 } from './comb';
-import { JAC_BYTES, jacFromAffine, jacIsInfinity, jacToAffine, jacToAffineWith } from './curve';
+import {
+  AFFINE_BYTES,
+  JAC_BYTES,
+  jacAddAffine,
+  jacFromAffine,
+  jacIsInfinity,
+  jacToAffine,
+  jacToAffineWith,
+} from './curve';
+import { combAddSigned } from './signed-comb';
 import { ensurePedersenTables, PED_BITS, pedersenShift, pedP1, pedP2, pedP3, pedP4 } from './tables';
 
 const ACC = memory.data(96, 32);
 const AFF = memory.data(64, 32);
 
+// acc += k·B for k < 2^252: the low 248 bits from B's signed table, bits 248…251 from `high`.
+function addScalar(acc: usize, k: usize, low: usize, high: usize): void {
+  combAddSigned(acc, k, low, 248, PED_BITS);
+  const top = <usize>(load<u8>(k + 31) & 0x0f);
+  if (top !== 0) jacAddAffine(acc, acc, high + (top - 1) * AFFINE_BYTES);
+}
+
 function accumulate(acc: usize, a: usize, b: usize): void {
   ensurePedersenTables();
   jacFromAffine(acc, pedersenShift);
-  combAdd252(acc, a, pedP1, PED_BITS, pedP2);
-  combAdd252(acc, b, pedP3, PED_BITS, pedP4);
+  addScalar(acc, a, pedP1, pedP2);
+  addScalar(acc, b, pedP3, pedP4);
 }
 
 /** out = pedersen(a, b); inputs and output canonical felts (8 u32 limbs). */

@@ -2,6 +2,7 @@
 import { fieldCopy, toMont } from '../../felt/assembly/field';
 import { BUILD_SCRATCH_BYTES, buildWindows, tableBytes } from './comb';
 import { AFFINE_BYTES } from './curve';
+import { buildSignedWindows, signedTableBytes } from './signed-comb';
 
 // Plain globals, not an object: with no GC runtime, the heap after static data is ours alone.
 export let pedersenShift: usize = 0;
@@ -13,8 +14,11 @@ export let gLow: usize = 0;
 export let gHigh: usize = 0;
 export let poseidonRc: usize = 0;
 
-/** Window widths: Pedersen's P1, P3 (hot: trie commits) get wider windows than the ECDSA generator. */
-export const PED_BITS = 11;
+/**
+ * Window widths: Pedersen's P1, P3 (hot: trie commits) get wider windows than the ECDSA generator;
+ * theirs are signed (2^11 entries per 12-bit window: 21 windows cover the low 248 bits).
+ */
+export const PED_BITS = 12;
 export const G_BITS = 8;
 const PED_WINDOWS = (248 + PED_BITS - 1) / PED_BITS;
 const G_WINDOWS = 248 / G_BITS;
@@ -66,9 +70,9 @@ export function initTables(points: usize, rc: usize): usize {
   for (let i: usize = 0; i < POSEIDON_RC_COUNT; i++) toMont(poseidonRc + i * 32, rc + i * 32);
   memory.fill(poseidonRc + POSEIDON_RC_COUNT * 32, 0, 96);
   pedersenShift = pts;
-  pedP1 = alloc(tableBytes(PED_WINDOWS, PED_BITS));
+  pedP1 = alloc(signedTableBytes(PED_WINDOWS, PED_BITS));
   pedP2 = alloc(tableBytes(1, 4));
-  pedP3 = alloc(tableBytes(PED_WINDOWS, PED_BITS));
+  pedP3 = alloc(signedTableBytes(PED_WINDOWS, PED_BITS));
   pedP4 = alloc(tableBytes(1, 4));
   gLow = alloc(tableBytes(G_WINDOWS, G_BITS));
   gHigh = alloc(tableBytes(1, 4));
@@ -82,9 +86,9 @@ export function initTables(points: usize, rc: usize): usize {
 /** Builds the Pedersen comb tables once (about 100k point additions). */
 export function ensurePedersenTables(): void {
   if (pedersenReady) return;
-  buildWindows(pedP1, pts + 1 * AFFINE_BYTES, PED_WINDOWS, PED_BITS, next, work);
+  buildSignedWindows(pedP1, pts + 1 * AFFINE_BYTES, PED_WINDOWS, PED_BITS, next, work);
   buildWindows(pedP2, pts + 2 * AFFINE_BYTES, 1, 4, next, work);
-  buildWindows(pedP3, pts + 3 * AFFINE_BYTES, PED_WINDOWS, PED_BITS, next, work);
+  buildSignedWindows(pedP3, pts + 3 * AFFINE_BYTES, PED_WINDOWS, PED_BITS, next, work);
   buildWindows(pedP4, pts + 4 * AFFINE_BYTES, 1, 4, next, work);
   pedersenReady = true;
 }
