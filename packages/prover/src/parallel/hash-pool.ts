@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { ProverError } from '../errors.js';
+import type { LdeJob } from '../stark/lde-kernel.js';
 
 function workerUrl(name: string): URL {
   const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
@@ -52,28 +53,52 @@ export class KeccakLeafPool {
     });
   }
 
+  /** Posts one message per worker (with a shared completion counter) and blocks until all are done. */
+  private runAll(messages: Record<string, unknown>[]): void {
+    const done = new SharedArrayBuffer(8);
+    const flags = new Int32Array(done);
+    messages.forEach((m, k) => {
+      this.workers[k]!.postMessage({ ...m, done });
+    });
+    for (;;) {
+      const finished = Atomics.load(flags, 0);
+      if (finished >= messages.length) break;
+      Atomics.wait(flags, 0, finished, 60_000);
+    }
+    if (Atomics.load(flags, 1) !== 0) throw new ProverError('INVALID_TRACE', 'a prover worker failed');
+  }
+
+  /** Runs an LDE job's sub-cosets (transforms and leaf hashing) on the workers, round robin. */
+  extendLde(job: LdeJob): void {
+    const messages: Record<string, unknown>[] = [];
+    for (let w = 0; w < this.size && w < job.blowup; w++) {
+      const ks: number[] = [];
+      for (let k = w; k < job.blowup; k += this.size) ks.push(k);
+      messages.push({ kind: 'lde', job, ks });
+    }
+    this.runAll(messages);
+  }
+
   /** Keccak-256 of each `leafBytes`-byte leaf in `input`; returns 32 bytes per leaf. */
   hashLeaves(input: Uint8Array, leafBytes: number): Uint8Array {
     const count = input.length / leafBytes;
     const shared = new SharedArrayBuffer(input.length);
     new Uint8Array(shared).set(input);
     const output = new SharedArrayBuffer(count * 32);
-    const done = new SharedArrayBuffer(8);
-    const flags = new Int32Array(done);
     const chunk = Math.ceil(count / this.size);
-    let tasks = 0;
+    const messages: Record<string, unknown>[] = [];
     for (let k = 0; k < this.size && k * chunk < count; k++) {
       const from = k * chunk;
-      const to = Math.min(count, from + chunk);
-      this.workers[k]!.postMessage({ input: shared, output, done, leafBytes, from, to });
-      tasks++;
+      messages.push({
+        kind: 'hash',
+        input: shared,
+        output,
+        leafBytes,
+        from,
+        to: Math.min(count, from + chunk),
+      });
     }
-    for (;;) {
-      const finished = Atomics.load(flags, 0);
-      if (finished >= tasks) break;
-      Atomics.wait(flags, 0, finished, 60_000);
-    }
-    if (Atomics.load(flags, 1) !== 0) throw new ProverError('INVALID_TRACE', 'a hashing worker failed');
+    this.runAll(messages);
     return new Uint8Array(output);
   }
 
@@ -89,6 +114,11 @@ let shared: KeccakLeafPool | null = null;
 export function setProverThreads(threads: number): void {
   void shared?.close();
   shared = threads > 1 ? new KeccakLeafPool(threads) : null;
+}
+
+/** The configured pool for LDE jobs (the same workers). */
+export function ldePool(): KeccakLeafPool | null {
+  return leafPool();
 }
 
 /** The configured leaf-hashing pool, if any (also from STARLING_PROVER_THREADS). */

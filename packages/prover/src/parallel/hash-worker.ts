@@ -1,20 +1,30 @@
-// Worker thread entry: hashes ranges of Merkle leaves in shared memory with Keccak-256.
+// Worker thread entry: Merkle leaf hashing and LDE sub-cosets over shared memory, for the calling
+// thread that blocks on the shared completion counter.
 import { parentPort } from 'node:worker_threads';
 import { keccakLeaves } from '../stark/fast-keccak.js';
+import { extendSubCoset, type LdeJob } from '../stark/lde-kernel.js';
+import { bigintVecField, getVecField } from '../stark/vec-field.js';
 
-interface Task {
-  input: SharedArrayBuffer;
-  output: SharedArrayBuffer;
-  done: SharedArrayBuffer;
-  leafBytes: number;
-  from: number;
-  to: number;
-}
+type Task =
+  | {
+      kind: 'hash';
+      input: SharedArrayBuffer;
+      output: SharedArrayBuffer;
+      leafBytes: number;
+      from: number;
+      to: number;
+    }
+  | { kind: 'lde'; job: LdeJob; ks: number[] };
 
-parentPort?.on('message', (t: Task) => {
+parentPort?.on('message', (t: Task & { done: SharedArrayBuffer }) => {
   const done = new Int32Array(t.done);
   try {
-    keccakLeaves(new Uint8Array(t.input), t.leafBytes, new Uint8Array(t.output), t.from, t.to);
+    if (t.kind === 'hash') {
+      keccakLeaves(new Uint8Array(t.input), t.leafBytes, new Uint8Array(t.output), t.from, t.to);
+    } else {
+      const vf = t.job.field === 'bigint' ? bigintVecField : getVecField();
+      for (const k of t.ks) extendSubCoset(vf, t.job, k);
+    }
   } catch {
     Atomics.store(done, 1, 1);
   }

@@ -44,6 +44,11 @@ export function foldPair(a: bigint, b: bigint, x: bigint, beta: bigint): bigint 
   return (even + beta * odd) % P;
 }
 
+function foldWithInverse(a: bigint, b: bigint, xInv: bigint, beta: bigint): bigint {
+  const odd = (((a - b + P) * xInv) % P) * beta;
+  return ((a + b + odd) * INV2) % P;
+}
+
 function foldLayer(evals: readonly bigint[], offset: bigint, omega: bigint, beta: bigint): bigint[] {
   const half = evals.length >> 1;
   const out = new Array<bigint>(half);
@@ -166,8 +171,15 @@ export function friVerifyQueries(
       return 'fri-merkle';
     maps.push(map);
   }
-  const g = (k: number) => pow(offset, 1n << BigInt(k));
-  const w = (k: number) => pow(rootOfUnity(Math.log2(domainSize)), 1n << BigInt(k));
+  // Layer k lives on g_k·⟨w_k⟩ with g_k = offset^(2^k), w_k = ω^(2^k).
+  const gs = [offset % P];
+  const ws = [rootOfUnity(Math.log2(domainSize))];
+  for (let k = 1; k <= folds; k++) {
+    gs.push((gs[k - 1]! * gs[k - 1]!) % P);
+    ws.push((ws[k - 1]! * ws[k - 1]!) % P);
+  }
+  const g = (k: number) => gs[k]!;
+  const w = (k: number) => ws[k]!;
   for (const q of queries) {
     const start = layer0.get(q);
     if (!start) return 'fri-layer0-missing';
@@ -196,9 +208,12 @@ export function friVerifyQueries(
         const half = cur.length >> 1;
         const k = layer + t;
         const next: bigint[] = [];
+        // x_j = g_k·w_k^(leaf + j·stride): one inversion for the first, then steps by w_k^−stride.
+        let xInv = inv((g(k) * pow(w(k), BigInt(leaf))) % P);
+        const stepInv = inv(pow(w(k), BigInt(stride)));
         for (let j = 0; j < half; j++) {
-          const x = (g(k) * pow(w(k), BigInt(leaf + j * stride))) % P;
-          next.push(foldPair(cur[j]!, cur[j + half]!, x, betas[k]!));
+          next.push(foldWithInverse(cur[j]!, cur[j + half]!, xInv, betas[k]!));
+          xInv = (xInv * stepInv) % P;
         }
         cur = next;
       }

@@ -48,24 +48,24 @@ export function prove(
 
   const vf = getVecField();
   progress('main-lde', 0);
-  const mainL = LdeColumns.fromColumns(main, blowup, vf);
-  const mainTree = mainL.commit(hasher);
+  const mainL = LdeColumns.fromColumns(main, blowup, vf, hasher);
+  const mainTree = mainL.tree;
   channel.absorbValues([mainTree.root]);
   const challenges = channel.drawFelts(air.numChallenges);
 
   progress('aux-lde', 0.2);
   const aux = air.auxWidth > 0 ? air.buildAux(main, challenges) : [];
   checkConstraints(air, [...main, ...aux], challenges);
-  const auxL = aux.length > 0 ? LdeColumns.fromColumns(aux, blowup, vf) : null;
-  const auxTree = auxL ? auxL.commit(hasher) : null;
+  const auxL = aux.length > 0 ? LdeColumns.fromColumns(aux, blowup, vf, hasher) : null;
+  const auxTree = auxL ? auxL.tree : null;
   if (auxTree) channel.absorbValues([auxTree.root]);
   const alphas = channel.drawFelts(air.constraints.length);
 
   progress('composition', 0.35);
   const D = air.maxDegree;
   const ldes = auxL ? [mainL, auxL] : [mainL];
-  const partL = new LdeColumns(compositionParts(air, ldes, challenges, alphas, vf), n, blowup, vf);
-  const compTree = partL.commit(hasher);
+  const partL = new LdeColumns(compositionParts(air, ldes, challenges, alphas, vf), n, blowup, vf, hasher);
+  const compTree = partL.tree;
   channel.absorbValues([compTree.root]);
 
   progress('oods', 0.55);

@@ -14,7 +14,10 @@ export interface VecField {
   fromBigints(values: readonly bigint[], size?: number): Uint32Array;
   /** Canonical bigints of an internal-form array. */
   toBigints(a: Uint32Array): bigint[];
-  /** Canonical limbs (each < p) of an internal-form array; may return `a` itself. */
+  /**
+   * Canonical limbs (each < p) of an internal-form array; may return `a` itself. The transforms commute
+   * with this map: cosetNtt(canonical(c)) = canonical(cosetNtt(c)) (for Montgomery form, by linearity).
+   */
   canonical(a: Uint32Array): Uint32Array;
   /** Internal form of a canonical limb array; may return `a` itself. */
   fromCanonical(a: Uint32Array): Uint32Array;

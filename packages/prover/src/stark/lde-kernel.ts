@@ -1,0 +1,62 @@
+import { GENERATOR, P, pow, rootOfUnity } from '@starling/felt';
+import type { MerkleHashName } from '../options.js';
+import { merkleHasher } from './merkle.js';
+import { LIMBS, type VecField } from './vec-field.js';
+
+/**
+ * One low-degree extension job in (shareable) typed arrays: canonical coefficients of each column
+ * (n elements), the LDE values (N = n·blowup elements per column, sub-coset-major: position k·n + i
+ * holds LDE index k + blowup·i) and, when set, the Merkle leaf digests (N/2 × 32 bytes).
+ */
+export interface LdeJob {
+  coeffs: Uint32Array[];
+  values: Uint32Array[];
+  n: number;
+  blowup: number;
+  digests: Uint8Array | null;
+  hash: MerkleHashName;
+  /** VecField name, so that workers use the same arithmetic. */
+  field: string;
+}
+
+/** g·ω_N^k: the shift of sub-coset k. */
+export function cosetShift(k: number, N: number): bigint {
+  return (GENERATOR * pow(rootOfUnity(Math.log2(N)), BigInt(k))) % P;
+}
+
+function bswap(x: number): number {
+  return ((x & 0xff) << 24) | ((x & 0xff00) << 8) | ((x >>> 8) & 0xff00) | (x >>> 24);
+}
+
+/**
+ * Evaluates every column on sub-coset k and hashes the leaves that live there: leaf j < N/2 holds rows
+ * j and j + N/2, which are points i and i + n/2 of sub-coset j mod blowup (i = j div blowup).
+ */
+export function extendSubCoset(vf: VecField, job: LdeJob, k: number): void {
+  const { n, blowup } = job;
+  const N = n * blowup;
+  const shift = cosetShift(k, N);
+  // Transforms commute with the canonical map: canonical coefficients give canonical evaluations.
+  for (let c = 0; c < job.coeffs.length; c++) {
+    job.values[c]!.set(vf.cosetNtt(job.coeffs[c]!, shift), k * n * LIMBS);
+  }
+  if (!job.digests) return;
+  const hasher = merkleHasher(job.hash);
+  const width = job.values.length;
+  const leaf = new Uint32Array(width * 16);
+  const leafBytes = new Uint8Array(leaf.buffer);
+  const half = n >> 1;
+  for (let i = 0; i < half; i++) {
+    const p0 = (k * n + i) * LIMBS;
+    const p1 = p0 + half * LIMBS;
+    let o = 0;
+    for (let c = 0; c < width; c++) {
+      const v = job.values[c]!;
+      // Big-endian words: limbs from the most significant, each byte-swapped.
+      for (let l = 0; l < LIMBS; l++) leaf[o + l] = bswap(v[p0 + 7 - l]!);
+      for (let l = 0; l < LIMBS; l++) leaf[o + 8 + l] = bswap(v[p1 + 7 - l]!);
+      o += 16;
+    }
+    hasher.leafBytes(leafBytes, job.digests, (k + blowup * i) * 32);
+  }
+}
