@@ -4,11 +4,12 @@ import { ecdsaSign } from '@starling/crypto';
 import { feeTokenBalance, type GenesisAccount, STRK_FEE_TOKEN_ADDRESS } from '@starling/execution';
 import { calculateTransactionHash, getSelectorFromName, type InvokeV3 } from '@starling/protocol';
 import type { BLOCK_ID } from '@starling/rpc';
-import { type DevnetApi, RpcError } from '@starling/rpc';
+import { type DevnetApi, type MessageToL2, RpcError } from '@starling/rpc';
 import { transactionJson } from '@starling/sequencer';
 import { hex, type NodeContext, resolveBlock, stateAt } from './api/context.js';
 import { submit } from './api/writes.js';
 import type { NodeOptions } from './options.js';
+import { consumeMessageFromL2, l1HandlerOf, sendMessageToL2 } from './postman.js';
 
 export interface DevnetState {
   accounts: GenesisAccount[];
@@ -16,10 +17,8 @@ export interface DevnetState {
   options: NodeOptions;
 }
 
-/** One replayable action of a dump: a transaction as broadcast. */
-interface DumpEntry {
-  transaction: Record<string, unknown>;
-}
+/** One replayable action of a dump: a transaction as broadcast, or a message from L1 (postman). */
+type DumpEntry = { transaction: Record<string, unknown> } | { message_to_l2: MessageToL2 };
 
 function mintTx(c: NodeContext, minter: GenesisAccount, to: bigint, amount: bigint): Record<string, unknown> {
   const nonce = c.gateway.pool.nextNonce(minter.address, c.db.getNonce(minter.address));
@@ -188,6 +187,8 @@ export function createDevnetApi(c: NodeContext, d: DevnetState, restart: () => P
       await restart();
       return {};
     },
+    postmanSendMessageToL2: (p) => sendMessageToL2(c, p),
+    postmanConsumeMessageFromL2: (p) => consumeMessageFromL2(c, p),
   };
 }
 
@@ -198,7 +199,19 @@ export function dumpChain(c: NodeContext): DumpEntry[] {
   for (let n = 1; n <= latest; n++) {
     for (const t of c.db.getBlockTransactions(n)) {
       const { transaction_hash, ...tx } = t.transaction as Record<string, unknown>;
-      if (tx.type === 'DECLARE') {
+      if (tx.type === 'L1_HANDLER') {
+        const [from, ...payload] = tx.calldata as string[];
+        out.push({
+          message_to_l2: {
+            l2_contract_address: tx.contract_address as string,
+            entry_point_selector: tx.entry_point_selector as string,
+            l1_contract_address: from as string,
+            payload,
+            paid_fee_on_l1: '0x0',
+            nonce: tx.nonce as string,
+          },
+        });
+      } else if (tx.type === 'DECLARE') {
         const { class_hash, ...rest } = tx;
         out.push({
           transaction: { ...rest, contract_class: c.db.getClass(BigInt(class_hash as string)).sierra },
@@ -219,6 +232,8 @@ export function dumpChain(c: NodeContext): DumpEntry[] {
 
 /** Replays a dump through the gateway, in order. */
 export async function replay(c: NodeContext, entries: DumpEntry[]): Promise<void> {
-  for (const e of entries) await submit(c, e.transaction);
+  for (const e of entries)
+    if ('message_to_l2' in e) await c.sequencer.addL1Handler(l1HandlerOf(e.message_to_l2));
+    else await submit(c, e.transaction);
   await c.sequencer.notify();
 }

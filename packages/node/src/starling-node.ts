@@ -141,6 +141,7 @@ export class StarlingNode {
       gasPrices,
       finality,
       latestReads,
+      consumedMessages: new Map(),
     });
     await gateway.restore();
     return (JSON.parse(genesis) as StoredGenesis).accounts.map(toAccount);

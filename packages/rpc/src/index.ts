@@ -3,6 +3,8 @@ export type {
   DevnetApi,
   DevnetUnit,
   GasPriceUpdate,
+  MessageToL1,
+  MessageToL2,
   PredeployedAccount,
 } from './devnet/devnet-api.js';
 export { decodeAmount, devnetMethods } from './devnet/devnet-methods.js';

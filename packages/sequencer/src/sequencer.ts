@@ -8,6 +8,7 @@ import {
   type TransactionExecutionInfo,
 } from '@starling/execution';
 import type { PooledTransaction } from '@starling/mempool';
+import type { L1Handler } from '@starling/protocol';
 import { type BlockBody, closeBlock } from './block-builder.js';
 import { SequencerError } from './errors.js';
 import { noopSequencerMetrics, type SequencerMetrics } from './metrics.js';
@@ -80,6 +81,30 @@ export class Sequencer {
     return this.enqueue(() => {
       this.fill();
       return this.close(this.open());
+    });
+  }
+
+  /**
+   * Executes an L1 handler (a message from L1, e.g. the devnet postman) into the open block; in
+   * per-transaction mode the block closes with it. Execution failures reject (nothing is included).
+   */
+  addL1Handler(tx: L1Handler): Promise<bigint> {
+    return this.enqueue(async () => {
+      const block = this.open();
+      const info = executeTransaction(block.state, block.context, tx);
+      // Not a pool transaction: it stands in the block's list like one, with the contract as sender.
+      const pooled = {
+        hash: info.transactionHash,
+        sender: tx.contractAddress,
+        tx: tx as unknown as PooledTransaction['tx'],
+        receivedAt: this.now(),
+      };
+      block.transactions.push({ pooled, status: 'PRE_CONFIRMED', info });
+      block.l2Gas += info.gas.l2Gas;
+      this.metrics.transaction(info.revertReason === undefined ? 'SUCCEEDED' : 'REVERTED');
+      for (const fn of this.txListeners) fn(info.transactionHash, 'PRE_CONFIRMED');
+      if (this.options.mode.kind === 'transaction' || this.full(block)) await this.close(block);
+      return info.transactionHash;
     });
   }
 

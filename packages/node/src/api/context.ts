@@ -24,6 +24,8 @@ export interface NodeContext {
   finality: L1Finality;
   /** Storage reads at `latest`, valid until the next block. */
   latestReads: LatestReads;
+  /** L2→L1 message hash → copies consumed through the devnet postman. */
+  consumedMessages: Map<string, number>;
 }
 
 /** A resolved block id: a stored block, or the pre-confirmed one (maybe not opened yet). */

@@ -49,6 +49,27 @@ export interface DevnetApi {
   acceptOnL1(params: { starting_block_id: BLOCK_ID }, ctx: CallContext): MaybePromise<{ accepted: FELT[] }>;
   /** Back to genesis (same accounts). */
   restart(params: { restart_l1_to_l2_messaging?: boolean }, ctx: CallContext): MaybePromise<unknown>;
+  /** Executes an L1 handler as if the message came from L1 (no L1 node needed). */
+  postmanSendMessageToL2(params: MessageToL2, ctx: CallContext): MaybePromise<{ transaction_hash: FELT }>;
+  /** Consumes an L2→L1 message sent by a transaction of the chain, as L1 would; returns its hash. */
+  postmanConsumeMessageFromL2(params: MessageToL1, ctx: CallContext): MaybePromise<{ message_hash: string }>;
+}
+
+/** devnet_postmanSendMessageToL2 parameters. */
+export interface MessageToL2 {
+  l2_contract_address: FELT;
+  entry_point_selector: FELT;
+  l1_contract_address: FELT;
+  payload: FELT[];
+  paid_fee_on_l1: FELT;
+  nonce: FELT;
+}
+
+/** devnet_postmanConsumeMessageFromL2 parameters. */
+export interface MessageToL1 {
+  from_address: FELT;
+  to_address: FELT;
+  payload: FELT[];
 }
 
 /** devnet_setGasPrice parameters (starknet-devnet GasModificationRequest). */

@@ -2,7 +2,7 @@ import { toFelt } from '@starling/felt';
 import { Ajv } from 'ajv';
 import { RpcError } from '../errors/rpc-error.js';
 import type { MethodEntry, ParamDef } from '../jsonrpc/method-entry.js';
-import type { DevnetApi, GasPriceUpdate } from './devnet-api.js';
+import type { DevnetApi, GasPriceUpdate, MessageToL1, MessageToL2 } from './devnet-api.js';
 
 // Param shapes as starknet-devnet documents them (website/static/devnet_api.json and docs).
 const ADDRESS = { type: 'string', pattern: '^0x[a-fA-F0-9]{1,64}$' };
@@ -15,6 +15,9 @@ const AMOUNT = {
 };
 const PATH = { type: 'string', minLength: 1, maxLength: 4096 };
 const FELT = { type: 'string', pattern: '^0x[a-fA-F0-9]{1,64}$' };
+const FELTS = { type: 'array', maxItems: 10_000, items: FELT };
+// An L1 (Ethereum) address: 20 bytes.
+const ETH_ADDRESS = { type: 'string', pattern: '^0x[a-fA-F0-9]{1,40}$' };
 const BLOCK_ID = {
   anyOf: [
     { enum: ['latest', 'pre_confirmed', 'l1_accepted'] },
@@ -135,6 +138,36 @@ export function devnetMethods(api: DevnetApi): MethodEntry[] {
     ),
     m('restart', [param('restart_l1_to_l2_messaging', false, { type: 'boolean' })], (p, c) =>
       api.restart(p as { restart_l1_to_l2_messaging?: boolean }, c),
+    ),
+    m(
+      'postmanSendMessageToL2',
+      [
+        param('l2_contract_address', true, ADDRESS),
+        param('entry_point_selector', true, FELT),
+        param('l1_contract_address', true, ETH_ADDRESS),
+        param('payload', true, FELTS),
+        param('paid_fee_on_l1', true, FELT),
+        param('nonce', true, FELT),
+      ],
+      (p, c) => {
+        for (const k of ['l2_contract_address', 'entry_point_selector', 'paid_fee_on_l1', 'nonce'])
+          toFelt(p[k] as string);
+        for (const x of p.payload as string[]) toFelt(x);
+        return api.postmanSendMessageToL2(p as unknown as MessageToL2, c);
+      },
+    ),
+    m(
+      'postmanConsumeMessageFromL2',
+      [
+        param('from_address', true, ADDRESS),
+        param('to_address', true, ETH_ADDRESS),
+        param('payload', true, FELTS),
+      ],
+      (p, c) => {
+        toFelt(p.from_address as string);
+        for (const x of p.payload as string[]) toFelt(x);
+        return api.postmanConsumeMessageFromL2(p as unknown as MessageToL1, c);
+      },
     ),
   ];
 }

@@ -41,6 +41,8 @@ const devnet: DevnetApi = {
   setGasPrice: (p) => rec('setGasPrice', p, { l2_gas_price_fri: String(p.l2_gas_price_fri) }),
   acceptOnL1: (p) => rec('acceptOnL1', p, { accepted: [header.block_hash] }),
   restart: (p) => rec('restart', p, {}),
+  postmanSendMessageToL2: (p) => rec('postmanSendMessageToL2', p, { transaction_hash: '0x1' }),
+  postmanConsumeMessageFromL2: (p) => rec('postmanConsumeMessageFromL2', p, { message_hash: '0x2' }),
 };
 
 let s: TestServer;
@@ -119,6 +121,20 @@ test('valid calls reach the DevnetApi with decoded params', async () => {
     { starting_block_id: 'latest' },
   ]);
   assert.deepEqual((await ok('devnet_restart')).forwarded, ['restart', {}]);
+  const message = {
+    l2_contract_address: account.address,
+    entry_point_selector: '0x2',
+    l1_contract_address: '0x8359e4b0152ed5a731162d3c7b0d8d56edb165a0',
+    payload: ['0x1', '0x2'],
+    paid_fee_on_l1: '0x10',
+    nonce: '0x0',
+  };
+  assert.deepEqual((await ok('devnet_postmanSendMessageToL2', message)).forwarded, [
+    'postmanSendMessageToL2',
+    message,
+  ]);
+  const consume = { from_address: account.address, to_address: message.l1_contract_address, payload: [] };
+  assert.deepEqual((await ok('devnet_postmanConsumeMessageFromL2', consume)).result, { message_hash: '0x2' });
 });
 
 test('bad devnet params are -32602 with a reason and never reach the API', async () => {
@@ -147,6 +163,22 @@ test('bad devnet params are -32602 with a reason and never reach the API', async
     ['devnet_acceptOnL1', {}],
     ['devnet_acceptOnL1', { starting_block_id: { block_number: -1 } }],
     ['devnet_restart', { restart_l1_to_l2_messaging: 'yes' }],
+    ['devnet_postmanSendMessageToL2', { l2_contract_address: account.address }],
+    [
+      'devnet_postmanSendMessageToL2',
+      {
+        l2_contract_address: account.address,
+        entry_point_selector: '0x2',
+        l1_contract_address: `0x${'1'.repeat(41)}`, // longer than an L1 address
+        payload: [],
+        paid_fee_on_l1: '0x0',
+        nonce: '0x0',
+      },
+    ],
+    [
+      'devnet_postmanConsumeMessageFromL2',
+      { from_address: account.address, to_address: '0x1', payload: [P] },
+    ],
   ];
   for (const [method, params] of bad) {
     seen.length = 0;
