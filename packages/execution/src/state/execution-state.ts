@@ -57,6 +57,12 @@ function checkKey(v: bigint, what: string): void {
   if (v < 0n || v >= PATRICIA_KEY_BOUND) throw executionError('STATE_ERROR', `${what} out of range: ${v}`);
 }
 
+// Field pickers for lookups, shared rather than allocated per read.
+const pickNonces = (l: Layer) => l.nonces;
+const pickClassHashes = (l: Layer) => l.classHashes;
+const pickCompiled = (l: Layer) => l.compiledClassHashes;
+const pickClasses = (l: Layer) => l.classes;
+
 /** Layered, revertible state over a read-only base. */
 export class ExecutionState implements StateReader {
   private readonly cache = fullLayer();
@@ -104,22 +110,24 @@ export class ExecutionState implements StateReader {
   }
 
   getNonceAt(address: bigint): bigint {
-    return (
-      this.lookup((l) => l.nonces, address) ??
-      this.cached(this.cache.nonces, address, () => this.base.getNonceAt(address))
-    );
+    const v = this.lookup(pickNonces, address);
+    if (v !== undefined) return v;
+    let c = this.cache.nonces.get(address);
+    if (c === undefined) this.cache.nonces.set(address, (c = this.base.getNonceAt(address)));
+    return c;
   }
 
   getClassHashAt(address: bigint): bigint {
-    return (
-      this.lookup((l) => l.classHashes, address) ??
-      this.cached(this.cache.classHashes, address, () => this.base.getClassHashAt(address))
-    );
+    const v = this.lookup(pickClassHashes, address);
+    if (v !== undefined) return v;
+    let c = this.cache.classHashes.get(address);
+    if (c === undefined) this.cache.classHashes.set(address, (c = this.base.getClassHashAt(address)));
+    return c;
   }
 
   getCompiledClassHash(classHash: bigint): bigint {
     return (
-      this.lookup((l) => l.compiledClassHashes, classHash) ??
+      this.lookup(pickCompiled, classHash) ??
       this.cached(
         this.cache.compiledClassHashes,
         classHash,
@@ -129,13 +137,13 @@ export class ExecutionState implements StateReader {
   }
 
   getClass(classHash: bigint): StoredClass | undefined {
-    const local = this.lookup((l) => l.classes, classHash);
+    const local = this.lookup(pickClasses, classHash);
     if (local !== undefined) return local.stored;
     return this.base.getClass(classHash);
   }
 
   getCompiledClass(classHash: bigint): CasmClass | undefined {
-    const local = this.lookup((l) => l.classes, classHash);
+    const local = this.lookup(pickClasses, classHash);
     if (local !== undefined) return local.casm;
     return this.base.getCompiledClass(classHash);
   }
