@@ -1,5 +1,4 @@
-import { FeltError, P, sqrt } from '@starling/felt';
-import { wasmSqrt } from './wasm-sqrt.js';
+import { trySqrt as feltTrySqrt } from '@starling/felt';
 
 // Square roots are pure and the same inputs recur: RandomEcPoint draws the same pseudo-random
 // sequence in every run (its seed is fixed per run) and an account's public key is checked in every
@@ -14,15 +13,8 @@ const memo = new Map<bigint, bigint | null>();
 export function trySqrt(a: bigint): bigint | undefined {
   const hit = memo.get(a);
   if (hit !== undefined) return hit ?? undefined;
-  let r = a === 0n ? 0n : a > 0n && a < P ? wasmSqrt(a) : undefined;
-  if (r === undefined) {
-    try {
-      r = sqrt(a);
-    } catch (e) {
-      if (!(e instanceof FeltError && e.code === 'NOT_A_SQUARE')) throw e;
-      r = null;
-    }
-  }
+  // felt.wasm's windowed discrete log when it loads, BigInt Tonelli-Shanks otherwise.
+  const r = feltTrySqrt(a);
   if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(a, r);
   return r ?? undefined;

@@ -1,10 +1,9 @@
 import * as feltMod from '@starling/felt';
 import { vmError } from '../errors.js';
 import * as valueMod from '../memory/value.js';
-import { fastInv } from './fast-inv.js';
 
 // Local copies: module bindings cost a getter call per use under some loaders (hot loop).
-const { mul: fmul, P } = feltMod;
+const { fastInv, mul: fmul, P } = feltMod;
 const {
   normalizeAny,
   normalizeBig,
