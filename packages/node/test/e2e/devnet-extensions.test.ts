@@ -132,6 +132,73 @@ describe('devnet extensions', () => {
     assert.deepEqual(before.result, { value: '0x0', last_update_block: 0 });
   });
 
+  it('getStorageProof paths verify with starknet.js hashing up to the block header root', async () => {
+    const base = hash.computePedersenHash(`0x${hash.starknetKeccak('ERC20_balances').toString(16)}`, TO);
+    const key = BigInt(base) % (2n ** 251n - 256n);
+    const r = await rpc('starknet_getStorageProof', {
+      block_id: 'latest',
+      contract_addresses: [STRK],
+      contracts_storage_keys: [{ contract_address: STRK, storage_keys: [`0x${key.toString(16)}`] }],
+    });
+    const proof = r.result;
+    const header = (await rpc('starknet_getBlockWithTxHashes', { block_id: 'latest' })).result;
+    assert.equal(proof.global_roots.block_hash, header.block_hash);
+    const stateRoot = hash.computePoseidonHashOnElements([
+      `0x${Buffer.from('STARKNET_STATE_V0').toString('hex')}`,
+      proof.global_roots.contracts_tree_root,
+      proof.global_roots.classes_tree_root,
+    ]);
+    assert.equal(BigInt(stateRoot), BigInt(header.new_root));
+    const leaf = proof.contracts_proof.contract_leaves_data[0];
+    assert.equal(
+      BigInt(leaf.class_hash),
+      BigInt((await rpc('starknet_getClassHashAt', { contract_address: STRK, block_id: 'latest' })).result),
+    );
+    // Walks a Patricia path (Pedersen nodes, 251-bit keys) from `root` and returns the leaf.
+    type N = {
+      node_hash: string;
+      node: { left?: string; right?: string; path?: string; length?: number; child?: string };
+    };
+    const walk = (nodes: N[], root: bigint, k: bigint): bigint => {
+      const byHash = new Map(nodes.map((n) => [BigInt(n.node_hash), n.node]));
+      let at = root;
+      let height = 251;
+      while (height > 0) {
+        const n = byHash.get(at);
+        assert.ok(n, `node 0x${at.toString(16)} is in the proof`);
+        if (n.left !== undefined && n.right !== undefined) {
+          assert.equal(BigInt(hash.computePedersenHash(n.left, n.right)), at);
+          height--;
+          at = BigInt((k >> BigInt(height)) & 1n ? n.right : n.left);
+        } else {
+          const len = n.length as number;
+          const path = BigInt(n.path as string);
+          assert.equal(
+            BigInt(hash.computePedersenHash(n.child as string, n.path as string)) + BigInt(len),
+            at,
+          );
+          const bits = (k >> BigInt(height - len)) & ((1n << BigInt(len)) - 1n);
+          if (bits !== path) return 0n; // a non-membership proof: the slot holds 0
+          height -= len;
+          at = BigInt(n.child as string);
+        }
+      }
+      return at;
+    };
+    const contractLeaf = walk(
+      proof.contracts_proof.nodes,
+      BigInt(proof.global_roots.contracts_tree_root),
+      BigInt(STRK),
+    );
+    const expectedLeaf = hash.computePedersenHash(
+      hash.computePedersenHash(hash.computePedersenHash(leaf.class_hash, leaf.storage_root), leaf.nonce),
+      0,
+    );
+    assert.equal(contractLeaf, BigInt(expectedLeaf));
+    const value = walk(proof.contracts_storage_proofs[0], BigInt(leaf.storage_root), key);
+    assert.equal(value, 7000n);
+  });
+
   it('INCLUDE_PROOF_FACTS adds proof_facts to INVOKE v3 transactions only when asked', async () => {
     const plain = await rpc('starknet_getTransactionByHash', { transaction_hash: mintHash });
     assert.equal(plain.result?.proof_facts, undefined);
