@@ -29,13 +29,17 @@ export interface Tables {
   readonly events: Database<Buffer, Buffer>;
   /** address ‖ block ‖ tx index ‖ event index → empty (getEvents by address). */
   readonly eventsByAddress: Database<Buffer, Buffer>;
+  /** key position (u32) ‖ key ‖ block ‖ tx index ‖ event index → empty (getEvents by keys). */
+  readonly eventsByKey: Database<Buffer, Buffer>;
+  /** address ‖ key position (u32) ‖ key ‖ block ‖ tx index ‖ event index → empty (address and keys). */
+  readonly eventsByAddressKey: Database<Buffer, Buffer>;
   /** block → binary state diff (diff-codec). */
   readonly stateDiffs: Database<Buffer, Buffer>;
 }
 
 /** Opens (creating if needed) the environment at `path`. */
 export function openTables(path: string, mapSize?: number): Tables {
-  const root = open({ path, maxDbs: 20, compression: false, ...(mapSize ? { mapSize } : {}) });
+  const root = open({ path, maxDbs: 24, compression: false, ...(mapSize ? { mapSize } : {}) });
   const sub = (name: string) =>
     root.openDB<Buffer, Buffer>({ name, keyEncoding: 'binary', encoding: 'binary', compression: false });
   return {
@@ -53,6 +57,8 @@ export function openTables(path: string, mapSize?: number): Tables {
     txHashes: sub('tx-hashes'),
     events: sub('events'),
     eventsByAddress: sub('events-by-address'),
+    eventsByKey: sub('events-by-key'),
+    eventsByAddressKey: sub('events-by-address-key'),
     stateDiffs: sub('state-diffs'),
   };
 }

@@ -9,6 +9,9 @@ import { encodeJson } from './json.js';
 import { compactWord, key, u32, u64, writeNodeKey } from './keys.js';
 import type { Tables } from './tables.js';
 
+/** Key positions of an event that the key indexes cover. */
+export const EVENT_KEY_INDEX_DEPTH = 4;
+
 /** Kind byte of a class-hashes entry. */
 export const CLASS_SIERRA = 0;
 export const CLASS_CAIRO0 = 1;
@@ -65,6 +68,11 @@ export function writeBlock(
       const evPos = key(b, u32(i), u32(j));
       t.events.put(evPos, encodeJson({ tx: tx.hash, from: ev.fromAddress, keys: ev.keys, data: ev.data }));
       t.eventsByAddress.put(key(ev.fromAddress, evPos), Buffer.alloc(0));
+      // Keys at the first positions are indexed (filters name those); deeper ones are checked per event.
+      for (let p = 0; p < Math.min(ev.keys.length, EVENT_KEY_INDEX_DEPTH); p++) {
+        t.eventsByKey.put(key(u32(p), ev.keys[p]!, evPos), Buffer.alloc(0));
+        t.eventsByAddressKey.put(key(ev.fromAddress, u32(p), ev.keys[p]!, evPos), Buffer.alloc(0));
+      }
     });
   });
   t.stateDiffs.put(Buffer.from(b), encodeStateDiff(input.stateDiff));
