@@ -78,8 +78,8 @@ describe('getEvents through the key and address indexes', () => {
               tx: e.transactionIndex,
               ev: e.eventIndex,
               from: e.fromAddress,
-              keys: e.keys,
-              data: e.data,
+              keys: [...e.keys],
+              data: [...e.data],
             });
           token = page.continuationToken;
         } while (token);
