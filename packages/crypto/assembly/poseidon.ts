@@ -1,9 +1,10 @@
 // Starknet Poseidon: the Hades permutation on 3 felts (x³ S-box, 4 + 83 + 4 rounds, MDS [[3,1,1],[1,−1,1],[1,1,−2]]).
 import { FELT_BYTES, fieldAdd, fieldZero, fromMont, montCube, toMont } from '../../felt/assembly/field';
-import { hadesMix, hadesMixToFull, hadesMixToPartial } from './generated/mix';
+import { hadesMix, hadesMixLazy, hadesMixToFull, hadesMixToPartial } from './generated/mix';
 import { poseidonRc } from './tables';
 
 const T = memory.data(32, 32);
+const ZERO = memory.data(32, 32);
 
 function cube(x: usize): void {
   montCube(x, x);
@@ -24,10 +25,19 @@ export function hades(s: usize): void {
     }
     cube(s + 64);
     rc += 96;
-    // Outputs that only feed the next S-box skip their final reduction (montCube takes < 8p).
+    // Outputs that only feed the next S-box skip their final reduction (montCube takes < 2^254).
+    // Inside the partial rounds s0, s1 stay below 2^252 (hadesMixLazy); one addition of 0 each brings
+    // them below p before the last partial round's full layer.
     if (i === 90) hadesMix(s, rc);
-    else if (i < 3 || i >= 86) hadesMixToFull(s, rc);
-    else hadesMixToPartial(s, rc);
+    else if (i >= 4 && i < 86) hadesMixLazy(s, rc);
+    else if (i === 3) hadesMixToPartial(s, rc);
+    else {
+      if (i === 86) {
+        fieldAdd(s, s, ZERO);
+        fieldAdd(s + 32, s + 32, ZERO);
+      }
+      hadesMixToFull(s, rc);
+    }
   }
 }
 

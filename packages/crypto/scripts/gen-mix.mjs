@@ -78,6 +78,67 @@ function mix(name, doc, reduced, consts) {
   return out.join('\n');
 }
 
+// Partial rounds keep s0, s1 in [0, 2^252) instead of below p: an output v < 2^255 drops q' = max(q − 1, 0)
+// multiples of p, q = ⌊v/2^251⌋, which lands in [0, 2^252). p's low limbs are 1, 0, …, 0, 17, so that
+// subtraction touches limbs 0, 6 and 7 unless a borrow runs (about once in 2^28): one pass, not three.
+// With inputs s0, s1 < 2^252 and s2 < p (the S-box output): 3s0 + s1 + s2 < 2^255; s0 − s1 + s2 + 2p > 0;
+// s0 + s1 − 2s2 + c2 + 2p lies in (0, 2^254), which the next S-box accepts unreduced.
+const lazyOutputs = [
+  { s: [3, 1, 1], c: false, kp: 0n, reduce: true },
+  { s: [1, -1, 1], c: false, kp: 2n, reduce: true },
+  { s: [1, 1, -2], c: true, kp: 2n, reduce: false },
+];
+
+function lazyOutput(k, { s, c, kp, reduce }) {
+  const out = [`  // output ${k}`, '  cy = 0;'];
+  for (let i = 0; i < N; i++) {
+    let e = c ? `<i64>c2_${i}` : '<i64>0';
+    s.forEach((coef, j) => {
+      e += term(coef, `s${j}_${i}`);
+    });
+    if (kp && pl[i] !== 0n) e += ` + ${kp * pl[i]}`;
+    if (!reduce) {
+      out.push(`  v = ${e} + cy;`, `  store<u32>(s, <u32>v, ${32 * k + 4 * i});`, '  cy = v >> 32;');
+      continue;
+    }
+    out.push(`  v = ${e} + cy;`, `  const w${k}_${i} = v & M;`, '  cy = v >> 32;');
+  }
+  if (!reduce) return out.join('\n');
+  const w = (i) => `w${k}_${i}`;
+  out.push(`  q = ${w(7)} >> 27;`, '  q -= <i64>(q !== 0);');
+  out.push(`  if (${w(0)} >= q && ${w(6)} >= q * 17) {`);
+  out.push(`    store<u32>(s, <u32>(${w(0)} - q), ${32 * k});`);
+  for (let i = 1; i < 6; i++) out.push(`    store<u32>(s, <u32>${w(i)}, ${32 * k + 4 * i});`);
+  out.push(`    store<u32>(s, <u32>(${w(6)} - q * 17), ${32 * k + 24});`);
+  out.push(`    store<u32>(s, <u32>(${w(7)} - (q << 27)), ${32 * k + 28});`);
+  out.push('  } else {', '    cy = 0;');
+  for (let i = 0; i < N; i++) {
+    let e = w(i);
+    if (i === 0) e += ' - q';
+    if (i === 6) e += ' - q * 17';
+    if (i === 7) e += ' - (q << 27)';
+    out.push(`    v = ${e} + cy;`, `    store<u32>(s, <u32>v, ${32 * k + 4 * i});`, '    cy = v >> 32;');
+  }
+  out.push('  }');
+  return out.join('\n');
+}
+
+function lazyMix() {
+  const out = [
+    "/** The partial rounds' linear layer for c = (0, 0, c2): s0, s1 below 2^252 in and out, s2 < p in. */",
+    'export function hadesMixLazy(s: usize, c: usize): void {',
+  ];
+  for (let j = 0; j < 3; j++)
+    for (let i = 0; i < N; i++) out.push(`  const s${j}_${i} = <i64>load<u32>(s, ${32 * j + 4 * i});`);
+  for (let i = 0; i < N; i++) out.push(`  const c2_${i} = <i64>load<u32>(c, ${64 + 4 * i});`);
+  out.push('  let v: i64 = 0;', '  let cy: i64 = 0;', '  let q: i64 = 0;');
+  lazyOutputs.forEach((o, k) => {
+    out.push(lazyOutput(k, o));
+  });
+  out.push('}');
+  return out.join('\n');
+}
+
 /** Writes the generated layer; returns the output path. */
 export function generateMix() {
   const dir = join(dirname(fileURLToPath(import.meta.url)), '..', 'assembly', 'generated');
@@ -104,6 +165,7 @@ export function generateMix() {
       [true, true, false],
       [false, false, true],
     ),
+    lazyMix(),
     '',
   ];
   writeFileSync(file, src.join('\n\n'));
