@@ -27,7 +27,7 @@ export const DEFAULT_PROOF_OPTIONS: Readonly<ProofOptions> = Object.freeze({
   logBlowup: 3,
   queries: 27,
   powBits: 16,
-  lastLayerDegreeBound: 8,
+  lastLayerDegreeBound: 64,
   friStepLog: 3,
   merkleHash: 'keccak',
 });

@@ -10,7 +10,7 @@ function workerUrl(name: string): URL {
 // Flags a worker can take over from its parent (module resolution and loaders). Others, such as the
 // per-process options Node 24's test runner passes to its children, make new Worker() throw.
 const WORKER_FLAGS =
-  /^(--conditions|-C|--import|--require|-r|--loader|--experimental-loader|--enable-source-maps|--expose-gc)(=|$)/;
+  /^(--conditions|-C|--import|--require|-r|--loader|--experimental-loader|--enable-source-maps)(=|$)/;
 
 function workerExecArgv(): string[] {
   const out: string[] = [];
@@ -22,7 +22,7 @@ function workerExecArgv(): string[] {
     out.push(arg);
     // A flag given as `--import tsx` carries its value in the next argument.
     const next = argv[i + 1];
-    if (match[2] === '' && next !== undefined && !next.startsWith('-') && !/^--(enable|expose)/.test(arg)) {
+    if (match[2] === '' && next !== undefined && !next.startsWith('-') && !/^--enable/.test(arg)) {
       out.push(next);
       i++;
     }

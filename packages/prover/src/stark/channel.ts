@@ -1,5 +1,6 @@
 import { keccak256 } from '@starling/crypto';
 import { encodeU256s, readU256 } from './bytes.js';
+import { keccakInto } from './fast-keccak.js';
 
 const MASK_251 = (1n << 251n) - 1n;
 
@@ -85,12 +86,16 @@ export class Channel {
   }
 }
 
+const powBuf = new Uint8Array(40);
+const powView = new DataView(powBuf.buffer);
+const powOut = new Uint8Array(32);
+const powOutView = new DataView(powOut.buffer);
+
 function powOk(prefix: Uint8Array, nonce: number, bits: number): boolean {
   if (bits === 0) return true;
-  const buf = new Uint8Array(40);
-  buf.set(prefix, 0);
-  new DataView(buf.buffer).setBigUint64(32, BigInt(nonce));
-  const h = keccak256(buf);
-  const top = new DataView(h.buffer, h.byteOffset, 8).getBigUint64(0);
+  powBuf.set(prefix, 0);
+  powView.setBigUint64(32, BigInt(nonce));
+  keccakInto(powBuf, powOut, 0);
+  const top = powOutView.getBigUint64(0);
   return top >> BigInt(64 - bits) === 0n;
 }
