@@ -12,6 +12,9 @@ import type { SequencerChain } from './types.js';
 /** The chain as stored in a StateDatabase. */
 export class DatabaseChain implements SequencerChain {
   private readonly classes = new Map<bigint, StoredClass | null>();
+  // Class → a block at which it was seen declared: a declaration is never undone, so it is declared at
+  // every later block too, with no read.
+  private readonly declaredAt = new Map<bigint, number>();
 
   constructor(readonly db: StateDatabase) {}
 
@@ -49,8 +52,15 @@ export class DatabaseChain implements SequencerChain {
 
   /** A protocol StateReader pinned at `block` (default latest). */
   stateAt(block?: number): StateReader {
-    const r = this.db.reader(block);
-    const declared = (c: bigint) => r.getCompiledClassHash(c) !== undefined;
+    const n = block ?? this.db.latestBlockNumber();
+    const r = this.db.reader(n);
+    const declared = (c: bigint) => {
+      const seen = this.declaredAt.get(c);
+      if (seen !== undefined && n !== undefined && seen <= n) return true;
+      const yes = r.getCompiledClassHash(c) !== undefined;
+      if (yes && n !== undefined && (seen === undefined || n < seen)) this.declaredAt.set(c, n);
+      return yes;
+    };
     return {
       getStorageAt: r.getStorageAt,
       getNonceAt: r.getNonceAt,
