@@ -5,12 +5,14 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { DeployAccountV3, InvokeV3 } from '@starling/protocol';
+import { casmClassToJson, compileContractClass } from '@starling/sierra';
 import { ec, hash } from 'starknet';
 import {
   ExecutionError,
   executeTransaction,
   feeTokenBalance,
   STRK_FEE_TOKEN_ADDRESS,
+  sierraClassJson,
   validateTransaction,
 } from '../../src/index.ts';
 import { sierraFixture } from '../helpers/artifacts.ts';
@@ -330,6 +332,67 @@ describe('validateTransaction (gateway validate-only mode)', () => {
             },
           ),
         isCode('INVALID_TRANSACTION_NONCE'),
+      );
+    });
+
+    it('a signed DECLARE runs in full (__validate_declare__, compilation) without declaring anything', () => {
+      const [a] = pair(chain);
+      const fixture = sierraFixture('messaging');
+      const classHash = BigInt(hash.computeContractClassHash(fixture.raw as never));
+      const casmJson = casmClassToJson(compileContractClass(sierraClassJson(fixture.sierra)));
+      const compiledClassHash = BigInt(hash.computeCompiledClassHashBlake(casmJson as never));
+      const bounds = {
+        ...BOUNDS,
+        l2Gas: { maxAmount: 600_000_000n, maxPricePerUnit: BOUNDS.l2Gas.maxPricePerUnit },
+      };
+      const nonce = chain.state.getNonceAt(a.address);
+      const h = hash.calculateDeclareTransactionHash({
+        classHash: hex(classHash),
+        compiledClassHash: hex(compiledClassHash),
+        senderAddress: hex(a.address),
+        version: '0x3' as never,
+        chainId: hex(chain.block.chainId) as never,
+        nonce: hex(nonce),
+        accountDeploymentData: [],
+        nonceDataAvailabilityMode: 0 as never,
+        feeDataAvailabilityMode: 0 as never,
+        resourceBounds: jsBounds(bounds),
+        tip: 0,
+        paymasterData: [],
+      });
+      const sig = ec.starkCurve.sign(h, hex(a.privateKey));
+      const tx = {
+        type: 'DECLARE' as const,
+        version: 3 as const,
+        senderAddress: a.address,
+        classHash,
+        compiledClassHash,
+        signature: [sig.r, sig.s],
+        nonce,
+        resourceBounds: bounds,
+        tip: 0n,
+        paymasterData: [],
+        accountDeploymentData: [],
+        nonceDataAvailabilityMode: 'L1' as const,
+        feeDataAvailabilityMode: 'L1' as const,
+      };
+      const r = validateTransaction(chain.state, chain.block, tx, { contractClass: fixture.sierra });
+      assert.equal(r.transactionHash, BigInt(h));
+      assert.equal(r.validateCallInfo?.call.selector, sel('__validate_declare__'));
+      assert.equal(chain.state.getCompiledClassHash(classHash), 0n);
+      assert.equal(chain.state.getNonceAt(a.address), nonce);
+      // A wrong compiled class hash is caught by the full run.
+      assert.throws(
+        () =>
+          validateTransaction(
+            chain.state,
+            chain.block,
+            { ...tx, compiledClassHash: 1n },
+            {
+              contractClass: fixture.sierra,
+            },
+          ),
+        isCode('COMPILED_CLASS_HASH_MISMATCH'),
       );
     });
   });
