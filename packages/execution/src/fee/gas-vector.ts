@@ -107,17 +107,43 @@ export function vmResourcesL2Gas(
   return (num + den - 1n) / den;
 }
 
+// The OS overhead depends only on (type, calldata length, DA mode, DA segment length), which recur
+// from one transaction to the next: computed once per key, copied out (callers add to it).
+const OS_MEMO_LIMIT = 4096;
+const osMemo = new WeakMap<VersionedConstants, Map<string, ExecutionResources>>();
+
 /** The OS overhead of the transaction type (execute_txs_inner, plus KZG commitment work). */
 export function osTxResources(vc: VersionedConstants, input: TxResourcesInput): ExecutionResources {
+  const len = onchainDataSegmentLength(input.stateChanges);
+  const key = `${input.kind}:${input.calldataLength}:${input.useKzgDa}:${len}`;
+  let memo = osMemo.get(vc);
+  if (memo === undefined) osMemo.set(vc, (memo = new Map()));
+  let r = memo.get(key);
+  if (r === undefined) {
+    if (memo.size >= OS_MEMO_LIMIT) memo.clear();
+    r = computeOsTxResources(vc, input.kind, input.calldataLength, input.useKzgDa, len);
+    memo.set(key, r);
+  }
   const out = emptyResources();
-  const p = vc.osResources.executeTxsInner[OS_TX_TYPE[input.kind]];
+  addResources(out, r);
+  return out;
+}
+
+function computeOsTxResources(
+  vc: VersionedConstants,
+  kind: TxKind,
+  calldataLength: number,
+  useKzgDa: boolean,
+  len: number,
+): ExecutionResources {
+  const out = emptyResources();
+  const p = vc.osResources.executeTxsInner[OS_TX_TYPE[kind]];
   if (p !== undefined) {
     addResources(out, fromVcResources(p.constant));
-    addResources(out, scaledResources(p, input.calldataLength));
+    addResources(out, scaledResources(p, calldataLength));
   }
   const kzg = vc.osResources.computeOsKzgCommitmentInfo;
-  if (input.useKzgDa && kzg.nSteps > 0) {
-    const len = onchainDataSegmentLength(input.stateChanges);
+  if (useKzgDa && kzg.nSteps > 0) {
     addResources(out, fromVcResources(kzg, len));
     const pos = emptyResources();
     pos.n_steps = Math.floor(len / 10) * 55 + Math.floor((len % 10) / 2) * 18 + (len % 2) * 3 + 21;
