@@ -1,7 +1,7 @@
 import { batchInverse, GENERATOR, inv, P, pow, rootOfUnity } from '@starling/felt';
 import { ProverError } from '../errors.js';
 import type { Air } from './air.js';
-import { boundaryRows, periodicCoefficients } from './composition.js';
+import { boundaryRows, compositionAt, periodicAt, periodicCoefficients } from './composition.js';
 import { cosetShift, type LdeColumns } from './lde.js';
 import { bigintPolyBackend } from './poly.js';
 import { LIMBS, readCanonical, u64, type VecField } from './vec-field.js';
@@ -42,6 +42,27 @@ export function compositionParts(
       throw new ProverError('CONSTRAINTS_NOT_SATISFIED', 'composition degree too high');
   }
   return Array.from({ length: D }, (_, e) => coeffs.slice(e * n * LIMBS, (e + 1) * n * LIMBS));
+}
+
+/** Σ z^(kn)·h_k(z) = Σ αᵢ·Cᵢ(z)/Zᵢ(z) on the OODS values: the identity the verifier checks. */
+export function compositionMatches(
+  air: Air,
+  oodsTrace: readonly (readonly bigint[])[],
+  oodsParts: readonly bigint[],
+  challenges: readonly bigint[],
+  alphas: readonly bigint[],
+  z: bigint,
+): boolean {
+  const numerators = new Array<bigint>(air.constraints.length).fill(0n);
+  air.evaluate(oodsTrace, periodicAt(air, periodicCoefficients(air), z), challenges, numerators);
+  const zn = pow(z, BigInt(air.traceLength));
+  let actual = 0n;
+  let zk = 1n;
+  for (const h of oodsParts) {
+    actual = (actual + h * zk) % P;
+    zk = (zk * zn) % P;
+  }
+  return actual === compositionAt(air, numerators, alphas, z);
 }
 
 /** H on sub-coset k of the LDE (n points g·ω_N^k·ω_n^i), as canonical bigints. */

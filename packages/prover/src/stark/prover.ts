@@ -3,7 +3,7 @@ import { ProverError } from '../errors.js';
 import { type ProofOptions, resolveOptions } from '../options.js';
 import type { Air } from './air.js';
 import type { Channel } from './channel.js';
-import { compositionParts } from './composition-eval.js';
+import { compositionMatches, compositionParts } from './composition-eval.js';
 import { checkConstraints } from './constraint-check.js';
 import { deepEvaluations, evaluateColumnsAt } from './deep.js';
 import { friCommit, friDecommit } from './fri.js';
@@ -55,7 +55,6 @@ export function prove(
 
   progress('aux-lde', 0.2);
   const aux = air.auxWidth > 0 ? air.buildAux(main, challenges) : [];
-  checkConstraints(air, [...main, ...aux], challenges);
   const auxL = aux.length > 0 ? LdeColumns.fromColumns(aux, blowup, vf, hasher) : null;
   const auxTree = auxL ? auxL.tree : null;
   if (auxTree) channel.absorbValues([auxTree.root]);
@@ -75,6 +74,15 @@ export function prove(
   const oodsPoints = air.maskOffsets.map((o) => (z * powSmall(omega, o, n)) % P);
   const oodsTrace = oodsPoints.map((pt) => evaluateColumnsAt(vf, allCoeffs, pt));
   const oodsComposition = evaluateColumnsAt(vf, partL.coeffs, z);
+  // The verifier's composition identity at z: it fails (w.h.p.) exactly when some constraint does not
+  // hold on the trace; only then are the rows scanned, to name the constraint.
+  if (!compositionMatches(air, oodsTrace, oodsComposition, challenges, alphas, z)) {
+    checkConstraints(air, [...main, ...aux], challenges);
+    throw new ProverError(
+      'CONSTRAINTS_NOT_SATISFIED',
+      'the composition polynomial does not match the constraints',
+    );
+  }
   channel.absorbValues([...oodsTrace.flat(), ...oodsComposition]);
 
   progress('deep', 0.65);

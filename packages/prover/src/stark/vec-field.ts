@@ -103,11 +103,7 @@ function bigTransform(a: bigint[], inverse: boolean): void {
     }
     j |= bit;
   }
-  const logN = Math.log2(n);
-  const w = rootOf(logN, inverse);
-  const tw = new Array<bigint>(n >> 1);
-  tw[0] = 1n;
-  for (let i = 1; i < n >> 1; i++) tw[i] = (tw[i - 1]! * w) % P;
+  const tw = twiddles(Math.log2(n), inverse);
   for (let len = 2; len <= n; len <<= 1) {
     const half = len >> 1;
     const step = n / len;
@@ -124,6 +120,22 @@ function bigTransform(a: bigint[], inverse: boolean): void {
       }
     }
   }
+}
+
+const twiddleCache = new Map<string, bigint[]>();
+
+/** ω^0..ω^(n/2−1) (or the inverse root's powers), cached per size. */
+function twiddles(logN: number, inverse: boolean): bigint[] {
+  const key = `${logN}/${inverse}`;
+  let tw = twiddleCache.get(key);
+  if (!tw) {
+    const w = rootOf(logN, inverse);
+    tw = new Array<bigint>(1 << (logN - 1));
+    tw[0] = 1n;
+    for (let i = 1; i < tw.length; i++) tw[i] = (tw[i - 1]! * w) % P;
+    twiddleCache.set(key, tw);
+  }
+  return tw;
 }
 
 const roots = new Map<string, bigint>();

@@ -2,9 +2,21 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { keccak256 } from '@starling/crypto';
 import { GENERATOR, getFastField, P, pow, rootOfUnity } from '@starling/felt';
-import { bigintVecField, keccakHasher, LdeColumns, MerkleTree, wasmVecField } from '../../src/index.ts';
+import {
+  bigintVecField,
+  getVecField,
+  keccakHasher,
+  LdeColumns,
+  MerkleTree,
+  proveCairo,
+  serializeProof,
+  setVecField,
+  verifyCairo,
+  wasmVecField,
+} from '../../src/index.ts';
 import { encodeU256s } from '../../src/stark/bytes.ts';
 import { evaluateColumnsAt } from '../../src/stark/deep.ts';
+import { fibExecution } from '../helpers/mini-cairo.ts';
 
 function naiveEval(coeffs: readonly bigint[], x: bigint): bigint {
   let s = 0n;
@@ -64,3 +76,20 @@ for (const vf of fields) {
     });
   });
 }
+
+describe('prover arithmetic backends', () => {
+  it('BigInt and WASM arithmetic give byte-identical proofs', { skip: !fast }, () => {
+    const exec = fibExecution(1 << 20, 256);
+    const options = { logBlowup: 3, queries: 6, powBits: 2, lastLayerDegreeBound: 4 };
+    const active = getVecField();
+    setVecField(wasmVecField(fast!));
+    const viaWasm = proveCairo(exec, options);
+    setVecField(bigintVecField);
+    try {
+      assert.equal(serializeProof(proveCairo(exec, options)), serializeProof(viaWasm));
+    } finally {
+      setVecField(active);
+    }
+    verifyCairo(viaWasm, exec.publicInput);
+  });
+});
