@@ -9,6 +9,7 @@ import { planUpdate } from '../trie/plan-update.js';
 import { sortUpdates } from '../trie/updates.js';
 import type { ContractState, GlobalRootRule, RootLocations, StateDiff, StateRoots } from '../types.js';
 import { classLeaf, contractStateLeaves, globalStateRoot } from './leaves.js';
+import { nodePlaces } from './node-places.js';
 
 /** From this many storage updates a commit hashes its storage tries on worker threads (when it has some). */
 const OFFLOAD_MIN_UPDATES = 256;
@@ -40,6 +41,12 @@ export interface StateCommit extends StateRoots, RootLocations {
   /** The classes trie (Poseidon). */
   readonly poseidonNodes: TrieWitness;
   readonly hashCount: number;
+  /** With `trackStale`: the existing nodes (hash, block) that the new tries no longer reference. */
+  readonly staleNodes?: { hash: bigint; block: number }[];
+  /** With `trackStale`: new nodes that occur at more than one place, by hash (how many places). */
+  readonly sharedNodes?: Map<bigint, number>;
+  /** With `trackStale`: existing nodes that gained a place (see nodePlaces). */
+  readonly gainedNodes?: { hash: bigint; block: number }[];
 }
 
 function checkFelt(value: bigint, what: string): void {
@@ -59,7 +66,14 @@ export function commitStateDiff(
   },
   /** The block being committed: new nodes record their children's locations (persistent stores). */
   block?: number,
+  /** Report the nodes that this commit makes unreachable from the new roots (for pruning). */
+  trackStale = false,
 ): StateCommit {
+  const staleNodes: { hash: bigint; block: number }[] | undefined = trackStale ? [] : undefined;
+  const onStale = staleNodes
+    ? (hash: bigint, b: number) => void staleNodes.push({ hash, block: b })
+    : undefined;
+  const allPending: (Pending | null)[] = [];
   const at = block ?? 0;
   const pedersenNodes: TrieWitness = { read: new Map(), created: new Map() };
   const poseidonNodes: TrieWitness = { read: new Map(), created: new Map() };
@@ -114,6 +128,7 @@ export function commitStateDiff(
       sorted,
       pedersenNodes.read,
       state.storageRootBlock,
+      onStale,
     );
     tries.push({ state, pending });
     group.push(pending);
@@ -139,6 +154,7 @@ export function commitStateDiff(
       block,
     ).hashCount;
   for (const t of tries) {
+    allPending.push(t.pending);
     t.state.storageRoot = t.pending ? t.pending.hash : 0n;
     if (block !== undefined) t.state.storageRootBlock = rootBlock(t.pending, at);
   }
@@ -159,8 +175,10 @@ export function commitStateDiff(
     contractUpdates,
     pedersenNodes.read,
     prev.contractsRootBlock,
+    onStale,
   );
   hashCount += hashPending([contractsPending], hashers.pedersen, pedersenNodes.created, block).hashCount;
+  allPending.push(contractsPending);
   const contractsRoot = contractsPending ? contractsPending.hash : 0n;
   const contractsRootBlock = rootBlock(contractsPending, at);
 
@@ -185,7 +203,9 @@ export function commitStateDiff(
       classUpdates,
       poseidonNodes.read,
       prev.classesRootBlock,
+      onStale,
     );
+    allPending.push(classesPending);
     hashCount += hashPending([classesPending], hashers.poseidon, poseidonNodes.created, block).hashCount;
     classesRoot = classesPending ? classesPending.hash : 0n;
     classesRootBlock = rootBlock(classesPending, at);
@@ -202,5 +222,19 @@ export function commitStateDiff(
     pedersenNodes,
     poseidonNodes,
     hashCount,
+    ...(staleNodes ? placesOf(allPending, pedersenNodes, poseidonNodes, reader, at, staleNodes) : {}),
   };
+}
+
+function placesOf(
+  roots: readonly (Pending | null)[],
+  pedersen: TrieWitness,
+  poseidon: TrieWitness,
+  reader: NodeReader,
+  block: number,
+  staleNodes: { hash: bigint; block: number }[],
+) {
+  const p = nodePlaces(roots, (h) => pedersen.created.get(h) ?? poseidon.created.get(h), reader, block);
+  for (const l of p.lost) staleNodes.push(l);
+  return { staleNodes, sharedNodes: p.shared, gainedNodes: p.gained };
 }

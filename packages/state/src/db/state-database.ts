@@ -175,6 +175,7 @@ export class StateDatabase implements NodeReader {
       this.rule,
       this.hashers,
       input.blockNumber,
+      this.pruneKeep !== undefined,
     );
     const roots = rootsOnly(c);
     const fin = input.finalize?.(roots) ?? {};

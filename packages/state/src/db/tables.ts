@@ -33,6 +33,10 @@ export interface Tables {
   readonly eventsByKey: Database<Buffer, Buffer>;
   /** address ‖ key position (u32) ‖ key ‖ block ‖ tx index ‖ event index → empty (address and keys). */
   readonly eventsByAddressKey: Database<Buffer, Buffer>;
+  /** With pruning: block → the node keys (36 bytes each) that block's tries stopped referencing. */
+  readonly staleNodes: Database<Buffer, Buffer>;
+  /** With pruning: node key → u32 number of places it occupies, for nodes at more than one place. */
+  readonly nodeRefs: Database<Buffer, Buffer>;
   /** block → binary state diff (diff-codec). */
   readonly stateDiffs: Database<Buffer, Buffer>;
 }
@@ -60,5 +64,7 @@ export function openTables(path: string, mapSize?: number): Tables {
     eventsByKey: sub('events-by-key'),
     eventsByAddressKey: sub('events-by-address-key'),
     stateDiffs: sub('state-diffs'),
+    staleNodes: sub('stale-nodes'),
+    nodeRefs: sub('node-refs'),
   };
 }

@@ -27,6 +27,8 @@ export function writeBlock(
   const n = input.blockNumber;
   const b = u64(n);
   writeNodes(t, n, [c.pedersenNodes.created, c.poseidonNodes.created]);
+  if (pruneBefore !== undefined || c.staleNodes) recordStale(t, n, c);
+  if (pruneBefore !== undefined) pruneNodes(t, pruneBefore);
   for (const [address, state] of c.contracts) {
     t.contracts.putSync(key(address, b), encodeContractState(state));
     if (pruneBefore !== undefined) pruneHistory(t.contracts, key(address), pruneBefore);
@@ -101,4 +103,53 @@ function writeNodes(t: Tables, n: number, maps: readonly Map<bigint, TrieNode>[]
     encodeNodeAt(valView, 0, node);
     t.nodes.putSync(writeNodeKey(keyBuf, keyView, n, h), valBuf.subarray(0, size), { append: true });
   }
+}
+
+/** Records which nodes block `n` stopped referencing, and the new nodes that occupy several places. */
+function recordStale(t: Tables, n: number, c: StateCommit): void {
+  const stale = c.staleNodes ?? [];
+  const keys = Buffer.allocUnsafe(36 * stale.length);
+  const view = viewOf(keys);
+  stale.forEach((s, i) => {
+    view.setUint32(36 * i, s.block);
+    writeWordAt(view, 36 * i + 4, s.hash);
+  });
+  if (stale.length > 0) t.staleNodes.putSync(Buffer.from(u64(n)), keys);
+  const kb = Buffer.allocUnsafe(36);
+  const kv = viewOf(kb);
+  for (const [h, count] of c.sharedNodes ?? [])
+    t.nodeRefs.putSync(writeNodeKey(kb, kv, n, h), u32Buffer(count));
+  for (const g of c.gainedNodes ?? []) {
+    const k = writeNodeKey(kb, kv, g.block, g.hash);
+    const refs = t.nodeRefs.getBinary(k);
+    t.nodeRefs.putSync(k, u32Buffer((refs ? refs.readUInt32BE(0) : 1) + 1));
+  }
+}
+
+function u32Buffer(x: number): Buffer {
+  const b = Buffer.allocUnsafe(4);
+  b.writeUInt32BE(x);
+  return b;
+}
+
+/**
+ * Deletes the trie nodes that no root from block `oldest` on can reach: a node that block S stopped
+ * referencing is needed only by the roots of blocks before S, so the lists of blocks S ≤ oldest are
+ * applied (a node at several places goes when its last place does).
+ */
+function pruneNodes(t: Tables, oldest: number): void {
+  const done: Buffer[] = [];
+  for (const entry of t.staleNodes.getRange({ end: Buffer.from(u64(oldest + 1)) })) {
+    const list = Buffer.from(entry.value);
+    for (let i = 0; i + 36 <= list.length; i += 36) {
+      const k = Buffer.from(list.subarray(i, i + 36));
+      const refs = t.nodeRefs.getBinary(k);
+      const left = refs ? refs.readUInt32BE(0) - 1 : 0;
+      if (left > 1) t.nodeRefs.putSync(k, u32Buffer(left));
+      else if (left === 1) t.nodeRefs.removeSync(k);
+      else t.nodes.removeSync(k);
+    }
+    done.push(Buffer.from(entry.key));
+  }
+  for (const k of done) t.staleNodes.removeSync(k);
 }

@@ -23,6 +23,8 @@ export function planUpdate(
   updates: SortedUpdates,
   read: Map<bigint, TrieNode>,
   rootBlock?: number,
+  /** Called for every existing node that the new trie no longer references (it was rewritten or merged). */
+  stale?: (hash: bigint, block: number) => void,
 ): Pending | null {
   const { keys, values } = updates;
 
@@ -36,6 +38,7 @@ export function planUpdate(
   /** A pending form of an existing node whose children are references. */
   function expand(known: { hash: bigint; block?: number }): Inner {
     const node = load(known.hash, known.block);
+    stale?.(known.hash, known.block ?? 0);
     if (node.kind === 'binary')
       return {
         t: 'binary',
@@ -58,7 +61,8 @@ export function planUpdate(
     // An existing inner child may itself be an edge: edges never follow edges, so merge them.
     if (child.t === 'known' && depth + length < height) {
       const n = load(child.hash, child.block);
-      if (n.kind === 'edge')
+      if (n.kind === 'edge') {
+        stale?.(child.hash, child.block ?? 0);
         child = {
           t: 'edge',
           path: n.path,
@@ -66,6 +70,7 @@ export function planUpdate(
           child: { t: 'known', hash: n.child, block: n.childBlock },
           hash: UNHASHED,
         };
+      }
     }
     if (child.t === 'edge')
       return {
