@@ -83,6 +83,8 @@ function funcParamRefs(reg: ProgramRegistry, params: { id: string; ty: string }[
 
 function updateWallet(wallet: CostMap | undefined, cost: CostMap, where: string): CostMap | undefined {
   if (!wallet) return undefined;
+  // Wallets are never mutated once stored, so a free branch shares its predecessor's.
+  if (cost.size === 0) return wallet;
   const next = new Map(wallet);
   for (const [k, v] of cost) {
     const left = (next.get(k) ?? 0) - v;
@@ -185,6 +187,7 @@ function compileProgramInner(program: Program, options: CompileOptions): CasmPro
   }
 
   const signatures = new Map<string, LibfuncSignature | null>();
+  const regularCosts = new Map<string, CostMap[]>();
   const instructions: Instruction[] = [];
   const relocations: RelocationEntry[] = [];
   const statementOffsets: number[] = [];
@@ -259,7 +262,12 @@ function compileProgramInner(program: Program, options: CompileOptions): CasmPro
       instructions.push(ins);
       offset += instructionSize(ins.body);
     }
-    const costs = compiled.env.gasWallet ? branchCostMaps(specs.cost(st.libfuncId), idx, metadata, reg) : [];
+    let costs: CostMap[] = [];
+    if (compiled.env.gasWallet) {
+      // Costs made only of regular branches do not depend on the statement: computed once per libfunc.
+      costs = regularCosts.get(st.libfuncId) ?? branchCostMaps(specs.cost(st.libfuncId), idx, metadata, reg);
+      if (specs.cost(st.libfuncId).every((c) => c.kind === 'regular')) regularCosts.set(st.libfuncId, costs);
+    }
     const branching = st.branches.length > 1;
     st.branches.forEach((b, i) => {
       const dest = nextIdx(idx, b.target);
