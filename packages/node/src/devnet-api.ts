@@ -18,7 +18,7 @@ export interface DevnetState {
 }
 
 /** One replayable action of a dump: a transaction as broadcast, or a message from L1 (postman). */
-type DumpEntry = { transaction: Record<string, unknown> } | { message_to_l2: MessageToL2 };
+export type DumpEntry = { transaction: Record<string, unknown> } | { message_to_l2: MessageToL2 };
 
 function mintTx(c: NodeContext, minter: GenesisAccount, to: bigint, amount: bigint): Record<string, unknown> {
   const nonce = c.gateway.pool.nextNonce(minter.address, c.db.getNonce(minter.address));
@@ -78,8 +78,12 @@ const ETH_TOKEN_ADDRESS = 0x049d36570d4e46f48e99674bd3fcc84644ddd6b96f7c741b1562
 
 const decimal = (v: bigint) => v.toString(10);
 
-/** The devnet API of a node; `restart` resets it to genesis. */
-export function createDevnetApi(c: NodeContext, d: DevnetState, restart: () => Promise<void>): DevnetApi {
+/** The devnet API of a node; `chain` restarts it or drops blocks. */
+export function createDevnetApi(
+  c: NodeContext,
+  d: DevnetState,
+  chain: { restart(): Promise<void>; abortBlocks(from: number): Promise<bigint[]> },
+): DevnetApi {
   const balance = (a: bigint) =>
     feeTokenBalance(c.sequencer.preconfirmed?.state ?? c.chain.latestState(), STRK_FEE_TOKEN_ADDRESS, a);
   const latestHash = () => hex(c.db.getBlock(c.db.latestBlockNumber() ?? 0).blockHash ?? 0n);
@@ -184,56 +188,75 @@ export function createDevnetApi(c: NodeContext, d: DevnetState, restart: () => P
       return { accepted };
     },
     restart: async () => {
-      await restart();
+      await chain.restart();
       return {};
+    },
+    abortBlocks: async (p) => {
+      const r = resolveBlock(c, p.starting_block_id as BLOCK_ID);
+      if (r.kind === 'pre') throw new RpcError('INVALID_PARAMS', 'the pre-confirmed block is not stored yet');
+      return { aborted: (await chain.abortBlocks(r.n)).map(hex) };
     },
     postmanSendMessageToL2: (p) => sendMessageToL2(c, p),
     postmanConsumeMessageFromL2: (p) => consumeMessageFromL2(c, p),
   };
 }
 
-/** Every transaction of the chain after genesis, then the pending ones, as broadcast (DECLAREs with their class). */
-export function dumpChain(c: NodeContext): DumpEntry[] {
+/** The transactions of stored block `n` as replayable entries (DECLAREs with their class). */
+export function blockEntries(c: NodeContext, n: number): DumpEntry[] {
   const out: DumpEntry[] = [];
-  const latest = c.db.latestBlockNumber() ?? 0;
-  for (let n = 1; n <= latest; n++) {
-    for (const t of c.db.getBlockTransactions(n)) {
-      const { transaction_hash, ...tx } = t.transaction as Record<string, unknown>;
-      if (tx.type === 'L1_HANDLER') {
-        const [from, ...payload] = tx.calldata as string[];
-        out.push({
-          message_to_l2: {
-            l2_contract_address: tx.contract_address as string,
-            entry_point_selector: tx.entry_point_selector as string,
-            l1_contract_address: from as string,
-            payload,
-            paid_fee_on_l1: '0x0',
-            nonce: tx.nonce as string,
-          },
-        });
-      } else if (tx.type === 'DECLARE') {
-        const { class_hash, ...rest } = tx;
-        out.push({
-          transaction: { ...rest, contract_class: c.db.getClass(BigInt(class_hash as string)).sierra },
-        });
-      } else out.push({ transaction: tx });
-    }
-  }
-  // Then what is still pending (pre-confirmed or received), in arrival order: a load submits it again.
-  for (const p of c.gateway.pool.all()) {
-    const { class_hash, ...tx } = transactionJson(p.tx) as Record<string, unknown>;
-    out.push({
-      transaction:
-        p.contractClass !== undefined ? { ...tx, contract_class: p.contractClass } : { ...tx, class_hash },
-    });
+  for (const t of c.db.getBlockTransactions(n)) {
+    const { transaction_hash, ...tx } = t.transaction as Record<string, unknown>;
+    if (tx.type === 'L1_HANDLER') {
+      const [from, ...payload] = tx.calldata as string[];
+      out.push({
+        message_to_l2: {
+          l2_contract_address: tx.contract_address as string,
+          entry_point_selector: tx.entry_point_selector as string,
+          l1_contract_address: from as string,
+          payload,
+          paid_fee_on_l1: '0x0',
+          nonce: tx.nonce as string,
+        },
+      });
+    } else if (tx.type === 'DECLARE') {
+      const { class_hash, ...rest } = tx;
+      out.push({
+        transaction: { ...rest, contract_class: c.db.getClass(BigInt(class_hash as string)).sierra },
+      });
+    } else out.push({ transaction: tx });
   }
   return out;
 }
 
+/** The pending transactions (pre-confirmed or received), in arrival order, as replayable entries. */
+export function pendingEntries(c: NodeContext): DumpEntry[] {
+  return c.gateway.pool.all().map((p) => {
+    const { class_hash, ...tx } = transactionJson(p.tx) as Record<string, unknown>;
+    return {
+      transaction:
+        p.contractClass !== undefined ? { ...tx, contract_class: p.contractClass } : { ...tx, class_hash },
+    };
+  });
+}
+
+/** Every transaction of the chain after genesis, then the pending ones, as broadcast. */
+export function dumpChain(c: NodeContext): DumpEntry[] {
+  const out: DumpEntry[] = [];
+  const latest = c.db.latestBlockNumber() ?? 0;
+  for (let n = 1; n <= latest; n++) out.push(...blockEntries(c, n));
+  // What is still pending: a load submits it again.
+  out.push(...pendingEntries(c));
+  return out;
+}
+
+/** Replays one entry: a transaction through the gateway, or a message from L1. */
+export async function replayEntry(c: NodeContext, e: DumpEntry): Promise<void> {
+  if ('message_to_l2' in e) await c.sequencer.addL1Handler(l1HandlerOf(e.message_to_l2));
+  else await submit(c, e.transaction);
+}
+
 /** Replays a dump through the gateway, in order. */
 export async function replay(c: NodeContext, entries: DumpEntry[]): Promise<void> {
-  for (const e of entries)
-    if ('message_to_l2' in e) await c.sequencer.addL1Handler(l1HandlerOf(e.message_to_l2));
-    else await submit(c, e.transaction);
+  for (const e of entries) await replayEntry(c, e);
   await c.sequencer.notify();
 }

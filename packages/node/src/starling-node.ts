@@ -12,7 +12,15 @@ import type { NodeContext } from './api/context.js';
 import { LatestReads } from './api/latest-reads.js';
 import { createStarknetApi } from './api/starknet-api.js';
 import { executionValidator, prepareForSequencing } from './api/writes.js';
-import { createDevnetApi, type DevnetState, dumpChain, replay } from './devnet-api.js';
+import {
+  blockEntries,
+  createDevnetApi,
+  type DevnetState,
+  dumpChain,
+  pendingEntries,
+  replay,
+  replayEntry,
+} from './devnet-api.js';
 import { NodeError } from './errors.js';
 import { L1Finality } from './finality.js';
 import { writeGenesis } from './genesis.js';
@@ -81,6 +89,7 @@ export class StarlingNode {
     options: NodeOptions,
     path: string,
     metrics: NodeMetrics,
+    genesisTimestamp?: bigint,
   ): Promise<GenesisAccount[]> {
     const db = StateDatabase.open({ path, metrics: metrics.state });
     const chain = new DatabaseChain(db);
@@ -96,7 +105,8 @@ export class StarlingNode {
     const meta = db.tables.root.openDB<string, string>({ name: 'node', encoding: 'string' });
     let genesis = meta.get('genesis') as string | undefined;
     if (db.latestBlockNumber() === undefined) {
-      const g = await writeGenesis(chain, blockContext(0n, BigInt(Math.floor(Date.now() / 1000))), options);
+      const t0 = genesisTimestamp ?? BigInt(Math.floor(Date.now() / 1000));
+      const g = await writeGenesis(chain, blockContext(0n, t0), options);
       const json: StoredGenesis = {
         accounts: g.accounts.map((a) => ({
           address: `0x${a.address.toString(16)}`,
@@ -157,7 +167,14 @@ export class StarlingNode {
     const c = this.context;
     this.server = createRpcServer({
       api: createStarknetApi(c),
-      ...(this.options.devnet ? { devnet: createDevnetApi(c, this.devnet, () => this.restart()) } : {}),
+      ...(this.options.devnet
+        ? {
+            devnet: createDevnetApi(c, this.devnet, {
+              restart: () => this.restart(),
+              abortBlocks: (from) => this.abortBlocks(from),
+            }),
+          }
+        : {}),
       subscriptions: this.subscriptions,
       validateResults: this.options.validateResults,
       errorCodeMap: ERROR_MAP,
@@ -197,6 +214,85 @@ export class StarlingNode {
     } catch (e) {
       throw new NodeError('DUMP_FAILED', `cannot write the dump to ${path}: ${String(e)}`);
     }
+  }
+
+  /**
+   * devnet_abortBlocks: drops blocks `from`..latest. The chain is rebuilt in a fresh in-memory database
+   * by replaying blocks 1..from−1 with their timestamps and gas prices, each checked to reproduce its
+   * stored hash; the dropped transactions are gone (pending ones are submitted again), and
+   * subscribers get a reorg notice. Returns the dropped block hashes, newest first.
+   */
+  async abortBlocks(from: number): Promise<bigint[]> {
+    const c = this.context;
+    if (this.tempDir === undefined || this.options.dataDir !== undefined)
+      throw new RpcError(
+        'INVALID_PARAMS',
+        'aborting blocks needs an in-memory devnet (started without a data directory)',
+      );
+    const latest = c.db.latestBlockNumber() ?? 0;
+    if (from < 1) throw new RpcError('INVALID_PARAMS', 'the genesis block cannot be aborted');
+    const kept = Array.from({ length: from - 1 }, (_, i) => {
+      const n = i + 1;
+      const b = c.db.getBlock(n);
+      return {
+        n,
+        hash: b.blockHash ?? 0n,
+        header: b.header as Record<string, unknown>,
+        entries: blockEntries(c, n),
+      };
+    });
+    const aborted = Array.from(
+      { length: latest - from + 1 },
+      (_, i) => c.db.getBlock(latest - i).blockHash ?? 0n,
+    );
+    const genesisTime = BigInt((c.db.getBlock(0).header as { timestamp?: number }).timestamp ?? 0);
+    const pending = pendingEntries(c);
+    const prices = structuredClone(c.gasPrices);
+    const offset = c.sequencer.clockOffset;
+    const l1 = c.finality.latest;
+    const consumed = c.consumedMessages;
+    const end = { hash: aborted[0] ?? 0n, n: latest };
+    const start = { hash: aborted[aborted.length - 1] ?? 0n, n: from };
+
+    await c.sequencer.stop();
+    await c.db.close();
+    rmSync(this.tempDir, { recursive: true, force: true });
+    this.tempDir = mkdtempSync(join(tmpdir(), 'starling-devnet-'));
+    const replayOptions = { ...this.options, blockMode: { kind: 'demand' as const } };
+    await StarlingNode.wire(c, replayOptions, this.tempDir, this.metrics, genesisTime);
+    for (const k of kept) {
+      const h = k.header as Record<string, { price_in_fri: string; price_in_wei: string } | number>;
+      const price = (name: string) => {
+        const v = h[name] as { price_in_fri: string; price_in_wei: string };
+        return { priceInFri: BigInt(v.price_in_fri), priceInWei: BigInt(v.price_in_wei) };
+      };
+      Object.assign(c.gasPrices, {
+        l1Gas: price('l1_gas_price'),
+        l1DataGas: price('l1_data_gas_price'),
+        l2Gas: price('l2_gas_price'),
+      });
+      c.sequencer.pinTime(BigInt(h.timestamp as number));
+      for (const e of k.entries) await replayEntry(c, e);
+      const b = await c.sequencer.createBlock();
+      if (b.blockHash !== k.hash)
+        throw new NodeError('GENESIS_FAILED', `replaying block ${k.n} gave another hash`, { block: k.n });
+    }
+    c.sequencer.pinTime(undefined);
+    c.sequencer.adjustTime(offset);
+    Object.assign(c.gasPrices, prices);
+    if (l1 !== undefined && from > 1) c.finality.accept(Math.min(l1, from - 1));
+    c.consumedMessages = consumed;
+    c.sequencer.setMode(this.options.blockMode);
+    this.subscriptions.attach();
+    this.run();
+    this.subscriptions.reorg({
+      starting_block_hash: `0x${start.hash.toString(16)}`,
+      starting_block_number: start.n,
+      ending_block_hash: `0x${end.hash.toString(16)}`,
+      ending_block_number: end.n,
+    });
+    for (const e of pending) await replayEntry(c, e).catch(() => {});
+    return aborted;
   }
 
   /**

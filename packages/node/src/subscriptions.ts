@@ -3,7 +3,7 @@
 import { rpcReceipt } from '@starling/execution';
 import type { PooledTransaction } from '@starling/mempool';
 import type { BLOCK_ID } from '@starling/rpc';
-import { StarknetRpcError, type SubscriptionSource, type Unsubscribe } from '@starling/rpc';
+import { type REORG_DATA, StarknetRpcError, type SubscriptionSource, type Unsubscribe } from '@starling/rpc';
 import { type ClosedBlock, transactionJson } from '@starling/sequencer';
 import { hex, type NodeContext, resolveBlock } from './api/context.js';
 import { transactionStatus } from './api/transactions.js';
@@ -43,13 +43,25 @@ function senderOf(tx: Record<string, unknown>, receipt?: Record<string, unknown>
   return s === undefined ? 0n : BigInt(s);
 }
 
-/** Subscriptions plus `attach`, which hooks them to the context's current components (again after a restart). */
-export type NodeSubscriptions = SubscriptionSource & { attach(): void };
+/**
+ * Subscriptions plus `attach`, which hooks them to the context's current components (again after a
+ * restart), and `reorg`, which tells every subscriber that blocks were dropped.
+ */
+export type NodeSubscriptions = SubscriptionSource & { attach(): void; reorg(data: REORG_DATA): void };
 
 /** The subscription source of a node. */
 export function createSubscriptions(c: NodeContext): NodeSubscriptions {
   const blocks = new Hub<ClosedBlock>();
   const txs = new Hub<TxEvent>();
+  const reorgs = new Hub<REORG_DATA>();
+  // Every subscription also hears reorg notices.
+  const withReorg = (sink: { reorg(d: REORG_DATA): void }, stop: Unsubscribe): Unsubscribe => {
+    const off = reorgs.add((d) => sink.reorg(d));
+    return () => {
+      off();
+      stop();
+    };
+  };
   const attach = () => {
     c.sequencer.onBlock((b) => {
       blocks.emit(b);
@@ -111,9 +123,13 @@ export function createSubscriptions(c: NodeContext): NodeSubscriptions {
 
   return {
     attach,
+    reorg: (d) => reorgs.emit(d),
     newHeads(p, sink) {
       for (const n of replayFrom(p.block_id)) sink.next(c.db.getBlock(n).header as never);
-      return blocks.add((b) => sink.next(b.header as never));
+      return withReorg(
+        sink,
+        blocks.add((b) => sink.next(b.header as never)),
+      );
     },
     events(p, sink) {
       const from = addressFilter(p.from_address);
@@ -150,17 +166,20 @@ export function createSubscriptions(c: NodeContext): NodeSubscriptions {
         const where = { ...(hash !== undefined ? { hash } : {}), n };
         for (const [i, t] of list.entries()) fromReceipt(t.receipt as never, i, where, 'ACCEPTED_ON_L2');
       }
-      return txs.add((e) => {
-        if (e.receipt === undefined) return;
-        if (e.status === 'ACCEPTED_ON_L2' && e.block !== undefined) {
-          const i = e.block.transactions.findIndex((t) => t.hash === e.hash);
-          fromReceipt(e.receipt, i, { hash: e.block.blockHash, n: e.block.blockNumber }, 'ACCEPTED_ON_L2');
-        } else if (e.status === 'PRE_CONFIRMED' && finality === 'PRE_CONFIRMED') {
-          const pre = c.sequencer.preconfirmed;
-          const i = pre?.executed().findIndex((t) => t.pooled.hash === e.hash) ?? 0;
-          fromReceipt(e.receipt, i, { n: Number(pre?.context.blockNumber ?? 0n) }, 'PRE_CONFIRMED');
-        }
-      });
+      return withReorg(
+        sink,
+        txs.add((e) => {
+          if (e.receipt === undefined) return;
+          if (e.status === 'ACCEPTED_ON_L2' && e.block !== undefined) {
+            const i = e.block.transactions.findIndex((t) => t.hash === e.hash);
+            fromReceipt(e.receipt, i, { hash: e.block.blockHash, n: e.block.blockNumber }, 'ACCEPTED_ON_L2');
+          } else if (e.status === 'PRE_CONFIRMED' && finality === 'PRE_CONFIRMED') {
+            const pre = c.sequencer.preconfirmed;
+            const i = pre?.executed().findIndex((t) => t.pooled.hash === e.hash) ?? 0;
+            fromReceipt(e.receipt, i, { n: Number(pre?.context.blockNumber ?? 0n) }, 'PRE_CONFIRMED');
+          }
+        }),
+      );
     },
     transactionStatus(p, sink) {
       const hash = BigInt(p.transaction_hash);
@@ -169,32 +188,44 @@ export function createSubscriptions(c: NodeContext): NodeSubscriptions {
       } catch {
         // not known yet: the first status arrives when it is
       }
-      return txs.add((e) => {
-        if (e.hash !== hash) return;
-        sink.next({ transaction_hash: hex(hash), status: transactionStatus(c, p.transaction_hash) } as never);
-      });
+      return withReorg(
+        sink,
+        txs.add((e) => {
+          if (e.hash !== hash) return;
+          sink.next({
+            transaction_hash: hex(hash),
+            status: transactionStatus(c, p.transaction_hash),
+          } as never);
+        }),
+      );
     },
     newTransactionReceipts(p, sink) {
       const senders = addressFilter(p.sender_address);
       const wanted = new Set<string>(p.finality_status ?? ['ACCEPTED_ON_L2']);
-      return txs.add((e) => {
-        if (e.receipt === undefined || !wanted.has(e.status)) return;
-        if (senders !== undefined && !senders.has(e.sender)) return;
-        const receipt =
-          e.block !== undefined
-            ? { ...e.receipt, block_hash: hex(e.block.blockHash), block_number: e.block.blockNumber }
-            : e.receipt;
-        sink.next(receipt as never);
-      });
+      return withReorg(
+        sink,
+        txs.add((e) => {
+          if (e.receipt === undefined || !wanted.has(e.status)) return;
+          if (senders !== undefined && !senders.has(e.sender)) return;
+          const receipt =
+            e.block !== undefined
+              ? { ...e.receipt, block_hash: hex(e.block.blockHash), block_number: e.block.blockNumber }
+              : e.receipt;
+          sink.next(receipt as never);
+        }),
+      );
     },
     newTransactions(p, sink) {
       const senders = addressFilter(p.sender_address);
       const wanted = new Set<string>(p.finality_status ?? ['ACCEPTED_ON_L2']);
-      return txs.add((e) => {
-        if (!wanted.has(e.status)) return;
-        if (senders !== undefined && !senders.has(e.sender)) return;
-        sink.next({ ...e.tx, finality_status: e.status } as never);
-      });
+      return withReorg(
+        sink,
+        txs.add((e) => {
+          if (!wanted.has(e.status)) return;
+          if (senders !== undefined && !senders.has(e.sender)) return;
+          sink.next({ ...e.tx, finality_status: e.status } as never);
+        }),
+      );
     },
   };
 }

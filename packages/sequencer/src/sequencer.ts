@@ -34,12 +34,13 @@ type Waiter = (r: { block: ClosedBlock } | { rejected: RejectedTransaction }) =>
 
 /** The block producer. All work runs one step at a time on an internal queue. */
 export class Sequencer {
-  readonly options: SequencerOptions;
+  private opts: SequencerOptions;
   private pre: PreconfirmedBlock | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private timer: ReturnType<typeof setInterval> | undefined;
   private stopped = false;
   private timeOffset = 0n;
+  private pinned: bigint | undefined;
   private readonly metrics: SequencerMetrics;
   private readonly now: () => number;
   private readonly blockListeners: ((b: ClosedBlock) => void)[] = [];
@@ -47,11 +48,36 @@ export class Sequencer {
   private readonly waiters = new Map<bigint, Waiter[]>();
 
   constructor(private readonly d: SequencerDeps) {
-    this.options = { ...SEQUENCER_DEFAULTS, ...d.options };
-    if (this.options.mode.kind === 'interval' && !(this.options.mode.ms > 0))
+    this.opts = { ...SEQUENCER_DEFAULTS, ...d.options };
+    if (this.opts.mode.kind === 'interval' && !(this.opts.mode.ms > 0))
       throw new SequencerError('INVALID_OPTION', 'the block interval must be positive');
     this.metrics = d.metrics ?? noopSequencerMetrics;
     this.now = d.now ?? Date.now;
+  }
+
+  /** The options in force. */
+  get options(): SequencerOptions {
+    return this.opts;
+  }
+
+  /** Changes how blocks close (e.g. after a replay done on demand); restarts the timer as needed. */
+  setMode(mode: SequencerOptions['mode']): void {
+    if (mode.kind === 'interval' && !(mode.ms > 0))
+      throw new SequencerError('INVALID_OPTION', 'the block interval must be positive');
+    if (this.timer !== undefined) clearInterval(this.timer);
+    this.timer = undefined;
+    this.opts = { ...this.opts, mode };
+    if (!this.stopped) this.start();
+  }
+
+  /** Seconds added to the wall clock for new blocks (devnet time changes). */
+  get clockOffset(): bigint {
+    return this.timeOffset;
+  }
+
+  /** Fixes the timestamp of the blocks that open from now on (replays); undefined returns to the clock. */
+  pinTime(seconds: bigint | undefined): void {
+    this.pinned = seconds;
   }
 
   /** Starts the interval timer (interval mode). */
@@ -185,7 +211,7 @@ export class Sequencer {
   }
 
   private timestamp(latest: number | undefined): bigint {
-    const t = BigInt(Math.floor(this.now() / 1000)) + this.timeOffset;
+    const t = this.pinned ?? BigInt(Math.floor(this.now() / 1000)) + this.timeOffset;
     const parent = latest === undefined ? 0n : this.d.chain.blockInfo(latest).timestamp;
     return t > parent ? t : parent;
   }

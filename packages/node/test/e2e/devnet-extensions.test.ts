@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { hash } from 'starknet';
+import WebSocket from 'ws';
 import { StarlingNode } from '../../src/index.ts';
 
 const STRK = '0x4718f5a0fc34cc1af16a1cdee98ffb20c31f5cd61d6ab07201858f4287c938d';
@@ -261,6 +262,53 @@ describe('devnet extensions', () => {
     assert.equal(m.result?.new_balance, '5');
     await rpc('devnet_createBlock');
     assert.equal(await balanceOf(TO, 'latest'), 5n);
+  });
+
+  it('devnet_abortBlocks drops blocks, keeps the earlier ones byte for byte and sends a reorg notice', async () => {
+    const ws = new WebSocket(`${url.replace('http', 'ws')}/ws`);
+    await new Promise((resolve) => ws.once('open', resolve));
+    const notices: { method: string; params: { result: Record<string, unknown> } }[] = [];
+    ws.on('message', (m) => notices.push(JSON.parse(String(m))));
+    ws.send(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'starknet_subscribeNewHeads', params: {} }));
+    const hashes: string[] = [];
+    const mints: string[] = [];
+    for (const amount of [100, 200, 300]) {
+      mints.push((await rpc('devnet_mint', { address: '0x4321', amount })).result?.tx_hash);
+      hashes.push((await rpc('devnet_createBlock')).result?.block_hash);
+    }
+    const first = (await rpc('starknet_blockNumber')).result - 2;
+    const r = await rpc('devnet_abortBlocks', { starting_block_id: { block_number: first + 1 } });
+    assert.deepEqual(r.result, { aborted: [hashes[2], hashes[1]] });
+    assert.equal((await rpc('starknet_blockNumber')).result, first);
+    const kept = await rpc('starknet_getBlockWithTxHashes', { block_id: { block_number: first } });
+    assert.equal(kept.result?.block_hash, hashes[0], 'the kept block is rebuilt with the same hash');
+    assert.equal(
+      (await rpc('devnet_getAccountBalance', { address: '0x4321', block_id: 'latest' })).result?.amount,
+      '100',
+    );
+    assert.equal(
+      (await rpc('starknet_getTransactionStatus', { transaction_hash: mints[1] })).error?.code,
+      29,
+    );
+    for (let i = 0; i < 50 && !notices.some((n) => n.method === 'starknet_subscriptionReorg'); i++)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    const reorg = notices.find((n) => n.method === 'starknet_subscriptionReorg');
+    assert.deepEqual(reorg?.params.result, {
+      starting_block_hash: hashes[1],
+      starting_block_number: first + 1,
+      ending_block_hash: hashes[2],
+      ending_block_number: first + 2,
+    });
+    ws.close();
+    // The chain goes on from the kept block.
+    await rpc('devnet_mint', { address: '0x4321', amount: 1 });
+    const next = (await rpc('devnet_createBlock')).result?.block_hash;
+    assert.notEqual(next, hashes[1]);
+    assert.equal((await rpc('starknet_blockNumber')).result, first + 1);
+    assert.equal(
+      (await rpc('devnet_abortBlocks', { starting_block_id: { block_number: 0 } })).error?.code,
+      -32602,
+    );
   });
 
   it('--dump-on block writes a dump after every block that a fresh node loads', async () => {

@@ -47,6 +47,8 @@ export interface DevnetApi {
   setGasPrice(params: GasPriceUpdate, ctx: CallContext): MaybePromise<Record<string, unknown>>;
   /** Marks the blocks up to `starting_block_id` ACCEPTED_ON_L1; returns their hashes. */
   acceptOnL1(params: { starting_block_id: BLOCK_ID }, ctx: CallContext): MaybePromise<{ accepted: FELT[] }>;
+  /** Drops the blocks from `starting_block_id` on; returns their hashes. */
+  abortBlocks(params: { starting_block_id: BLOCK_ID }, ctx: CallContext): MaybePromise<{ aborted: FELT[] }>;
   /** Back to genesis (same accounts). */
   restart(params: { restart_l1_to_l2_messaging?: boolean }, ctx: CallContext): MaybePromise<unknown>;
   /** Executes an L1 handler as if the message came from L1 (no L1 node needed). */

@@ -136,6 +136,9 @@ export function devnetMethods(api: DevnetApi): MethodEntry[] {
     m('acceptOnL1', [param('starting_block_id', true, BLOCK_ID)], (p, c) =>
       api.acceptOnL1(p as { starting_block_id: never }, c),
     ),
+    m('abortBlocks', [param('starting_block_id', true, BLOCK_ID)], (p, c) =>
+      api.abortBlocks(p as { starting_block_id: never }, c),
+    ),
     m('restart', [param('restart_l1_to_l2_messaging', false, { type: 'boolean' })], (p, c) =>
       api.restart(p as { restart_l1_to_l2_messaging?: boolean }, c),
     ),

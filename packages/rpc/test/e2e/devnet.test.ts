@@ -41,6 +41,7 @@ const devnet: DevnetApi = {
   setGasPrice: (p) => rec('setGasPrice', p, { l2_gas_price_fri: String(p.l2_gas_price_fri) }),
   acceptOnL1: (p) => rec('acceptOnL1', p, { accepted: [header.block_hash] }),
   restart: (p) => rec('restart', p, {}),
+  abortBlocks: (p) => rec('abortBlocks', p, { aborted: [header.block_hash] }),
   postmanSendMessageToL2: (p) => rec('postmanSendMessageToL2', p, { transaction_hash: '0x1' }),
   postmanConsumeMessageFromL2: (p) => rec('postmanConsumeMessageFromL2', p, { message_hash: '0x2' }),
 };
@@ -121,6 +122,10 @@ test('valid calls reach the DevnetApi with decoded params', async () => {
     { starting_block_id: 'latest' },
   ]);
   assert.deepEqual((await ok('devnet_restart')).forwarded, ['restart', {}]);
+  assert.deepEqual((await ok('devnet_abortBlocks', { starting_block_id: { block_number: 2 } })).forwarded, [
+    'abortBlocks',
+    { starting_block_id: { block_number: 2 } },
+  ]);
   const message = {
     l2_contract_address: account.address,
     entry_point_selector: '0x2',
@@ -161,6 +166,7 @@ test('bad devnet params are -32602 with a reason and never reach the API', async
     ['devnet_setGasPrice', { l2_gas_price_fri: (2n ** 128n).toString() }],
     ['devnet_setGasPrice', { l2_gas_price: 5 }],
     ['devnet_acceptOnL1', {}],
+    ['devnet_abortBlocks', { starting_block_id: 'earliest' }],
     ['devnet_acceptOnL1', { starting_block_id: { block_number: -1 } }],
     ['devnet_restart', { restart_l1_to_l2_messaging: 'yes' }],
     ['devnet_postmanSendMessageToL2', { l2_contract_address: account.address }],
