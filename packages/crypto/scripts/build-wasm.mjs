@@ -2,8 +2,10 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileWasm } from '../../felt/scripts/build-wasm.mjs';
+import { generateInverse } from './gen-inverse.mjs';
 import { generateMix } from './gen-mix.mjs';
 
 const pkg = join(dirname(fileURLToPath(import.meta.url)), '..');
 generateMix();
+generateInverse();
 await compileWasm(join(pkg, 'assembly', 'index.ts'), join(pkg, 'dist-wasm', 'crypto.wasm'));

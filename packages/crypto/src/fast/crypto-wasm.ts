@@ -15,6 +15,7 @@ export interface CryptoKernels {
   ecMulAdd(out: number, p: number, pInf: number, m: number, q: number, qInf: number): number;
   ecdsaPoint(outX: number, u1: number, u2: number, q: number): number;
   ecPointTable(slot: number, q: number): number;
+  invModOrder(r: number, a: number): void;
   ecMulAddTable(out: number, p: number, pInf: number, m: number, slot: number): number;
   ecdsaPointTable(outX: number, u1: number, u2: number, slot: number): number;
 }

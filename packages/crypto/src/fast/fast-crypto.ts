@@ -1,7 +1,7 @@
 import { FeltMemory, P } from '@starling/felt';
 import { type AffinePoint, CURVE_ORDER, GENERATOR, ecMulAdd as referenceEcMulAdd } from '../curve.js';
+import { CryptoError } from '../errors.js';
 import { type CryptoKernels, instantiateCryptoWasm } from './crypto-wasm.js';
-import { invModOrder } from './mod-n.js';
 import { PEDERSEN_POINTS } from './pedersen-points.js';
 import { PointCache } from './point-cache.js';
 import { compressedRoundConstants } from './poseidon-constants.js';
@@ -168,11 +168,20 @@ export class FastCrypto {
     return this.ecMulAdd(null, 2n, p);
   }
 
+  /** a^−1 modulo the curve order n, for 0 < a < n (binary extended Euclid in wasm). */
+  invModOrder(a: bigint): bigint {
+    if (a <= 0n || a >= CURVE_ORDER) throw new CryptoError('INVALID_SIGNATURE_INPUT', 'not in [1, n)');
+    const p = this.slot(0);
+    this.mem.writeU256(p, a);
+    this.kernels.invModOrder(p, p);
+    return this.mem.readFelt(p);
+  }
+
   /** Stark ECDSA verification against a full public key, with @scure/starknet's acceptance rules. */
   ecdsaVerifyPoint(hash: bigint, r: bigint, s: bigint, publicKey: AffinePoint): boolean {
     if (r < 1n || r >= MAX_VALUE || s < 1n || s >= CURVE_ORDER) return false;
     if (hash < 0n || hash >= MAX_VALUE || !inField(publicKey)) return false;
-    const w = invModOrder(s);
+    const w = this.invModOrder(s);
     if (w >= MAX_VALUE) return false;
     const u1 = (hash * w) % CURVE_ORDER;
     const u2 = (r * w) % CURVE_ORDER;
