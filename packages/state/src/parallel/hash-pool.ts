@@ -15,6 +15,9 @@ export type HashRequest =
 
 export type HashKind = 'pedersen' | 'poseidon';
 
+/** How long a caller waits for one answer before it gives up on the workers. */
+const TAKE_TIMEOUT_MS = 120_000;
+
 type Local = (kind: HashKind, a: readonly bigint[], b: readonly bigint[]) => bigint[];
 
 interface PoolWorker {
@@ -40,6 +43,7 @@ export interface HashTicket {
 export class HashPool {
   private readonly workers: PoolWorker[] = [];
   private closed = false;
+  private failed = false;
   private next = 0;
 
   constructor(
@@ -53,7 +57,21 @@ export class HashPool {
 
   /** Whether requests can go to workers. */
   get active(): boolean {
-    return this.size > 0 && !this.closed;
+    return this.size > 0 && !this.closed && !this.failed;
+  }
+
+  /** Starts the workers on first use; false (and in-thread hashing from then on) if they cannot start. */
+  ensureStarted(): boolean {
+    if (!this.active) return false;
+    if (this.workers.length > 0) return true;
+    try {
+      this.start();
+      return true;
+    } catch {
+      this.failed = true;
+      for (const w of this.workers.splice(0)) void w.worker.terminate();
+      return false;
+    }
   }
 
   private start(): void {
@@ -69,8 +87,7 @@ export class HashPool {
 
   /** Sends a request to the next worker (round robin). */
   send(request: HashRequest): HashTicket {
-    if (!this.active) throw new StateError('HASH_WORKER_FAILED', 'the hash pool is closed or empty');
-    if (this.workers.length === 0) this.start();
+    if (!this.ensureStarted()) throw new StateError('HASH_WORKER_FAILED', 'the hash pool has no workers');
     const index = this.next;
     this.next = (this.next + 1) % this.workers.length;
     const w = this.workers[index]!;
@@ -83,7 +100,14 @@ export class HashPool {
     const w = this.workers[ticket.worker];
     if (!w || ticket.seq !== w.taken)
       throw new StateError('HASH_WORKER_FAILED', 'hash tickets taken out of order');
-    while (Atomics.load(w.done, 0) <= w.taken) Atomics.wait(w.done, 0, w.taken);
+    // A worker that died cannot say so while this thread blocks: give up after a long wait.
+    const deadline = Date.now() + TAKE_TIMEOUT_MS;
+    while (Atomics.load(w.done, 0) <= w.taken) {
+      if (Date.now() > deadline || Atomics.wait(w.done, 0, w.taken, TAKE_TIMEOUT_MS) === 'timed-out') {
+        this.failed = true;
+        throw new StateError('HASH_WORKER_FAILED', 'a hash worker did not answer');
+      }
+    }
     const msg = receiveMessageOnPort(w.port)?.message as bigint[] | { error: string } | undefined;
     w.taken++;
     if (!Array.isArray(msg))
@@ -94,7 +118,7 @@ export class HashPool {
   /** out[i] = h(a[i], b[i]), split across the workers and the caller (which hashes with `local`). */
   hashMany(kind: HashKind, a: readonly bigint[], b: readonly bigint[], local: Local): bigint[] {
     const n = a.length;
-    if (n < this.minBatch || !this.active) return local(kind, a, b);
+    if (n < this.minBatch || !this.ensureStarted()) return local(kind, a, b);
     const parts = this.size + 1;
     const size = Math.ceil(n / parts);
     const tickets: HashTicket[] = [];

@@ -1,9 +1,9 @@
 import { Worker } from 'node:worker_threads';
 
-// Flags a worker can take over from its parent (module resolution and loaders); others, such as the
-// per-process options a test runner passes to its children, make new Worker() throw.
+// Flags a worker can take over from its parent (module resolution and loaders); others, such as
+// --expose-gc or the per-process options a test runner passes to its children, make new Worker() throw.
 const WORKER_FLAGS =
-  /^(--conditions|-C|--import|--require|-r|--loader|--experimental-loader|--enable-source-maps|--expose-gc)(=|$)/;
+  /^(--conditions|-C|--import|--require|-r|--loader|--experimental-loader|--enable-source-maps)(=|$)/;
 
 function workerExecArgv(): string[] {
   const out: string[] = [];
@@ -15,7 +15,7 @@ function workerExecArgv(): string[] {
     out.push(arg);
     // `--import tsx` carries its value in the next argument.
     const next = argv[i + 1];
-    if (match[2] === '' && next !== undefined && !next.startsWith('-') && !/^--(enable|expose)/.test(arg)) {
+    if (match[2] === '' && next !== undefined && !next.startsWith('-') && !arg.startsWith('--enable')) {
       out.push(next);
       i++;
     }

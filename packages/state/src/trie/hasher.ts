@@ -55,7 +55,7 @@ export function pooledHashers(pool: HashPool): { pedersen: TrieHasher; poseidon:
     hash: base.hash,
     hashMany: (a, b) => (usable() ? pool.hashMany(base.name, a, b, local) : base.hashMany(a, b)),
     offload: () =>
-      usable()
+      usable() && pool.ensureStarted()
         ? {
             lanes: pool.size,
             submit: (job) => {
