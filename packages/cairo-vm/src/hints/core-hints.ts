@@ -84,6 +84,24 @@ export const CORE_HINT_FNS: Record<string, CoreHintFn> = {
     setCell(vm, argCell(h, 'low'), p & (U128 - 1n));
   },
   DivMod(vm, h) {
+    // Integer division and modulo (u8..u64 arithmetic) on small non-negative felts: no bigint.
+    const sa = smallVal(vm, argOp(h, 'lhs'));
+    const sd = sa === undefined || sa < 0 ? undefined : smallVal(vm, argOp(h, 'rhs'));
+    if (sa !== undefined && sd !== undefined && sd > 0) {
+      let q = Math.floor(sa / sd);
+      let r = sa - q * sd;
+      // Guard against a rounded quotient (exact for values below 2^52, kept for safety).
+      if (r < 0) {
+        q--;
+        r += sd;
+      } else if (r >= sd) {
+        q++;
+        r -= sd;
+      }
+      setSmall(vm, argCell(h, 'quotient'), q);
+      setSmall(vm, argCell(h, 'remainder'), r);
+      return;
+    }
     const a = v(vm, argOp(h, 'lhs'));
     const d = v(vm, argOp(h, 'rhs'));
     if (d === 0n) throw vmError('HINT_FAILED', 'DivMod by zero');

@@ -55,6 +55,28 @@ describe('core hints', () => {
     );
   });
 
+  it('DivMod on small felts (the no-bigint path): edges 0, a < d, 2^52 - 1 by small and large divisors', () => {
+    const top = 2n ** 52n - 1n;
+    const cases: [bigint, bigint][] = [
+      [0n, 5n],
+      [4n, 5n],
+      [top, 3n],
+      [top, top],
+      [top - 1n, top],
+      [top, 2n ** 26n + 1n],
+      [10n ** 15n + 7n, 1000003n],
+    ];
+    for (const [a, d] of cases) {
+      const vm = vmWith({ 10: a, 11: d });
+      hint(vm, { DivMod: { lhs: deref(0), rhs: deref(1), quotient: ap(3), remainder: ap(4) } });
+      assert.deepEqual([at(vm, 3), at(vm, 4)], [a / d, a % d], `${a} divmod ${d}`);
+    }
+    // P - 1 is stored as the small cell -1 but is a full felt: the bigint path divides it.
+    const vm = vmWith({ 10: P - 1n, 11: 2n });
+    hint(vm, { DivMod: { lhs: deref(0), rhs: deref(1), quotient: ap(3), remainder: ap(4) } });
+    assert.deepEqual([at(vm, 3), at(vm, 4)], [(P - 1n) / 2n, 0n]);
+  });
+
   it('Uint256DivMod splits quotient and remainder into u128 limbs', () => {
     const a = (1n << 256n) - 3n;
     const d = (1n << 130n) + 17n;
