@@ -1,29 +1,34 @@
 // The write API: broadcasted transactions through the gateway; in per-transaction block mode the
 // answer waits for the block (as starknet-devnet), so that the next nonce read at `latest` is right.
-import { ExecutionState, executeTransaction } from '@starling/execution';
+import { validateTransaction } from '@starling/execution';
 import type { AccountTransaction, PooledTransaction, TransactionValidator } from '@starling/mempool';
 import { parseSierraClass } from '@starling/protocol';
 import { hex, type NodeContext } from './context.js';
 import { parseBroadcast } from './parse-broadcast.js';
-import { validateInvoke } from './validate-invoke.js';
 
 /**
- * The gateway's stateful checks on the pre-confirmed state (latest plus pending), effects dropped:
- * validation only for INVOKE (the sequencer's run is its one execution); DECLARE and DEPLOY_ACCOUNT
- * (rare; a deployment's constructor runs before its __validate_deploy__) are executed whole.
+ * The gateway's stateful checks (execution's validate-only mode) on the pre-confirmed state (latest plus
+ * pending): INVOKE runs its pre-validation and __validate__ only, so the sequencer's run is its one
+ * execution; DECLARE and DEPLOY_ACCOUNT run whole on a throwaway layer. An INVOKE with nonce 1 whose
+ * DEPLOY_ACCOUNT is still pending skips __validate__, as the gateway does.
  */
 export function executionValidator(c: NodeContext): TransactionValidator {
   return {
     validate(tx, ctx) {
       const pre = c.sequencer.preconfirmed;
-      const state = new ExecutionState(pre?.state ?? c.chain.latestState());
+      const state = pre?.state ?? c.chain.latestState();
       const block = pre?.context ?? c.sequencer.nextContext();
-      if (tx.type === 'INVOKE') return validateInvoke(state, block, tx, ctx.hash);
-      const options =
-        tx.type === 'DECLARE' && ctx.contractClass !== undefined
+      const pendingNonce = (a: bigint) => {
+        const base = c.db.getNonce(a);
+        const next = c.gateway.pool.nextNonce(a, base);
+        return next > base ? next : undefined;
+      };
+      validateTransaction(state, block, tx, {
+        pendingNonce,
+        ...(tx.type === 'DECLARE' && ctx.contractClass !== undefined
           ? { contractClass: parseSierraClass(ctx.contractClass) }
-          : {};
-      executeTransaction(state, block, tx, { ...options, strictNonce: false });
+          : {}),
+      });
     },
   };
 }
