@@ -40,6 +40,27 @@ describe('Sequencer', () => {
     assert.equal(c.gateway.pool.size, 0, 'included transactions leave the pool');
   });
 
+  it('pinned time stamps the next blocks exactly; setMode switches demand to one block per transaction', async () => {
+    const c = await chain({ mode: { kind: 'demand' } });
+    const parent = BigInt(header(c, 0).timestamp as number);
+    c.sequencer.pinTime(parent + 1000n);
+    await c.sequencer.createBlock();
+    assert.equal(BigInt(header(c, 1).timestamp as number), parent + 1000n);
+    // Never before the parent: a pinned time in the past takes the parent's.
+    c.sequencer.pinTime(parent);
+    await c.sequencer.createBlock();
+    assert.equal(BigInt(header(c, 2).timestamp as number), parent + 1000n);
+    c.sequencer.pinTime(undefined);
+    c.sequencer.setMode({ kind: 'transaction' });
+    assert.deepEqual(c.sequencer.options.mode, { kind: 'transaction' });
+    const p = await c.gateway.submit({ tx: transfer(c, 0, 7n, 1n, 0n) });
+    const settled = c.sequencer.settled(p.hash);
+    await c.sequencer.notify();
+    const r = await settled;
+    assert.equal('block' in r ? r.block.blockNumber : -1, 3);
+    assert.throws(() => c.sequencer.setMode({ kind: 'interval', ms: 0 }), { code: 'INVALID_OPTION' });
+  });
+
   it('on demand: transactions wait PRE_CONFIRMED until createBlock; empty blocks on request', async () => {
     const c = await chain({ mode: { kind: 'demand' } });
     const seen: string[] = [];
