@@ -1,16 +1,27 @@
 // Starknet Poseidon: the Hades permutation on 3 felts (x³ S-box, 4 + 83 + 4 rounds, MDS [[3,1,1],[1,−1,1],[1,1,−2]]).
-import { FELT_BYTES, fieldAdd, fieldZero, fromMont, montCube, toMont } from '../../felt/assembly/field';
+import { FELT_BYTES, fieldAdd, fieldZero } from '../../felt/assembly/field';
+import { cube29, mul29, ONE_29, R2_29 } from './generated/cube29';
 import { hadesMix, hadesMixLazy, hadesMixToFull, hadesMixToPartial } from './generated/mix';
 import { poseidonRc } from './tables';
 
 const T = memory.data(32, 32);
 const ZERO = memory.data(32, 32);
 
+// The state and round constants live in the 2^261 Montgomery domain of cube29 (see gen-cube.mjs).
 function cube(x: usize): void {
-  montCube(x, x);
+  cube29(x, x);
 }
 
-/** The Hades permutation of a Montgomery-form state (3 elements at s), in place. */
+/** r = a in the Poseidon domain (a canonical felt). */
+export function toPoseidon(r: usize, a: usize): void {
+  mul29(r, a, R2_29);
+}
+
+function fromPoseidon(r: usize, a: usize): void {
+  mul29(r, a, ONE_29);
+}
+
+/** The Hades permutation of a state in the Poseidon domain (3 elements at s), in place. */
 export function hades(s: usize): void {
   let rc = poseidonRc;
   fieldAdd(s, s, rc);
@@ -25,7 +36,7 @@ export function hades(s: usize): void {
     }
     cube(s + 64);
     rc += 96;
-    // Outputs that only feed the next S-box skip their final reduction (montCube takes < 2^254).
+    // Outputs that only feed the next S-box skip their final reduction (cube29 takes any 256-bit input).
     // Inside the partial rounds s0, s1 stay below 2^252 (hadesMixLazy); one addition of 0 each brings
     // them below p before the last partial round's full layer.
     if (i === 90) hadesMix(s, rc);
@@ -46,20 +57,20 @@ const TWO: usize = memory.data<u32>([2, 0, 0, 0, 0, 0, 0, 0]);
 
 /** Permutes a canonical state (3 felts at s) in place. */
 export function poseidonPermute(s: usize): void {
-  for (let i: usize = 0; i < 3; i++) toMont(s + i * 32, s + i * 32);
+  for (let i: usize = 0; i < 3; i++) toPoseidon(s + i * 32, s + i * 32);
   hades(s);
-  for (let i: usize = 0; i < 3; i++) fromMont(s + i * 32, s + i * 32);
+  for (let i: usize = 0; i < 3; i++) fromPoseidon(s + i * 32, s + i * 32);
 }
 
 /** out[i] = poseidon(a[i], b[i]) = permute([a, b, 2])[0] for n pairs (canonical felts). */
 export function poseidonHashMany(out: usize, a: usize, b: usize, n: i32): void {
   for (let i = 0; i < n; i++) {
     const o = <usize>i * FELT_BYTES;
-    toMont(STATE, a + o);
-    toMont(STATE + 32, b + o);
-    toMont(STATE + 64, TWO);
+    toPoseidon(STATE, a + o);
+    toPoseidon(STATE + 32, b + o);
+    toPoseidon(STATE + 64, TWO);
     hades(STATE);
-    fromMont(out + o, STATE);
+    fromPoseidon(out + o, STATE);
   }
 }
 
@@ -71,14 +82,14 @@ export function poseidonSponge(out: usize, values: usize, n: i32): void {
   // After the values comes a 1, then a 0 if needed to fill the last pair.
   const total = (n + 2) & ~1;
   for (let i = 0; i < total; i++) {
-    if (i < n) toMont(T, values + <usize>i * FELT_BYTES);
-    else if (i === n) toMont(T, ONE);
+    if (i < n) toPoseidon(T, values + <usize>i * FELT_BYTES);
+    else if (i === n) toPoseidon(T, ONE);
     else fieldZero(T);
     const slot = STATE + <usize>(i & 1) * 32;
     fieldAdd(slot, slot, T);
     if (i & 1) hades(STATE);
   }
-  fromMont(out, STATE);
+  fromPoseidon(out, STATE);
 }
 
 const ONE: usize = memory.data<u32>([1, 0, 0, 0, 0, 0, 0, 0]);

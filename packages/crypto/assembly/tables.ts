@@ -2,6 +2,7 @@
 import { fieldCopy, toMont } from '../../felt/assembly/field';
 import { BUILD_SCRATCH_BYTES, buildWindows, tableBytes } from './comb';
 import { AFFINE_BYTES } from './curve';
+import { toPoseidon } from './poseidon';
 import { buildSignedWindows, signedTableBytes } from './signed-comb';
 
 // Plain globals, not an object: with no GC runtime, the heap after static data is ours alone.
@@ -67,7 +68,7 @@ export function initTables(points: usize, rc: usize): usize {
   for (let i: usize = 0; i < 12; i++) toMont(pts + i * 32, points + i * 32);
   // One extra zero row: the last round's linear layer adds no constants.
   poseidonRc = alloc((POSEIDON_RC_COUNT + 3) * 32);
-  for (let i: usize = 0; i < POSEIDON_RC_COUNT; i++) toMont(poseidonRc + i * 32, rc + i * 32);
+  for (let i: usize = 0; i < POSEIDON_RC_COUNT; i++) toPoseidon(poseidonRc + i * 32, rc + i * 32);
   memory.fill(poseidonRc + POSEIDON_RC_COUNT * 32, 0, 96);
   pedersenShift = pts;
   pedP1 = alloc(signedTableBytes(PED_WINDOWS, PED_BITS));
