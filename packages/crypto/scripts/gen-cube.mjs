@@ -91,7 +91,9 @@ function condSubStore(x, ptr) {
     words[w].push(sh === 0 ? `z${i}` : `(z${i} << ${sh})`);
     if (sh + W > 64 && w + 1 < 4) words[w + 1].push(`(z${i} >> ${64 - sh})`);
   }
-  words.forEach((terms, w) => out.push(`  store<u64>(${ptr}, ${terms.join(' | ')}, ${8 * w});`));
+  words.forEach((terms, w) => {
+    out.push(`  store<u64>(${ptr}, ${terms.join(' | ')}, ${8 * w});`);
+  });
   return out.join('\n');
 }
 
