@@ -28,6 +28,7 @@ export {
   type MerkleHashName,
   type ProofOptions,
   resolveOptions,
+  SPEED_PROOF_OPTIONS,
   securityBits,
 } from './options.js';
 export { KeccakLeafPool, setProverThreads } from './parallel/hash-pool.js';

@@ -79,6 +79,17 @@ export class KeccakLeafPool {
     this.runAll(messages);
   }
 
+  /** Interpolates an LDE job's columns (evaluations → coefficients, in place) on the workers. */
+  interpolate(job: LdeJob): void {
+    const messages: Record<string, unknown>[] = [];
+    for (let w = 0; w < this.size && w < job.coeffs.length; w++) {
+      const cols: number[] = [];
+      for (let c = w; c < job.coeffs.length; c += this.size) cols.push(c);
+      messages.push({ kind: 'intt', job, cols });
+    }
+    this.runAll(messages);
+  }
+
   /** Keccak-256 of each `leafBytes`-byte leaf in `input`; returns 32 bytes per leaf. */
   hashLeaves(input: Uint8Array, leafBytes: number): Uint8Array {
     const count = input.length / leafBytes;

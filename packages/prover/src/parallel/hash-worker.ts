@@ -2,7 +2,7 @@
 // thread that blocks on the shared completion counter.
 import { parentPort } from 'node:worker_threads';
 import { keccakLeaves } from '../stark/fast-keccak.js';
-import { extendSubCoset, type LdeJob } from '../stark/lde-kernel.js';
+import { extendSubCoset, interpolateColumn, type LdeJob } from '../stark/lde-kernel.js';
 import { bigintVecField, getVecField } from '../stark/vec-field.js';
 
 type Task =
@@ -14,7 +14,8 @@ type Task =
       from: number;
       to: number;
     }
-  | { kind: 'lde'; job: LdeJob; ks: number[] };
+  | { kind: 'lde'; job: LdeJob; ks: number[] }
+  | { kind: 'intt'; job: LdeJob; cols: number[] };
 
 parentPort?.on('message', (t: Task & { done: SharedArrayBuffer }) => {
   const done = new Int32Array(t.done);
@@ -23,7 +24,8 @@ parentPort?.on('message', (t: Task & { done: SharedArrayBuffer }) => {
       keccakLeaves(new Uint8Array(t.input), t.leafBytes, new Uint8Array(t.output), t.from, t.to);
     } else {
       const vf = t.job.field === 'bigint' ? bigintVecField : getVecField();
-      for (const k of t.ks) extendSubCoset(vf, t.job, k);
+      if (t.kind === 'lde') for (const k of t.ks) extendSubCoset(vf, t.job, k);
+      else for (const c of t.cols) interpolateColumn(vf, t.job, c);
     }
   } catch {
     Atomics.store(done, 1, 1);

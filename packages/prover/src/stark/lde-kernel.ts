@@ -19,6 +19,14 @@ export interface LdeJob {
   field: string;
 }
 
+/**
+ * Replaces column c's canonical evaluations on ⟨ω_n⟩ by its canonical coefficients (in place; by
+ * linearity, transforming canonical limbs gives canonical results in either arithmetic).
+ */
+export function interpolateColumn(vf: VecField, job: LdeJob, c: number): void {
+  job.coeffs[c]!.set(vf.cosetIntt(job.coeffs[c]!, 1n));
+}
+
 /** g·ω_N^k: the shift of sub-coset k. */
 export function cosetShift(k: number, N: number): bigint {
   return (GENERATOR * pow(rootOfUnity(Math.log2(N)), BigInt(k))) % P;

@@ -1,7 +1,7 @@
 import { ldePool } from '../parallel/hash-pool.js';
-import { extendSubCoset, type LdeJob } from './lde-kernel.js';
+import { extendSubCoset, interpolateColumn, type LdeJob } from './lde-kernel.js';
 import { type MerkleHasher, MerkleTree } from './merkle.js';
-import { LIMBS, readCanonical, u64, type VecField } from './vec-field.js';
+import { LIMBS, readCanonical, u64, type VecField, writeCanonical } from './vec-field.js';
 
 export { cosetShift } from './lde-kernel.js';
 
@@ -17,39 +17,60 @@ function shared(elements: number): Uint32Array {
  */
 export class LdeColumns {
   readonly N: number;
+  readonly n: number;
+  readonly blowup: number;
+  /** Internal-form coefficient arrays of length n (kept for OODS and DEEP). */
+  readonly coeffs: Uint32Array[];
   /** Canonical limbs in sub-coset-major order (position k·n + i). */
   readonly values: Uint32Array[];
   readonly tree: MerkleTree;
   private readonly views: BigUint64Array[];
 
-  /** coeffs: internal-form coefficient arrays of length n (kept for OODS and DEEP). */
-  constructor(
-    readonly coeffs: Uint32Array[],
-    readonly n: number,
-    readonly blowup: number,
-    vf: VecField,
-    hasher: MerkleHasher,
-  ) {
-    this.N = n * blowup;
-    const job: LdeJob = {
-      coeffs: coeffs.map((c) => {
-        const s = shared(n);
-        s.set(vf.canonical(c));
-        return s;
-      }),
-      values: coeffs.map(() => shared(this.N)),
-      n,
-      blowup,
-      digests: new Uint8Array(new SharedArrayBuffer((this.N >> 1) * 32)),
-      hash: hasher.name,
-      field: vf.name,
-    };
-    const pool = n >= 1024 ? ldePool() : null;
+  private constructor(job: LdeJob, coeffs: Uint32Array[], vf: VecField, hasher: MerkleHasher) {
+    this.n = job.n;
+    this.blowup = job.blowup;
+    this.N = job.n * job.blowup;
+    const pool = job.n >= 1024 ? ldePool() : null;
     if (pool) pool.extendLde(job);
-    else for (let k = 0; k < blowup; k++) extendSubCoset(vf, job, k);
+    else for (let k = 0; k < job.blowup; k++) extendSubCoset(vf, job, k);
+    this.coeffs = coeffs;
     this.values = job.values;
     this.views = this.values.map(u64);
     this.tree = new MerkleTree(job.digests!, hasher);
+  }
+
+  private static job(
+    canonical: Uint32Array[],
+    n: number,
+    blowup: number,
+    vf: VecField,
+    hasher: MerkleHasher,
+  ) {
+    return {
+      coeffs: canonical,
+      values: canonical.map(() => shared(n * blowup)),
+      n,
+      blowup,
+      digests: new Uint8Array(new SharedArrayBuffer(((n * blowup) >> 1) * 32)),
+      hash: hasher.name,
+      field: vf.name,
+    };
+  }
+
+  /** Extends and commits polynomials given by internal-form coefficient arrays of length n. */
+  static fromCoefficients(
+    coeffs: Uint32Array[],
+    n: number,
+    blowup: number,
+    vf: VecField,
+    hasher: MerkleHasher,
+  ): LdeColumns {
+    const canonical = coeffs.map((c) => {
+      const s = shared(n);
+      s.set(vf.canonical(c));
+      return s;
+    });
+    return new LdeColumns(LdeColumns.job(canonical, n, blowup, vf, hasher), coeffs, vf, hasher);
   }
 
   /** Interpolates trace columns (bigint values on ⟨ω_n⟩), extends and commits them. */
@@ -60,8 +81,19 @@ export class LdeColumns {
     hasher: MerkleHasher,
   ): LdeColumns {
     const n = columns[0]!.length;
-    const coeffs = columns.map((c) => vf.cosetIntt(vf.fromBigints(c), 1n));
-    return new LdeColumns(coeffs, n, blowup, vf, hasher);
+    const canonical = columns.map((col) => {
+      const s = shared(n);
+      const v = u64(s);
+      for (let i = 0; i < n; i++) writeCanonical(v, i, col[i]!);
+      return s;
+    });
+    const job = LdeColumns.job(canonical, n, blowup, vf, hasher);
+    // Interpolation: on the workers by column when a pool is set.
+    const pool = n >= 1024 ? ldePool() : null;
+    if (pool) pool.interpolate(job);
+    else for (let c = 0; c < canonical.length; c++) interpolateColumn(vf, job, c);
+    const coeffs = canonical.map((c) => vf.fromCanonical(c.slice()));
+    return new LdeColumns(job, coeffs, vf, hasher);
   }
 
   get width(): number {

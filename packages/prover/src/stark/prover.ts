@@ -63,7 +63,13 @@ export function prove(
   progress('composition', 0.35);
   const D = air.maxDegree;
   const ldes = auxL ? [mainL, auxL] : [mainL];
-  const partL = new LdeColumns(compositionParts(air, ldes, challenges, alphas, vf), n, blowup, vf, hasher);
+  const partL = LdeColumns.fromCoefficients(
+    compositionParts(air, ldes, challenges, alphas, vf),
+    n,
+    blowup,
+    vf,
+    hasher,
+  );
   const compTree = partL.tree;
   channel.absorbValues([compTree.root]);
 
