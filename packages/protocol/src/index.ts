@@ -37,7 +37,14 @@ export type * from './constants/versioned-constants-types.js';
 export * from './constants.js';
 export { calculateContractAddress } from './contract-address.js';
 export { ProtocolError, type ProtocolErrorCode } from './errors.js';
-export type { BlockId, BlockStore, StateReader, StoredClass, TransactionLocation } from './interfaces.js';
+export type {
+  BlockId,
+  BlockStore,
+  State,
+  StateReader,
+  StoredClass,
+  TransactionLocation,
+} from './interfaces.js';
 export { abiString, pythonJsonString } from './json/abi-string.js';
 export {
   type GatewayBlock,

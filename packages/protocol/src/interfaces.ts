@@ -33,6 +33,20 @@ export interface StateReader {
   getCompiledClass(classHash: bigint): CasmClass | undefined;
 }
 
+/**
+ * A state that execution writes to: a StateReader whose reads see the writes made through it.
+ * Implementations layer the writes (one layer per transaction or call) so that they can be dropped.
+ */
+export interface State extends StateReader {
+  setStorageAt(contractAddress: bigint, key: bigint, value: bigint): void;
+  setNonce(contractAddress: bigint, nonce: bigint): void;
+  incrementNonce(contractAddress: bigint): void;
+  /** Deploys a class at the address, or replaces the deployed one. */
+  setClassHashAt(contractAddress: bigint, classHash: bigint): void;
+  /** Declares a class; compiledClassHash is 0 for a Cairo 0 class. */
+  declareClass(classHash: bigint, compiledClassHash: bigint, stored: StoredClass, casm?: CasmClass): void;
+}
+
 /** Which block: by number, by hash, or the latest accepted one. */
 export type BlockId = { number: bigint } | { hash: bigint } | 'latest';
 

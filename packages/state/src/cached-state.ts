@@ -1,14 +1,19 @@
 import { P, PATRICIA_KEY_BOUND } from '@starling/felt';
+import type { CasmClass, State, StateReader, StoredClass } from '@starling/protocol';
 import { StateError } from './errors.js';
-import type { StateReader } from './state-reader.js';
 import type { StateDiff } from './types.js';
+
+interface Declared {
+  readonly compiledClassHash: bigint;
+  readonly stored: StoredClass;
+  readonly casm: CasmClass | undefined;
+}
 
 interface Layer {
   storage: Map<bigint, Map<bigint, bigint>>;
   nonces: Map<bigint, bigint>;
   classHashes: Map<bigint, bigint>;
-  /** class hash → compiled class hash (0n for Cairo 0). */
-  declared: Map<bigint, bigint>;
+  declared: Map<bigint, Declared>;
 }
 
 const newLayer = (): Layer => ({
@@ -17,6 +22,12 @@ const newLayer = (): Layer => ({
   classHashes: new Map(),
   declared: new Map(),
 });
+
+/** What the base state says about a class (read once). */
+interface BaseClass {
+  readonly compiledClassHash: bigint;
+  readonly stored: StoredClass | undefined;
+}
 
 function checkKey(v: bigint, what: string): void {
   if (typeof v !== 'bigint' || v < 0n || v >= PATRICIA_KEY_BOUND)
@@ -29,11 +40,13 @@ function checkFelt(v: bigint, what: string): void {
 }
 
 /**
- * The state that execution works on: reads go through a cache to `base`, writes go to a stack of
+ * The protocol State that execution works on: reads go through a cache to `base`, writes go to a stack of
  * layers (one per open transaction) that can be rolled back, and the net changes give a state diff.
  */
-export class CachedState implements StateReader {
+export class CachedState implements State {
   private readonly initial = newLayer();
+  private readonly baseClasses = new Map<bigint, BaseClass>();
+  private readonly baseCasm = new Map<bigint, CasmClass | null>();
   private readonly layers: Layer[] = [newLayer()];
 
   constructor(private readonly base: StateReader) {}
@@ -91,13 +104,36 @@ export class CachedState implements StateReader {
     );
   }
 
-  getCompiledClassHash(classHash: bigint): bigint | undefined {
-    const v = this.find((l) => l.declared, classHash);
-    if (v !== undefined) return v;
-    if (this.initial.declared.has(classHash)) return this.initial.declared.get(classHash);
-    const base = this.base.getCompiledClassHash(classHash);
-    if (base !== undefined) this.initial.declared.set(classHash, base);
-    return base;
+  private baseClass(classHash: bigint): BaseClass {
+    let c = this.baseClasses.get(classHash);
+    if (!c) {
+      c = {
+        compiledClassHash: this.base.getCompiledClassHash(classHash),
+        stored: this.base.getClass(classHash),
+      };
+      this.baseClasses.set(classHash, c);
+    }
+    return c;
+  }
+
+  /** The compiled class hash of a declared Sierra class; 0 for Cairo 0 classes and undeclared ones. */
+  getCompiledClassHash(classHash: bigint): bigint {
+    return (
+      this.find((l) => l.declared, classHash)?.compiledClassHash ??
+      this.baseClass(classHash).compiledClassHash
+    );
+  }
+
+  getClass(classHash: bigint): StoredClass | undefined {
+    return this.find((l) => l.declared, classHash)?.stored ?? this.baseClass(classHash).stored;
+  }
+
+  getCompiledClass(classHash: bigint): CasmClass | undefined {
+    const d = this.find((l) => l.declared, classHash);
+    if (d) return d.casm ?? (d.stored.kind === 'SIERRA' ? d.stored.casm : undefined);
+    let c = this.baseCasm.get(classHash);
+    if (c === undefined) this.baseCasm.set(classHash, (c = this.base.getCompiledClass(classHash) ?? null));
+    return c ?? undefined;
   }
 
   /** Writes a storage value. */
@@ -130,11 +166,17 @@ export class CachedState implements StateReader {
     this.top().classHashes.set(address, classHash);
   }
 
-  /** Declares a class: compiledClassHash 0n marks a Cairo 0 class. */
-  declareClass(classHash: bigint, compiledClassHash: bigint): void {
+  /** Declares a class (a Cairo 0 class has compiled class hash 0), or migrates a declared one. */
+  declareClass(classHash: bigint, compiledClassHash: bigint, stored: StoredClass, casm?: CasmClass): void {
     checkKey(classHash, 'class hash');
     checkFelt(compiledClassHash, 'compiled class hash');
-    this.top().declared.set(classHash, compiledClassHash);
+    if (stored?.kind !== 'SIERRA' && stored?.kind !== 'CAIRO0')
+      throw new StateError('INVALID_VALUE', 'a declared class is SIERRA or CAIRO0', {
+        classHash: String(classHash),
+      });
+    if (stored.kind === 'CAIRO0' && compiledClassHash !== 0n)
+      throw new StateError('INVALID_VALUE', 'a Cairo 0 class has no compiled class hash');
+    this.top().declared.set(classHash, { compiledClassHash, stored, casm });
   }
 
   /** Opens a layer for one transaction's writes. */
@@ -154,7 +196,7 @@ export class CachedState implements StateReader {
     }
     for (const [a, n] of top.nonces) below.nonces.set(a, n);
     for (const [a, c] of top.classHashes) below.classHashes.set(a, c);
-    for (const [c, h] of top.declared) below.declared.set(c, h);
+    for (const [c, d] of top.declared) below.declared.set(c, d);
   }
 
   /** Discards the innermost transaction's writes. */
@@ -193,13 +235,14 @@ export class CachedState implements StateReader {
     const declaredClasses = [];
     const deprecatedDeclaredClasses = [];
     const migratedCompiledClasses = [];
-    for (const [classHash, compiledClassHash] of w.declared) {
-      const before = this.base.getCompiledClassHash(classHash);
-      if (before === compiledClassHash) continue;
-      if (compiledClassHash === 0n) deprecatedDeclaredClasses.push(classHash);
-      // A declared class whose compiled class hash changes is a migration (0.14.1 v1 → v2).
-      else if (before !== undefined) migratedCompiledClasses.push({ classHash, compiledClassHash });
-      else declaredClasses.push({ classHash, compiledClassHash });
+    for (const [classHash, { compiledClassHash, stored }] of w.declared) {
+      const before = this.baseClass(classHash);
+      if (before.stored === undefined) {
+        if (stored.kind === 'CAIRO0') deprecatedDeclaredClasses.push(classHash);
+        else declaredClasses.push({ classHash, compiledClassHash });
+      } else if (stored.kind === 'SIERRA' && before.compiledClassHash !== compiledClassHash)
+        // A declared class whose compiled class hash changes is a migration (0.14.1 v1 → v2).
+        migratedCompiledClasses.push({ classHash, compiledClassHash });
     }
     return {
       storageDiffs,

@@ -1,3 +1,5 @@
+/** The cross-component interfaces, defined by protocol (re-exported for convenience). */
+export type { State, StateReader } from '@starling/protocol';
 export { CachedState } from './cached-state.js';
 export { type BlockWitness, blockWitness, type WitnessSource } from './commitment/block-witness.js';
 export {
@@ -29,7 +31,7 @@ export { StateDatabase } from './db/state-database.js';
 export { StateError, type StateErrorCode } from './errors.js';
 export { noopStateMetrics, type StateMetrics } from './metrics.js';
 export { STATE_DEFAULTS, type StateDatabaseOptions } from './options.js';
-export type { StateReader } from './state-reader.js';
+export type { PinnedStateReader } from './pinned-state-reader.js';
 export { bitAt, bitsAt, commonPrefix } from './trie/bits.js';
 export { commitTrie, type TrieCommit } from './trie/commit-trie.js';
 export { getLeaf } from './trie/get-leaf.js';

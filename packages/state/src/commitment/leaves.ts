@@ -1,19 +1,20 @@
-import { pedersen, pedersenMany, poseidon, poseidonArray } from '@starling/crypto';
-import { encodeShortString } from '@starling/felt';
+import { pedersenMany } from '@starling/crypto';
+import {
+  classTrieLeaf,
+  globalStateRoot as protocolGlobalRoot,
+  contractStateLeaf as protocolLeaf,
+} from '@starling/protocol';
 import type { GlobalRootRule } from '../types.js';
 
-// These formulas belong to the protocol package (state-commitment definitions); kept here until it exports them.
+// The formulas are protocol's (state-commitment definitions); these wrappers add the batched form and
+// the trie conventions (an absent class leaf is 0).
 
 /** CONTRACT_STATE_HASH_VERSION, the last input of the contract-state leaf. */
 export const CONTRACT_STATE_HASH_VERSION = 0n;
-const CLASS_LEAF_PREFIX = encodeShortString('CONTRACT_CLASS_LEAF_V0');
-const STATE_PREFIX = encodeShortString('STARKNET_STATE_V0');
 
 /** Contracts-trie leaf: ped(ped(ped(class_hash, storage_root), nonce), 0); 0 when all three are 0. */
-export function contractStateLeaf(classHash: bigint, storageRoot: bigint, nonce: bigint): bigint {
-  if (classHash === 0n && storageRoot === 0n && nonce === 0n) return 0n;
-  return pedersen(pedersen(pedersen(classHash, storageRoot), nonce), CONTRACT_STATE_HASH_VERSION);
-}
+export const contractStateLeaf: (classHash: bigint, storageRoot: bigint, nonce: bigint) => bigint =
+  protocolLeaf;
 
 /** contractStateLeaf for many contracts, three batched Pedersen rounds. */
 export function contractStateLeaves(
@@ -38,8 +39,7 @@ export function contractStateLeaves(
 
 /** Classes-trie leaf: pos('CONTRACT_CLASS_LEAF_V0', compiled_class_hash); 0 (absent) for 0. */
 export function classLeaf(compiledClassHash: bigint): bigint {
-  if (compiledClassHash === 0n) return 0n;
-  return poseidon(CLASS_LEAF_PREFIX, compiledClassHash);
+  return compiledClassHash === 0n ? 0n : classTrieLeaf(compiledClassHash);
 }
 
 /** The global state root from the contracts and classes roots (§5.3). */
@@ -48,7 +48,5 @@ export function globalStateRoot(
   classesRoot: bigint,
   rule: GlobalRootRule = 'v0_14',
 ): bigint {
-  if (contractsRoot === 0n && classesRoot === 0n) return 0n;
-  if (rule === 'legacy' && classesRoot === 0n) return contractsRoot;
-  return poseidonArray([STATE_PREFIX, contractsRoot, classesRoot]);
+  return protocolGlobalRoot(contractsRoot, classesRoot, rule === 'legacy' ? '0.13.0' : '0.14.0');
 }

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { PATRICIA_KEY_BOUND } from '@starling/felt';
+import type { StateReader } from '@starling/protocol';
 import { type BlockWitness, blockWitness } from '../commitment/block-witness.js';
 import {
   commitStateDiff,
@@ -15,7 +16,7 @@ import { StateError } from '../errors.js';
 import { noopStateMetrics, type StateMetrics } from '../metrics.js';
 import { STATE_DEFAULTS, type StateDatabaseOptions } from '../options.js';
 import { HashPool } from '../parallel/hash-pool.js';
-import type { StateReader } from '../state-reader.js';
+import type { PinnedStateReader } from '../pinned-state-reader.js';
 import { pooledHashers, type TrieHasher } from '../trie/hasher.js';
 import { decodeNode, type NodeReader, type TrieNode } from '../trie/node.js';
 import { NodeCache } from '../trie/node-cache.js';
@@ -38,6 +39,7 @@ import { getEvents } from './events.js';
 import { latestAt } from './history.js';
 import { decodeJson } from './json.js';
 import { key, readCompact, readU32, readU64, u32, u64, writeNodeKey } from './keys.js';
+import { protocolReader } from './protocol-reader.js';
 import { openTables, type Tables } from './tables.js';
 import { CLASS_CAIRO0, writeBlock } from './write-block.js';
 
@@ -319,7 +321,7 @@ export class StateDatabase implements NodeReader {
   }
 
   /** A StateReader pinned at `block` (default: the latest now); later blocks do not change what it reads. */
-  reader(block?: number): StateReader {
+  reader(block?: number): PinnedStateReader {
     const n = this.resolveBlock(block);
     return {
       getStorageAt: (a, k) => this.getStorageAt(a, k, n),
@@ -327,6 +329,11 @@ export class StateDatabase implements NodeReader {
       getClassHashAt: (a) => this.getClassHashAt(a, n),
       getCompiledClassHash: (c) => this.getCompiledClassHash(c, n),
     };
+  }
+
+  /** The protocol StateReader at `block` (default: the latest now), with the stored classes parsed. */
+  stateReader(block?: number): StateReader {
+    return protocolReader(this.reader(block), this);
   }
 
   /** starknet_getStorageProof at `block` (default latest). */

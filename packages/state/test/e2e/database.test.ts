@@ -237,6 +237,27 @@ describe('StateDatabase', () => {
     await db.close();
   });
 
+  it('the protocol StateReader reads stored classes (Cairo 0 here) and tells undeclared ones apart', async () => {
+    const { db } = tempDb();
+    const legacy = { program: { data: ['0x1'] }, abi: [] };
+    db.commitBlock({
+      blockNumber: 0,
+      stateDiff: {
+        ...randomDiff(rng(6), [0x5n], [0x6n], 0),
+        declaredClasses: [],
+        deprecatedDeclaredClasses: [0xabn],
+      },
+      classes: [{ classHash: 0xabn, legacy }],
+    });
+    const r = db.stateReader(0);
+    assert.deepEqual(r.getClass(0xabn), { kind: 'CAIRO0', definition: legacy });
+    assert.equal(r.getCompiledClassHash(0xabn), 0n);
+    assert.equal(r.getCompiledClass(0xabn), undefined);
+    assert.equal(r.getClass(0xacn), undefined);
+    assert.equal(r.getCompiledClassHash(0xacn), 0n);
+    await db.close();
+  });
+
   it('a CachedState over a pinned reader yields the diff of the next block', async () => {
     const { db } = tempDb();
     db.commitBlock({
@@ -246,7 +267,7 @@ describe('StateDatabase', () => {
         storageDiffs: [{ address: 5n, entries: [{ key: 6n, value: 7n }] }],
       },
     });
-    const state = new CachedState(db.reader(0));
+    const state = new CachedState(db.stateReader(0));
     state.beginTransaction();
     state.setStorageAt(5n, 6n, 8n);
     state.setStorageAt(5n, 9n, 1n);

@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { P } from '@starling/felt';
+import type { SierraClass, StoredClass } from '@starling/protocol';
 import { CachedState, StateError, type StateReader } from '../../src/index.ts';
+
+const sierra = (tag: number): StoredClass => ({ kind: 'SIERRA', sierra: { tag } as unknown as SierraClass });
+const cairo0: StoredClass = { kind: 'CAIRO0', definition: {} };
 
 /** A base state from plain maps that counts its reads. */
 function baseState() {
@@ -21,7 +25,9 @@ function baseState() {
     getStorageAt: (a, k) => count(storage.get(`${a}:${k}`) ?? 0n),
     getNonceAt: (a) => count(nonces.get(a) ?? 0n),
     getClassHashAt: (a) => count(classes.get(a) ?? 0n),
-    getCompiledClassHash: (c) => count(declared.get(c)),
+    getCompiledClassHash: (c) => count(declared.get(c) ?? 0n),
+    getClass: (c) => count(declared.has(c) ? sierra(Number(c)) : undefined),
+    getCompiledClass: () => undefined,
   };
   return { reader, reads };
 }
@@ -75,9 +81,13 @@ describe('CachedState', () => {
     s.incrementNonce(3n);
     s.setClassHashAt(3n, 0xc3n); // deploy
     s.setClassHashAt(1n, 0xc9n); // replace
-    s.declareClass(0xc3n, 0xcc3n);
-    s.declareClass(0xc1n, 0xddn); // migration of a declared class
-    s.declareClass(0xc4n, 0n); // Cairo 0
+    s.declareClass(0xc3n, 0xcc3n, sierra(3));
+    s.declareClass(0xc1n, 0xddn, sierra(1)); // migration of a declared class
+    s.declareClass(0xc4n, 0n, cairo0); // Cairo 0
+    assert.equal(s.getCompiledClassHash(0xc3n), 0xcc3n);
+    assert.deepEqual(s.getClass(0xc4n), cairo0);
+    assert.equal(s.getCompiledClassHash(0xc5n), 0n);
+    assert.equal(s.getClass(0xc5n), undefined);
     assert.deepEqual(s.toStateDiff(), {
       storageDiffs: [
         { address: 1n, entries: [{ key: 11n, value: 0n }] },
@@ -98,6 +108,7 @@ describe('CachedState', () => {
     assert.throws(() => s.setStorageAt(1n, 1n << 251n, 0n), isCode('INVALID_KEY'));
     assert.throws(() => s.setStorageAt(1n, 1n, P), isCode('INVALID_VALUE'));
     assert.throws(() => s.setNonce(1n, -1n), isCode('INVALID_VALUE'));
+    assert.throws(() => s.declareClass(0xc6n, 5n, cairo0), isCode('INVALID_VALUE'));
     s.beginTransaction();
     assert.throws(() => s.toStateDiff(), isCode('NO_OPEN_TRANSACTION'));
   });

@@ -1,8 +1,8 @@
 /**
- * Read access to one state snapshot, as execution needs it. This interface belongs to the protocol
- * package (cross-component interfaces); it lives here until protocol exports it.
+ * Reads of the stored state pinned at one block (StateDatabase.reader). Unlike the protocol
+ * StateReader, getCompiledClassHash tells undeclared classes (undefined) from Cairo 0 ones (0n).
  */
-export interface StateReader {
+export interface PinnedStateReader {
   getStorageAt(address: bigint, key: bigint): bigint;
   getNonceAt(address: bigint): bigint;
   /** 0 when no contract is deployed at `address`. */
