@@ -46,7 +46,7 @@ export function extendSubCoset(vf: VecField, job: LdeJob, k: number): void {
   const shift = cosetShift(k, N);
   // Transforms commute with the canonical map: canonical coefficients give canonical evaluations.
   for (let c = 0; c < job.coeffs.length; c++) {
-    job.values[c]!.set(vf.cosetNtt(job.coeffs[c]!, shift), k * n * LIMBS);
+    vf.cosetNtt(job.coeffs[c]!, shift, job.values[c]!.subarray(k * n * LIMBS, (k + 1) * n * LIMBS));
   }
   if (!job.digests) return;
   const hasher = merkleHasher(job.hash);

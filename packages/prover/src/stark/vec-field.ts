@@ -21,8 +21,8 @@ export interface VecField {
   canonical(a: Uint32Array): Uint32Array;
   /** Internal form of a canonical limb array; may return `a` itself. */
   fromCanonical(a: Uint32Array): Uint32Array;
-  /** Coefficients → evaluations on shift·⟨ω⟩ (size = a.length); returns a new array. */
-  cosetNtt(coeffs: Uint32Array, shift: bigint): Uint32Array;
+  /** Coefficients → evaluations on shift·⟨ω⟩ (size = a.length), into `out` or a new array. */
+  cosetNtt(coeffs: Uint32Array, shift: bigint, out?: Uint32Array): Uint32Array;
   /** Evaluations on shift·⟨ω⟩ → coefficients; returns a new array. */
   cosetIntt(evals: Uint32Array, shift: bigint): Uint32Array;
   mul(a: Uint32Array, b: Uint32Array, out?: Uint32Array): Uint32Array;
@@ -67,7 +67,7 @@ export function wasmVecField(f: FastField): VecField {
     toBigints: (a) => f.decode(a),
     canonical: (a) => f.fromMontgomery(a),
     fromCanonical: (a) => f.toMontgomery(a),
-    cosetNtt: (c, shift) => f.cosetNtt(c, shift),
+    cosetNtt: (c, shift, out) => f.cosetNtt(c, shift, out),
     cosetIntt: (e, shift) => f.cosetIntt(e, shift),
     mul: (a, b, out) => f.mul(a, b, out),
     add: (a, b, out) => f.add(a, b, out),
@@ -170,7 +170,7 @@ export const bigintVecField: VecField = {
   toBigints: toBig,
   canonical: (a) => a,
   fromCanonical: (a) => a,
-  cosetNtt(coeffs, shift) {
+  cosetNtt(coeffs, shift, out) {
     const a = toBig(coeffs);
     if (shift !== 1n) {
       let s = 1n;
@@ -180,7 +180,9 @@ export const bigintVecField: VecField = {
       }
     }
     bigTransform(a, false);
-    return fromBig(a, a.length);
+    const r = fromBig(a, a.length);
+    if (out) out.set(r);
+    return out ?? r;
   },
   cosetIntt(evals, shift) {
     const a = toBig(evals);
