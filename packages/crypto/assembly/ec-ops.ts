@@ -1,7 +1,9 @@
 // Variable-base scalar multiplication, the ec_op builtin (P + m·Q) and the ECDSA verification core.
-import { fromMont, toMont } from '../../felt/assembly/field';
+import { FELT_BYTES, fieldCopy, fromMont, toMont } from '../../felt/assembly/field';
+import { vecBatchInv } from '../../felt/assembly/vector';
 import { combAdd, combAdd252 } from './comb';
 import {
+  AFFINE_BYTES,
   JAC_BYTES,
   jacAdd,
   jacAddAffine,
@@ -10,6 +12,7 @@ import {
   jacInfinity,
   jacIsInfinity,
   jacToAffine,
+  jacToAffineWith,
   onCurve,
 } from './curve';
 import {
@@ -23,8 +26,12 @@ import {
   pointTable,
 } from './tables';
 
-// Multiples 1·Q … 15·Q (Jacobian) for 4-bit windows.
+// Multiples 1·Q … 15·Q for 4-bit windows: built in Jacobian form, then made affine with one shared
+// inversion, so that each window adds with a mixed addition (11 products instead of 16).
 const MULTIPLES = memory.data(15 * 96, 32);
+const AFFINE_MULTIPLES = memory.data(15 * 64, 32);
+const ZS = memory.data(15 * 32, 32);
+const ZS_SCRATCH = memory.data(15 * 32, 32);
 const ACC = memory.data(96, 32);
 const PJ = memory.data(96, 32);
 const QA = memory.data(64, 32);
@@ -36,6 +43,11 @@ function mulVar(acc: usize, m: usize, q: usize): void {
   jacDouble(MULTIPLES + JAC_BYTES, MULTIPLES);
   for (let d: usize = 2; d < 15; d++)
     jacAddAffine(MULTIPLES + d * JAC_BYTES, MULTIPLES + (d - 1) * JAC_BYTES, q);
+  // d·Q is never infinity for d < 15: the group order is prime and far larger.
+  for (let d: usize = 0; d < 15; d++) fieldCopy(ZS + d * FELT_BYTES, MULTIPLES + d * JAC_BYTES + 64);
+  vecBatchInv(ZS, ZS, 15, ZS_SCRATCH);
+  for (let d: usize = 0; d < 15; d++)
+    jacToAffineWith(AFFINE_MULTIPLES + d * AFFINE_BYTES, MULTIPLES + d * JAC_BYTES, ZS + d * FELT_BYTES);
   jacInfinity(acc);
   for (let i = 63; i >= 0; i--) {
     if (!jacIsInfinity(acc)) {
@@ -45,7 +57,7 @@ function mulVar(acc: usize, m: usize, q: usize): void {
       jacDouble(acc, acc);
     }
     const d = <usize>((load<u8>(m + <usize>(i >> 1)) >> ((<u8>(i & 1)) << 2)) & 0x0f);
-    if (d !== 0) jacAdd(acc, acc, MULTIPLES + (d - 1) * JAC_BYTES);
+    if (d !== 0) jacAddAffine(acc, acc, AFFINE_MULTIPLES + (d - 1) * AFFINE_BYTES);
   }
 }
 
