@@ -7,11 +7,17 @@
 // non-panicking programs run together under a driver `main` that serializes each result with a length
 // prefix and panics with the lot; programs named panic_* run one by one, since a panic ends the run.
 //
+// Every program also runs alone, in a child process of its own, for its remaining gas and the runner's
+// result line (cached in fixtures/differential/<name>.run.txt, keyed by the source).
+//
 // Usage: node packages/cli/scripts/gen-differential-fixtures.mjs
+// (REVERSE=1 walks the programs backwards, so that two runs can share the standalone work.)
+
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const wasmJs = require.resolve('wasm-cairo');
@@ -27,7 +33,6 @@ const programs = readdirSync(srcDir)
   .filter((f) => f.endsWith('.cairo'))
   .sort()
   .map((f) => ({ name: basename(f, '.cairo'), source: readFileSync(join(srcDir, f), 'utf8') }));
-const panics = programs.filter((p) => p.name.startsWith('panic_'));
 const plain = programs.filter((p) => !p.name.startsWith('panic_'));
 
 const modules = programs.map((p) => `mod ${p.name} {\n${p.source}}\n`).join('\n');
@@ -88,12 +93,67 @@ for (const p of plain) {
 }
 if (at !== flat.length) throw new Error(`driver output has ${flat.length} felts, consumed ${at}`);
 
-for (const p of process.env.SKIP_PANICS ? [] : panics) {
-  const text = wc.runCairoProgram(`${p.source}`, GAS, true, false, false, false);
-  const r = parseRun(text);
-  if (r.ok) throw new Error(`${p.name} was expected to panic: ${text}`);
-  write(p, { panicked: true, values: r.values, remainingGas: r.remainingGas });
+// Every program also runs alone (one compile each, ~15 s): its remaining gas and the runner's printed
+// result line are its own. A program's standalone output is cached next to the fixtures, keyed by source.
+for (const p of process.env.SKIP_ALONE ? [] : process.env.REVERSE ? [...programs].reverse() : programs) {
+  const cachePath = join(outDir, `${p.name}.run.txt`);
+  const cacheKey = `// source: ${p.source.length} chars, ${hashOf(p.source)}\n`;
+  let text;
+  if (existsSync(cachePath) && readFileSync(cachePath, 'utf8').startsWith(cacheKey)) {
+    text = readFileSync(cachePath, 'utf8').slice(cacheKey.length);
+  } else {
+    // One child process per program: a wasm-cairo instance's memory only grows ("Vector capacity
+    // exceeded" after a few compiles), and module instances are never freed.
+    text = await runAlone(p.source);
+    writeFileSync(cachePath, cacheKey + text);
+  }
+  let r;
+  try {
+    r = parseRun(text);
+  } catch {
+    // wasm-cairo cannot run a few programs alone (e.g. "Vector capacity exceeded"): keep the batched
+    // values and record why there is no standalone output.
+    const prev = JSON.parse(readFileSync(join(outDir, `${p.name}.expected.json`), 'utf8'));
+    write(p, { panicked: false, values: prev.values.map(BigInt), standaloneError: text.trim() });
+    console.log(`${p.name}: standalone run failed: ${text.trim()}`);
+    continue;
+  }
+  if (p.name.startsWith('panic_') === r.ok) throw new Error(`${p.name}: unexpected outcome: ${text}`);
+  const alone = { remainingGas: r.remainingGas, output: text.trim() };
+  if (r.ok) {
+    const prev = JSON.parse(readFileSync(join(outDir, `${p.name}.expected.json`), 'utf8'));
+    write(p, { panicked: false, values: prev.values.map(BigInt), ...alone });
+  } else write(p, { panicked: true, values: r.values, ...alone });
   console.log(`${p.name}: ${text.trim()}`);
+}
+
+/** Runs one Cairo source with wasm-cairo's runner in a child process; resolves to what it printed. */
+function runAlone(source) {
+  const child = `
+    import { readFileSync } from 'node:fs';
+    const wc = await import(${JSON.stringify(pathToFileURL(wasmJs).href)});
+    wc.initSync({ module: readFileSync(${JSON.stringify(join(dirname(wasmJs), 'wasm-cairo_bg.wasm'))}) });
+    process.stdout.write(wc.runCairoProgram(readFileSync(0, 'utf8'), ${GAS}, true, false, false, false));
+  `;
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, ['--input-type=module', '-e', child], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    let out = '';
+    proc.stdout.on('data', (d) => {
+      out += d;
+    });
+    proc.on('close', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`wasm-cairo child exited ${code}`)),
+    );
+    proc.stdin.end(source);
+  });
+}
+
+function hashOf(s) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16);
 }
 
 function write(p, result) {
@@ -104,10 +164,12 @@ function write(p, result) {
     panicked: result.panicked,
     // Return values as cairo1-run lays them out (felts); for a panic, the panic data.
     values: result.values.map((v) => `0x${v.toString(16)}`),
-    // Remaining gas of a run started with `initial_gas` (programs run alone only: the batched ones share
-    // one run, so they have none of their own).
+    // Remaining gas of the program run alone, started with `initial_gas`.
     initial_gas: GAS,
     remaining_gas: result.remainingGas ?? null,
+    // What the runner printed for the program run alone (result line and remaining gas).
+    output: result.output ?? null,
+    ...(result.standaloneError ? { standalone_error: result.standaloneError } : {}),
     source: 'wasm-cairo 0.10.2 (Cairo 2.8.2 compiler, Rust cairo-vm)',
   };
   writeFileSync(join(outDir, `${p.name}.expected.json`), `${JSON.stringify(expected, null, 2)}\n`);

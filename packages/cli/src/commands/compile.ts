@@ -12,6 +12,7 @@ import {
   parseSierraJson,
   parseSierraText,
   SierraError,
+  wrapProgramForProof,
   wrapProgramForRun,
 } from '@starling/sierra';
 import type { Command } from 'commander';
@@ -25,6 +26,7 @@ interface CompileFlags {
   function?: string;
   wrapper: boolean;
   gasMetadata: string;
+  proofMode?: boolean;
 }
 
 // Libfuncs that need gas metadata; without them the program compiles with ap changes only, as the
@@ -51,6 +53,10 @@ export function registerCompileCommand(program: Command): void {
       'for a program: the function the entry code calls (default: main, else the first)',
     )
     .option('--no-wrapper', 'for a program: write the bare CASM without the entry code')
+    .option(
+      '--proof-mode',
+      'for a program: proof-mode entry code (output builtin, value written to output, ends in jmp rel 0)',
+    )
     .option(
       '--gas-metadata <mode>',
       "for a program: 'on' (gas metadata and gas check), 'off' (ap changes only) or 'auto' (on if it uses gas)",
@@ -86,6 +92,23 @@ export function registerCompileCommand(program: Command): void {
             console.log(`wrote ${out} (${bytecode.length} felts)`);
             return;
           }
+          if (flags.proofMode) {
+            const w = wrapProgramForProof(compiled, flags.function);
+            const json = {
+              bytecode: w.bytecode.map(hex),
+              hints: hintsJson(w.hints),
+              builtins: w.builtins,
+              proof_mode: { function: w.function, start: w.start, end: w.end, output_cells: w.outputCells },
+            };
+            writeFileSync(out, `${JSON.stringify(json, null, 2)}\n`);
+            console.log(
+              `wrote ${out} (${w.bytecode.length} felts, proof-mode entry code calling ${w.function})`,
+            );
+            console.log(
+              `run it with: starling run ${out} --proof-mode --trace-file <f> --memory-file <f> ...`,
+            );
+            return;
+          }
           // cairo1-run style: entry code at offset 0 sets up System/SegmentArena and calls the function.
           const w = wrapProgramForRun(compiled, flags.function);
           const json = {
@@ -97,18 +120,18 @@ export function registerCompileCommand(program: Command): void {
               arg_cells: w.argCells,
               return_cells: w.returnCells,
               code_offset: w.entrySize,
+              panic_ok_cells: w.panicOkCells ?? null,
+              required_gas: w.requiredGas,
             },
           };
           writeFileSync(out, `${JSON.stringify(json, null, 2)}\n`);
           console.log(
             `wrote ${out} (${w.bytecode.length} felts, entry code ${w.entrySize} felts calling ${w.function})`,
           );
-          const builtinsFlag = w.builtins.length ? ` --builtins ${w.builtins.join(',')}` : '';
-          const gasFlag = w.builtins.includes('gas_builtin') ? ' --gas <n>' : '';
+          // The JSON records the builtins, return cells and entry cost, so `run` needs only inputs.
+          const gasFlag = w.builtins.includes('gas_builtin') ? ' --available-gas <n>' : '';
           const argsFlag = w.argCells ? ` --args <${w.argCells} felts>` : '';
-          console.log(
-            `run it with: starling run ${out}${builtinsFlag}${gasFlag}${argsFlag} --returns ${w.returnCells}`,
-          );
+          console.log(`run it with: starling run ${out}${gasFlag}${argsFlag}`);
           return;
         }
         const allowed =

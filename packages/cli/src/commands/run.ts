@@ -20,6 +20,8 @@ import {
 import { snKeccak } from '@starling/crypto';
 import { decodeShortString } from '@starling/felt';
 import type { Command } from 'commander';
+import { describeResult, type EntryInfo, entryInfoOf } from '../program-result.js';
+import { ProgramSyscallHandler } from '../program-syscalls.js';
 
 interface RunFlags {
   entryPoint?: string;
@@ -28,6 +30,7 @@ interface RunFlags {
   args?: string;
   builtins?: string;
   gas?: string;
+  availableGas?: string;
   offset?: string;
   maxSteps?: string;
   proofMode?: boolean;
@@ -168,10 +171,15 @@ function runProgram(text: string, flags: RunFlags): void {
     []) as BuiltinName[];
   const maxSteps = flags.maxSteps !== undefined ? { maxSteps: Number(flags.maxSteps) } : {};
   if (flags.proofMode === true) {
-    let start = flags.start !== undefined ? Number(flags.start) : cairo0?.start;
-    let end = flags.end !== undefined ? Number(flags.end) : cairo0?.end;
+    // `starling compile --proof-mode` records the labels and the builtins of its entry code.
+    const proof = json?.proof_mode as { start: number; end: number } | undefined;
+    let start = flags.start !== undefined ? Number(flags.start) : (cairo0?.start ?? proof?.start);
+    let end = flags.end !== undefined ? Number(flags.end) : (cairo0?.end ?? proof?.end);
     let proofProgram = program;
-    let proofBuiltins = builtins;
+    let proofBuiltins =
+      flags.builtins === undefined && proof !== undefined && Array.isArray(json?.builtins)
+        ? (json.builtins as BuiltinName[])
+        : builtins;
     let nResults = 0;
     if (start === undefined || end === undefined) {
       // A CASM function: wrap it (push implicits and arguments, call, end in `jmp rel 0`).
@@ -214,33 +222,76 @@ function runProgram(text: string, flags: RunFlags): void {
             .slice(0, nResults)
             .map(show)
         : [];
+    const out = run.runner.builtin('output');
+    const output =
+      out?.base !== undefined && out.stopPtr !== undefined
+        ? Array.from({ length: out.stopPtr }, (_, i) => {
+            const v = run.runner.vm.memory.get({ segment: out.base, offset: i });
+            return v === undefined ? '?' : show(v);
+          })
+        : undefined;
     console.log(
       JSON.stringify(
-        { return_values: results, n_steps: run.runner.vm.steps, execution_resources: run.runner.resources() },
+        {
+          return_values: results,
+          ...(output !== undefined ? { output } : {}),
+          n_steps: run.runner.vm.steps,
+          execution_resources: run.runner.resources(),
+        },
         null,
         2,
       ),
     );
     return;
   }
+  const entry = json !== undefined ? entryInfoOf(json) : undefined;
+  const runBuiltins = ((flags.builtins === undefined ? entry?.builtins : undefined) ??
+    builtins) as BuiltinName[];
   const args: FunctionArg[] = felts(flags.args);
+  const host = new ProgramSyscallHandler();
   const runner = runFunction(program, {
-    builtins,
+    builtins: runBuiltins,
     args,
-    ...(flags.gas !== undefined ? { gas: BigInt(flags.gas) } : {}),
+    ...gasOption(flags, runBuiltins, entry),
     offset: flags.offset !== undefined ? Number(flags.offset) : (cairo0?.main ?? 0),
     trace: flags.traceFile !== undefined,
     stwoOpcodes: flags.stwoOpcodes === true,
+    syscallHandler: host,
     ...maxSteps,
   });
-  const n = Number(flags.returns ?? 1);
-  console.log(
-    JSON.stringify(
-      { return_values: runner.returnValues(n).map(show), execution_resources: runner.resources() },
-      null,
-      2,
-    ),
-  );
+  const n = Number(flags.returns ?? entry?.returnCells ?? 1);
+  const cells = runner.returnValues(n);
+  const report: Record<string, unknown> = {
+    return_values: cells.map(show),
+    execution_resources: runner.resources(),
+  };
+  if (entry !== undefined && flags.returns === undefined) {
+    const all = runner.returnValues(runBuiltins.length + n);
+    Object.assign(report, describeResult(runner.vm.memory, entry, runBuiltins, all));
+  }
+  if (host.calls.size > 0) {
+    report.syscalls = Object.fromEntries(host.calls);
+    report.events = host.events.map((e) => ({ keys: e.keys.map(show), data: e.data.map(show) }));
+    report.storage = Object.fromEntries([...host.storage].map(([k, v]) => [show(k), show(v)]));
+  }
+  console.log(JSON.stringify(report, null, 2));
+}
+
+/** The initial gas: --gas as is, or --available-gas less the function's own entry cost (as cairo-run). */
+function gasOption(
+  flags: RunFlags,
+  builtins: readonly string[],
+  entry: EntryInfo | undefined,
+): { gas?: bigint } {
+  if (flags.gas !== undefined) return { gas: BigInt(flags.gas) };
+  if (!builtins.includes('gas_builtin')) return {};
+  if (flags.availableGas === undefined) {
+    throw new VmError('INVALID_PROGRAM', 'the program uses gas: give --available-gas <n> (or --gas <n>)');
+  }
+  const gas = BigInt(flags.availableGas) - BigInt(entry?.requiredGas ?? 0);
+  if (gas < 0n)
+    throw new VmError('INVALID_PROGRAM', `not enough gas to call the function (needs ${entry?.requiredGas})`);
+  return { gas };
 }
 
 /** `starling run`: run a compiled class entry point or a CASM / Cairo 0 program on the Cairo VM. */
@@ -257,9 +308,16 @@ export function registerRunCommand(program: Command): void {
     .option('--calldata <felts>', 'entry point calldata (comma or space separated)')
     .option('--args <felts>', 'program function arguments (comma or space separated)')
     .option('--builtins <list>', 'program implicits in order, e.g. range_check,gas_builtin,pedersen')
-    .option('--gas <n>', 'initial gas')
+    .option('--gas <n>', 'initial gas of the gas builtin')
+    .option(
+      '--available-gas <n>',
+      'for a compiled program: gas available to the run, less the entry cost of its function (as cairo-run)',
+    )
     .option('--offset <n>', 'program function offset')
-    .option('--returns <n>', 'number of return cells to print for a program', '1')
+    .option(
+      '--returns <n>',
+      'number of return cells to print for a program (default: what `starling compile` recorded, else 1)',
+    )
     .option('--max-steps <n>', 'step limit')
     .option('--storage <key=value...>', 'initial storage of the contract (class entry points)')
     .option('--proof-mode', 'run from __start__ to __end__ and pad the trace (prover inputs)')

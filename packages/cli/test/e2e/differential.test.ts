@@ -5,12 +5,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { promisify } from 'node:util';
-import { compileProgram, hintToJson, parseSierraText, wrapProgramForRun } from '@starling/sierra';
+import {
+  compileProgram,
+  hintToJson,
+  parseSierraText,
+  wrapProgramForProof,
+  wrapProgramForRun,
+} from '@starling/sierra';
 
 // Differential test against wasm-cairo (the upstream Cairo 2.8.2 compiler and the Rust cairo-vm):
 // fixtures/differential holds the Sierra it compiled from fixtures/cairo and the results its runner
 // printed (scripts/gen-differential-fixtures.mjs). Each program is compiled by `starling compile`
-// and run by `starling run`; the returned values must match.
+// and run by `starling run`: the returned values or the panic data must match, and so must the result
+// line and the remaining gas that wasm-cairo's runner printed for the program run alone.
 
 const exec = promisify(execFile);
 const starling = new URL('../../bin/starling.js', import.meta.url).pathname;
@@ -26,6 +33,10 @@ interface Expected {
   values: string[];
   initial_gas: number;
   remaining_gas: string | null;
+  /** What wasm-cairo's runner printed for the program run alone (result line, remaining gas). */
+  output: string | null;
+  /** Why wasm-cairo printed no result for the program run alone (its values come from the batch). */
+  standalone_error?: string;
 }
 
 const cases = readdirSync(fixtures)
@@ -46,11 +57,15 @@ const hex = (v: bigint) => `0x${v.toString(16)}`;
 let compiled: ReturnType<typeof compileProgram> | undefined;
 
 /** The JSON `starling compile <sierra> --function <f>` writes, and its `--returns`, built in process. */
-function wrapped(c: Expected): { json: string; builtins: string[]; returns: number } {
+function compiledFor(c: Expected): ReturnType<typeof compileProgram> {
   compiled ??= compileProgram(parseSierraText(readFileSync(join(fixtures, c.sierra), 'utf8')), {
     gasUsageCheck: true,
   });
-  const w = wrapProgramForRun(compiled, c.function);
+  return compiled;
+}
+
+function wrapped(c: Expected): { json: string; builtins: string[]; returns: number } {
+  const w = wrapProgramForRun(compiledFor(c), c.function);
   const json = {
     bytecode: w.bytecode.map(hex),
     hints: w.hints.map(([pc, hs]) => [pc, hs.map(hintToJson)]),
@@ -60,32 +75,70 @@ function wrapped(c: Expected): { json: string; builtins: string[]; returns: numb
       arg_cells: w.argCells,
       return_cells: w.returnCells,
       code_offset: w.entrySize,
+      panic_ok_cells: w.panicOkCells ?? null,
+      required_gas: w.requiredGas,
     },
   };
   return { json: `${JSON.stringify(json, null, 2)}\n`, builtins: w.builtins, returns: w.returnCells };
 }
 
-/** Runs one fixture function with `starling run`, with the builtins and return cells its entry code has. */
-async function runFixture(c: Expected): Promise<{ cells: string[]; line: string }> {
+interface RunReport {
+  panicked: boolean;
+  values: string[];
+  remaining_gas: string | null;
+  output: string;
+}
+
+/** Runs one fixture function with `starling run`, which reads the builtins and result layout from the JSON. */
+async function runFixture(c: Expected): Promise<{ report: RunReport; line: string }> {
   const out = join(dir, `${c.program}.json`);
   const w = wrapped(c);
   writeFileSync(out, w.json);
-  const args = ['run', out, '--returns', String(w.returns)];
-  if (w.builtins.length) args.push('--builtins', w.builtins.join(','));
-  if (w.builtins.includes('gas_builtin')) args.push('--gas', String(c.initial_gas));
+  const args = ['run', out];
+  if (w.builtins.includes('gas_builtin')) args.push('--available-gas', String(c.initial_gas));
   const run = await cli(...args);
-  return { cells: JSON.parse(run).return_values as string[], line: args.join(' ') };
+  return { report: JSON.parse(run) as RunReport, line: args.join(' ') };
 }
 
-// Known gaps, each with its reason: these still run and report, but do not fail the suite.
-const KNOWN_GAPS: Record<string, string> = {
-  // cairo1-run serves the Keccak syscall to plain programs; `starling run` has no syscall handler for
-  // programs (NO_SYSCALL_HANDLER).
-  keccak_u256: 'starling run: no syscall handler for programs (Keccak syscall)',
-};
+/** The JSON `starling compile <sierra> --function <f> --proof-mode` writes, built in process. */
+function proofWrapped(c: Expected): string {
+  const w = wrapProgramForProof(compiledFor(c), c.function);
+  const json = {
+    bytecode: w.bytecode.map(hex),
+    hints: w.hints.map(([pc, hs]) => [pc, hs.map(hintToJson)]),
+    builtins: w.builtins,
+    proof_mode: { function: w.function, start: w.start, end: w.end, output_cells: w.outputCells },
+  };
+  return `${JSON.stringify(json, null, 2)}\n`;
+}
+
+// Proof-mode runs of a sample across the families (builtins, the segment arena, u256, signed ints):
+// the value the footer writes to the output segment must be the one wasm-cairo returned.
+const PROOF_SAMPLE = [
+  'bitwise_ops',
+  'dict_counter',
+  'pedersen_hash',
+  'poseidon_hash',
+  'signed_ints',
+  'u128_wide_mul',
+  'u256_arith',
+];
+
+// Remaining-gas differences that a documented cost change between Cairo 2.8.2 (wasm-cairo) and the
+// pinned compiler explains; every other program must leave exactly the gas wasm-cairo's runner reports.
+const GAS_DIFFERENCES: Record<string, string> = {};
 
 describe('differential: starling compile + run vs wasm-cairo (Cairo 2.8.2)', { concurrency: 2 }, () => {
-  it('has the fixtures', () => assert.ok(cases.length >= 25, `${cases.length} fixtures`));
+  it('has the fixtures, each with its standalone wasm-cairo output', () => {
+    assert.ok(cases.length >= 50, `${cases.length} fixtures`);
+    // A program wasm-cairo could not run alone carries the runner's error instead (documented below).
+    const missing = cases.filter((c) => typeof c.output !== 'string' && c.standalone_error === undefined);
+    assert.deepEqual(
+      missing.map((c) => c.program),
+      [],
+    );
+    assert.ok(cases.filter((c) => c.output).length >= 50, 'at least 50 programs with standalone output');
+  });
 
   for (const c of cases.filter((x) => ['u256_arith', 'dict_counter', 'panic_felt'].includes(x.program))) {
     it(`starling compile --function ${c.function} writes the JSON the test runs`, async () => {
@@ -93,38 +146,47 @@ describe('differential: starling compile + run vs wasm-cairo (Cairo 2.8.2)', { c
       const printed = await cli('compile', join(fixtures, c.sierra), '--function', c.function, '--out', out);
       const w = wrapped(c);
       assert.equal(readFileSync(out, 'utf8'), w.json);
-      assert.match(printed, new RegExp(`--returns ${w.returns}$`, 'm'));
-      if (w.builtins.length) assert.ok(printed.includes(`--builtins ${w.builtins.join(',')}`), printed);
+      if (w.builtins.includes('gas_builtin')) assert.ok(printed.includes('--available-gas <n>'), printed);
     });
   }
 
+  for (const c of cases.filter((x) => PROOF_SAMPLE.includes(x.program))) {
+    it(`${c.program} in proof mode writes Ok(value) to the output segment`, async () => {
+      const out = join(dir, `${c.program}.proof.json`);
+      writeFileSync(out, proofWrapped(c));
+      const run = JSON.parse(await cli('run', out, '--proof-mode')) as { output: string[] };
+      const expected = c.values.map(BigInt);
+      const got = run.output.map(BigInt);
+      // A PanicResult is [0, padding…, value] when Ok; a function that cannot panic returns the value.
+      if (got.length > expected.length) assert.equal(got[0], 0n, `panicked: ${run.output.join(', ')}`);
+      assert.deepEqual(got.slice(got.length - expected.length), expected);
+    });
+  }
+
+  it('starling compile --proof-mode writes the JSON the proof-mode runs use', async () => {
+    const c = cases.find((x) => x.program === 'u256_arith')!;
+    const out = join(dir, 'u256_arith.proof.cli.json');
+    await cli('compile', join(fixtures, c.sierra), '--function', c.function, '--proof-mode', '--out', out);
+    assert.equal(readFileSync(out, 'utf8'), proofWrapped(c));
+  });
+
   for (const c of cases) {
     const what = c.panicked ? `panics with [${c.values.join(', ')}]` : `returns [${c.values.join(', ')}]`;
-    const todo = KNOWN_GAPS[c.program];
-    it(`${c.program} ${what}`, todo ? { todo } : {}, async () => {
-      const { cells, line } = await runFixture(c);
-      const expected = c.values.map(BigInt);
-      if (c.panicked) {
-        // PanicResult::Err: variant 1, then the panic data array as (start, end) pointers. The CLI
-        // prints the cells only, so the data's length is what can be compared here.
-        assert.equal(cells[0], '0x1', `expected a panic, got [${cells.join(', ')}] (${line})`);
-        const [start, end] = cells.slice(-2).map((p) => p.split(':'));
-        assert.ok(start && end && start.length === 2 && end.length === 2, `pointers: ${cells.join(', ')}`);
-        assert.equal(start[0], end[0]);
-        assert.equal(Number(end[1]) - Number(start[1]), expected.length, 'panic data length');
-        return;
-      }
-      const got = cells.map((v) => {
-        assert.ok(v.startsWith('0x'), `relocatable in the result: ${cells.join(', ')}`);
-        return BigInt(v);
-      });
-      if (got.length > expected.length) {
-        // PanicResult::Ok: variant 0, padding, then the value at the end.
-        assert.equal(got[0], 0n, `unexpected panic: [${cells.join(', ')}]`);
-        assert.deepEqual(got.slice(got.length - expected.length), expected);
-      } else {
-        assert.deepEqual(got, expected);
-      }
+    it(`${c.program} ${what}`, async () => {
+      const { report, line } = await runFixture(c);
+      assert.equal(report.panicked, c.panicked, `${report.output} (${line})`);
+      // Success: the Ok value's cells equal the serialized result (no program returns an array or
+      // enum, whose cells and serialization differ). Panic: the panic data read from memory.
+      assert.deepEqual(report.values.map(BigInt), c.values.map(BigInt), report.output);
+      if (c.output === null || c.output === undefined) return;
+      // The result line as wasm-cairo's runner printed it for the program run alone.
+      const [theirs] = c.output.split('\n');
+      const [ours] = report.output.split('\n');
+      assert.equal(ours, theirs);
+      const gasNote = GAS_DIFFERENCES[c.program];
+      if (c.remaining_gas !== null && gasNote === undefined)
+        assert.equal(report.remaining_gas, c.remaining_gas);
+      if (c.remaining_gas === null) assert.equal(report.remaining_gas, null, 'wasm-cairo reported no gas');
     });
   }
 });

@@ -8,6 +8,8 @@ import { vectorsDir } from '../../../../scripts/shared-paths.ts';
 
 const starling = new URL('../../bin/starling.js', import.meta.url).pathname;
 const fibLoop = join(vectorsDir, 'cairo-vm', 'cairo-examples', 'fib_loop.casm');
+// Sierra from wasm-cairo (Cairo 2.8.2): fib over u128 with recursion (gas) and range checks.
+const fibSierra = new URL('../../fixtures/proof/fib_u128.sierra', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'starling-pipeline-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -63,5 +65,75 @@ describe('starling run → prove → verify', () => {
     writeFileSync(join(dir, 'tampered.json'), JSON.stringify(proof));
     assert.notEqual(cli('verify', 'tampered.json').status, 0);
     assert.notEqual(cli('verify', 'missing.json').status, 0);
+  });
+});
+
+// Cairo source → Sierra (wasm-cairo, committed) → `starling compile --proof-mode` → proof-mode run →
+// prove → verify: the proof-mode entry code writes the value to the output builtin.
+describe('starling compile --proof-mode → run → prove → verify', () => {
+  it('proves fib(0, 1, 50) and the output segment holds Ok(fib(50))', () => {
+    const compile = cli('compile', fibSierra, '--proof-mode', '--out', 'fib.json');
+    assert.equal(compile.status, 0, compile.stderr);
+    const run = cli(
+      'run',
+      'fib.json',
+      '--proof-mode',
+      '--trace-file',
+      'ft.bin',
+      '--memory-file',
+      'fm.bin',
+      '--air-public-input',
+      'fpub.json',
+      '--air-private-input',
+      'fpriv.json',
+    );
+    assert.equal(run.status, 0, run.stderr);
+    // PanicResult::Ok: variant 0, one padding cell (the Err payload is two cells), then the value.
+    // fib(50) = 12586269025, as the recurrence gives.
+    let [a, b] = [0n, 1n];
+    for (let i = 0; i < 50; i++) [a, b] = [b, a + b];
+    assert.deepEqual(JSON.parse(run.stdout).output, ['0x0', '0x0', `0x${a.toString(16)}`]);
+    const pub = JSON.parse(readFileSync(join(dir, 'fpub.json'), 'utf8'));
+    assert.ok(pub.memory_segments.output, 'the public input has an output segment');
+    const prove = cli(
+      'prove',
+      '--trace',
+      'ft.bin',
+      '--memory',
+      'fm.bin',
+      '--public-input',
+      'fpub.json',
+      '--private-input',
+      'fpriv.json',
+      '--out',
+      'fproof.json',
+    );
+    assert.equal(prove.status, 0, prove.stderr);
+    assert.equal(cli('verify', 'fproof.json').status, 0);
+  });
+
+  it('runs the same program plainly: Ok value, remaining gas, and a typed error without --available-gas', () => {
+    const compile = cli('compile', fibSierra, '--out', 'fib-run.json');
+    assert.equal(compile.status, 0, compile.stderr);
+    const missing = cli('run', 'fib-run.json');
+    assert.notEqual(missing.status, 0);
+    assert.match(missing.stderr, /INVALID_PROGRAM.*--available-gas/);
+    const run = cli('run', 'fib-run.json', '--available-gas', '1000000');
+    assert.equal(run.status, 0, run.stderr);
+    const report = JSON.parse(run.stdout);
+    assert.equal(report.panicked, false);
+    assert.deepEqual(report.values, ['0x2ee333961']);
+    const left = BigInt(report.remaining_gas);
+    assert.ok(left > 0n && left < 1_000_000n);
+    // Too little gas: the program panics with 'Out of gas' and the panic data is decoded.
+    const poor = JSON.parse(cli('run', 'fib-run.json', '--available-gas', '20000').stdout);
+    assert.equal(poor.panicked, true);
+    assert.match(poor.output, /^Run panicked with \[0x4f7574206f6620676173 \('Out of gas'\)\]\./);
+  });
+
+  it('rejects a function with arguments with a typed error', () => {
+    const r = cli('compile', fibSierra, '--proof-mode', '--function', 'fib', '--out', 'bad.json');
+    assert.notEqual(r.status, 0);
+    assert.match(r.stderr, /SIERRA_INVALID_PROGRAM/);
   });
 });
