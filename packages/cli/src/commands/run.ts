@@ -19,7 +19,7 @@ import {
 } from '@starling/cairo-vm';
 import { snKeccak } from '@starling/crypto';
 import { decodeShortString } from '@starling/felt';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { describeResult, type EntryInfo, entryInfoOf } from '../program-result.js';
 import { ProgramSyscallHandler } from '../program-syscalls.js';
 
@@ -45,6 +45,7 @@ interface RunFlags {
   storage?: string[];
   stwoOpcodes?: boolean;
   allowMissingBuiltins?: boolean;
+  layoutCapacity: 'pad' | 'check' | 'none';
 }
 
 const felts = (s: string | undefined): bigint[] =>
@@ -202,6 +203,7 @@ function runProgram(text: string, flags: RunFlags): void {
       layout: flags.layout,
       stwoOpcodes: flags.stwoOpcodes === true,
       allowMissingBuiltins: flags.allowMissingBuiltins === true,
+      layoutCapacity: flags.layoutCapacity,
       appendBuiltinCosts: cairo0 === undefined,
       ...maxSteps,
     });
@@ -328,6 +330,14 @@ export function registerRunCommand(program: Command): void {
     .option('--air-public-input <path>', 'write air_public_input.json (proof mode)')
     .option('--air-private-input <path>', 'write air_private_input.json (proof mode)')
     .option('--layout <name>', 'layout (builtins available, name in the AIR public input)', 'all_cairo')
+    .addOption(
+      new Option(
+        '--layout-capacity <mode>',
+        "when the layout's fixed builtin ratios cannot hold the run: pad the trace (Stone), check (fail), none (our prover)",
+      )
+        .choices(['pad', 'check', 'none'])
+        .default('none'),
+    )
     .option('--allow-missing-builtins', 'pass 0 for program builtins the layout lacks')
     .option('--stwo-opcodes', 'accept the Stwo-only Blake2s and QM31 opcodes')
     .action((file: string, flags: RunFlags) => {

@@ -66,6 +66,19 @@ describe('starling run → prove → verify', () => {
     assert.notEqual(cli('verify', 'tampered.json').status, 0);
     assert.notEqual(cli('verify', 'missing.json').status, 0);
   });
+
+  // The small layout's CPU component needs at least 512 steps (cairo-lang's layout definition): a run
+  // of a few dozen steps fails a capacity check and is padded to 512 rows for Stone.
+  it('--layout-capacity check fails a run the layout cannot hold; pad grows the trace to fit', () => {
+    const base = ['run', fibLoop, '--args', '1,1,7', '--proof-mode', '--layout', 'small'];
+    const checked = cli(...base, '--layout-capacity', 'check', '--trace-file', 'c.bin');
+    assert.notEqual(checked.status, 0);
+    assert.match(checked.stderr, /INSUFFICIENT_ALLOCATED_CELLS/);
+    const padded = cli(...base, '--layout-capacity', 'pad', '--trace-file', 'p.bin');
+    assert.equal(padded.status, 0, padded.stderr);
+    assert.ok(readFileSync(join(dir, 'p.bin')).length / 24 >= 512);
+    assert.notEqual(cli(...base, '--layout-capacity', 'bogus').status, 0);
+  });
 });
 
 // Cairo source → Sierra (wasm-cairo, committed) → `starling compile --proof-mode` → proof-mode run →
