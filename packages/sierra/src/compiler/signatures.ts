@@ -1,34 +1,11 @@
-import { genericArgToString, type LongId } from '../program/types.js';
+import type { LongId } from '../program/types.js';
+import { builtinSignature } from './builtin-signatures.js';
+import { intSignature, u256Signature } from './int-signatures.js';
 import { asType, type ProgramRegistry } from './registry.js';
+import { findType, type LibfuncSignature, one } from './signature-types.js';
+import { boolSignature, valueSignature } from './value-signatures.js';
 
-/**
- * A libfunc's parameter types and the output types of each branch (upstream `param_signatures` and
- * `branch_signatures`). `undefined` marks a type this table does not derive (left unchecked).
- */
-export interface LibfuncSignature {
-  params: (string | undefined)[];
-  branches: (string | undefined)[][];
-}
-
-const typeIndex = new WeakMap<ProgramRegistry, Map<string, string>>();
-
-const keyOf = (l: LongId) => `${l.genericId}<${l.args.map(genericArgToString).join(',')}>`;
-
-/** The declared type id of `generic<args…>`, if the program declares it. */
-function findType(reg: ProgramRegistry, genericId: string, ...typeArgs: string[]): string | undefined {
-  let index = typeIndex.get(reg);
-  if (!index) {
-    index = new Map();
-    for (const [id, t] of reg.types) if (!index.has(keyOf(t.longId))) index.set(keyOf(t.longId), id);
-    typeIndex.set(reg, index);
-  }
-  return index.get(`${genericId}<${typeArgs.join(',')}>`);
-}
-
-const one = (params: (string | undefined)[], out: (string | undefined)[]): LibfuncSignature => ({
-  params,
-  branches: [out],
-});
+export type { LibfuncSignature } from './signature-types.js';
 
 /**
  * The signature of the common libfunc families, the ones that move, wrap and unwrap values; other
@@ -92,7 +69,13 @@ export function libfuncSignature(reg: ProgramRegistry, l: LongId): LibfuncSignat
       return one([arr, t0()], [arr]);
     }
     default:
-      return undefined;
+      return (
+        intSignature(reg, l) ??
+        u256Signature(reg, l) ??
+        builtinSignature(reg, l) ??
+        valueSignature(reg, l) ??
+        boolSignature(reg, l)
+      );
   }
 }
 

@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { ProgramRegistry } from '../../src/compiler/registry.ts';
+import { libfuncSignature } from '../../src/compiler/signatures.ts';
+import { compileProgram, type Program, parseSierraText, SierraError } from '../../src/index.ts';
+import { listE2eFiles, readGoldenFile, sierraVectors } from '../helpers/golden.ts';
+import { corpusPrograms, signatureCoverage } from '../helpers/signature-coverage.ts';
+
+const TYPE_MISMATCH = /does not match the expected type of the libfunc or return statement/;
+// The value-moving families checked before the table covered the whole library; mutations target the rest.
+const BASIC = new Set([
+  'store_temp',
+  'rename',
+  'store_local',
+  'alloc_local',
+  'dup',
+  'drop',
+  'function_call',
+  'enum_init',
+  'enum_match',
+  'struct_construct',
+  'struct_deconstruct',
+  'unwrap_non_zero',
+  'felt252_is_zero',
+  'felt252_add',
+  'felt252_sub',
+  'felt252_mul',
+  'felt252_div',
+  'array_new',
+  'array_append',
+]);
+// Fraction of libfunc invocations of the golden corpus (e2e cases, contract pairs, hyperlane classes)
+// whose full signature the table derives; raise it when the table grows, never lower it.
+const COVERAGE_FLOOR = 0.998;
+
+describe('libfunc signature table', () => {
+  it('derives the signature of nearly every libfunc invocation of the golden corpus', async (t) => {
+    const programs = await corpusPrograms();
+    const cov = signatureCoverage(programs);
+    const fraction = cov.derived / cov.invocations;
+    const missing = [...cov.missing].sort((a, b) => b[1] - a[1]).slice(0, 12);
+    t.diagnostic(`${programs.length} programs, ${cov.derived}/${cov.invocations} = ${fraction.toFixed(5)}`);
+    t.diagnostic(`most used underived: ${missing.map(([g, n]) => `${g} ${n}`).join(', ')}`);
+    assert.ok(programs.length > 400);
+    assert.ok(fraction >= COVERAGE_FLOOR, `coverage ${fraction} < ${COVERAGE_FLOOR}`);
+  });
+
+  it('swapping two arguments of different expected types is a type error at that statement', (t) => {
+    const texts = listE2eFiles()
+      .filter((f) => f.startsWith('libfuncs/'))
+      .flatMap((f) => readGoldenFile(join(sierraVectors, 'e2e', f)))
+      .map((c) => c.sections.get('sierra_code') ?? '')
+      .concat([readFileSync(new URL('../fixtures/wasm-cairo/programs.sierra', import.meta.url), 'utf8')]);
+    const perFamily = new Map<string, number>();
+    for (const text of texts) {
+      let base: Program;
+      try {
+        base = parseSierraText(text);
+        compileProgram(base, { gasUsageCheck: true });
+      } catch {
+        continue;
+      }
+      const reg = new ProgramRegistry(base);
+      base.statements.forEach((st, idx) => {
+        if (st.kind !== 'invocation') return;
+        const l = reg.libfunc(st.libfuncId);
+        if (BASIC.has(l.genericId) || (perFamily.get(l.genericId) ?? 0) >= 2) return;
+        const params = libfuncSignature(reg, l)?.params ?? [];
+        // The first pair of positions whose expected types are known and differ.
+        let pair: [number, number] | undefined;
+        for (let i = 0; i < params.length && !pair; i++)
+          for (let j = i + 1; j < params.length && !pair; j++)
+            if (params[i] && params[j] && params[i] !== params[j]) pair = [i, j];
+        if (!pair) return;
+        const p: Program = structuredClone(base);
+        const args = (p.statements[idx] as { args: string[] }).args;
+        [args[pair[0]], args[pair[1]]] = [args[pair[1]]!, args[pair[0]]!];
+        perFamily.set(l.genericId, (perFamily.get(l.genericId) ?? 0) + 1);
+        assert.throws(
+          () => compileProgram(p, { gasUsageCheck: true }),
+          (e: unknown) =>
+            e instanceof SierraError && TYPE_MISMATCH.test(e.message) && e.message.startsWith(`#${idx}:`),
+          `${l.genericId} at #${idx}: arguments ${pair.join(' and ')} swapped`,
+        );
+      });
+    }
+    const families = [...perFamily.keys()].sort();
+    t.diagnostic(`${families.length} families mutated: ${families.join(', ')}`);
+    for (const g of ['u32_safe_divmod', 'u128_overflowing_add', 'array_get', 'pedersen', 'withdraw_gas'])
+      assert.ok(families.includes(g), `${g} not mutated`);
+    assert.ok(families.length >= 40, `${families.length} families: ${families.join(', ')}`);
+  });
+});
