@@ -1,4 +1,5 @@
 import type { LongId } from '../program/types.js';
+import { boundedSignature } from './bounded-signatures.js';
 import { builtinSignature } from './builtin-signatures.js';
 import { intSignature, u256Signature } from './int-signatures.js';
 import { asType, type ProgramRegistry } from './registry.js';
@@ -69,13 +70,26 @@ export function libfuncSignature(reg: ProgramRegistry, l: LongId): LibfuncSignat
       return one([arr, t0()], [arr]);
     }
     default:
-      return (
-        intSignature(reg, l) ??
-        u256Signature(reg, l) ??
-        builtinSignature(reg, l) ??
-        valueSignature(reg, l) ??
-        boolSignature(reg, l)
-      );
+      return familySignature(reg, l);
+  }
+}
+
+/**
+ * The wider library. A libfunc whose generic args do not fit is left unchecked here: its own
+ * specialization reports that with the upstream error.
+ */
+function familySignature(reg: ProgramRegistry, l: LongId): LibfuncSignature | undefined {
+  try {
+    return (
+      intSignature(reg, l) ??
+      u256Signature(reg, l) ??
+      builtinSignature(reg, l) ??
+      valueSignature(reg, l) ??
+      boolSignature(reg, l) ??
+      boundedSignature(reg, l)
+    );
+  } catch {
+    return undefined;
   }
 }
 

@@ -33,7 +33,7 @@ const BASIC = new Set([
 ]);
 // Fraction of libfunc invocations of the golden corpus (e2e cases, contract pairs, hyperlane classes)
 // whose full signature the table derives; raise it when the table grows, never lower it.
-const COVERAGE_FLOOR = 0.998;
+const COVERAGE_FLOOR = 0.9988;
 
 describe('libfunc signature table', () => {
   it('derives the signature of nearly every libfunc invocation of the golden corpus', async (t) => {
