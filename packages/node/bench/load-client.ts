@@ -11,7 +11,8 @@ interface TransfersJob {
 interface ReadsJob {
   kind: 'reads';
   port: number;
-  body: string;
+  /** Request bodies, sent in turn (distinct keys defeat any cache of repeated reads). */
+  bodies: string[];
   ms: number;
   concurrency: number;
 }
@@ -61,7 +62,7 @@ async function reads(job: ReadsJob): Promise<number> {
   const stopAt = performance.now() + job.ms;
   const worker = async () => {
     while (performance.now() < stopAt) {
-      const r = await post(job.port, job.body);
+      const r = await post(job.port, job.bodies[count % job.bodies.length] as string);
       if (!r.includes('"result"')) throw new Error(r);
       count++;
     }
