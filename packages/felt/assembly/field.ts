@@ -1,8 +1,8 @@
 // Stark252 field elements in Montgomery form (x·2^256 mod p), 8 little-endian u32 limbs at a pointer.
-import { fieldAdd, fieldSub, montCube, montMul, montSqr } from './generated/mont';
+import { fieldAdd, fieldSub, montCube, montMul, montMulVec, montSqr } from './generated/mont';
 import { fieldInvBinary } from './inverse';
 
-export { fieldAdd, fieldSub, montCube, montMul, montSqr };
+export { fieldAdd, fieldSub, montCube, montMul, montMulVec, montSqr };
 
 /** Size of one element in bytes. */
 export const FELT_BYTES: usize = 32;

@@ -8,6 +8,7 @@ import {
   fieldSub,
   fromMont,
   montMul,
+  montMulVec,
   montSqr,
   toMont,
 } from './field';
@@ -30,10 +31,7 @@ export function vecSub(r: usize, a: usize, b: usize, n: i32): void {
 
 /** r[i] = a[i]·b[i]. */
 export function vecMul(r: usize, a: usize, b: usize, n: i32): void {
-  for (let i = 0; i < n; i++) {
-    const o = <usize>i * FELT_BYTES;
-    montMul(r + o, a + o, b + o);
-  }
+  montMulVec(r, a, b, n);
 }
 
 /** r[i] = a[i]². */
