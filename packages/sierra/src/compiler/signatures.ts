@@ -5,6 +5,7 @@ import { intSignature, u256Signature } from './int-signatures.js';
 import { asType, type ProgramRegistry } from './registry.js';
 import { findType, type LibfuncSignature, one } from './signature-types.js';
 import { boolSignature, valueSignature } from './value-signatures.js';
+import { wrapperSignature } from './wrapper-signatures.js';
 
 export type { LibfuncSignature } from './signature-types.js';
 
@@ -86,7 +87,8 @@ function familySignature(reg: ProgramRegistry, l: LongId): LibfuncSignature | un
       builtinSignature(reg, l) ??
       valueSignature(reg, l) ??
       boolSignature(reg, l) ??
-      boundedSignature(reg, l)
+      boundedSignature(reg, l) ??
+      wrapperSignature(reg, l)
     );
   } catch {
     return undefined;

@@ -33,7 +33,7 @@ const BASIC = new Set([
 ]);
 // Fraction of libfunc invocations of the golden corpus (e2e cases, contract pairs, hyperlane classes)
 // whose full signature the table derives; raise it when the table grows, never lower it.
-const COVERAGE_FLOOR = 0.9988;
+const COVERAGE_FLOOR = 0.9997;
 
 describe('libfunc signature table', () => {
   it('derives the signature of nearly every libfunc invocation of the golden corpus', async (t) => {
@@ -88,7 +88,16 @@ describe('libfunc signature table', () => {
     }
     const families = [...perFamily.keys()].sort();
     t.diagnostic(`${families.length} families mutated: ${families.join(', ')}`);
-    for (const g of ['u32_safe_divmod', 'u128_overflowing_add', 'array_get', 'pedersen', 'withdraw_gas'])
+    for (const g of [
+      'u32_safe_divmod',
+      'u128_overflowing_add',
+      'array_get',
+      'pedersen',
+      'withdraw_gas',
+      'ec_state_add_mul',
+      'felt252_dict_entry_get',
+      'bounded_int_div_rem',
+    ])
       assert.ok(families.includes(g), `${g} not mutated`);
     assert.ok(families.length >= 40, `${families.length} families: ${families.join(', ')}`);
   });
