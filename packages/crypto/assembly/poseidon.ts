@@ -1,7 +1,8 @@
 // Starknet Poseidon: the Hades permutation on 3 felts (x³ S-box, 4 + 83 + 4 rounds, MDS [[3,1,1],[1,−1,1],[1,1,−2]]).
 import { FELT_BYTES, fieldAdd, fieldZero } from '../../felt/assembly/field';
 import { cube29, mul29, ONE_29, R2_29 } from './generated/cube29';
-import { hadesMix, hadesMixLazy, hadesMixToFull, hadesMixToPartial } from './generated/mix';
+import { hadesPartialRounds } from './generated/hades-partial';
+import { hadesMix, hadesMixToFull, hadesMixToPartial } from './generated/mix';
 import { poseidonRc } from './tables';
 
 const T = memory.data(32, 32);
@@ -30,6 +31,12 @@ export function hades(s: usize): void {
   // Round i: S-box, then the linear layer fused with round i + 1's constants (row 91 is zero).
   // Partial rounds carry only an s2 constant (see poseidon-constants.ts in the loader).
   for (let i = 0; i < 91; i++) {
+    // Rounds 4…85: the partial rounds' loop with the state in locals (cube s2, then hadesMixLazy).
+    if (i === 4) {
+      rc = hadesPartialRounds(s, rc, 82);
+      i = 85;
+      continue;
+    }
     if (i < 4 || i >= 87) {
       cube(s);
       cube(s + 32);
@@ -40,7 +47,6 @@ export function hades(s: usize): void {
     // Inside the partial rounds s0, s1 stay below 2^252 (hadesMixLazy); one addition of 0 each brings
     // them below p before the last partial round's full layer.
     if (i === 90) hadesMix(s, rc);
-    else if (i >= 4 && i < 86) hadesMixLazy(s, rc);
     else if (i === 3) hadesMixToPartial(s, rc);
     else {
       if (i === 86) {

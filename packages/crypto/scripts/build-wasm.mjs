@@ -3,11 +3,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileWasm } from '../../felt/scripts/build-wasm.mjs';
 import { generateCube } from './gen-cube.mjs';
+import { generateHades } from './gen-hades.mjs';
 import { generateInverse } from './gen-inverse.mjs';
 import { generateMix } from './gen-mix.mjs';
 
 const pkg = join(dirname(fileURLToPath(import.meta.url)), '..');
 generateMix();
 generateCube();
+generateHades();
 generateInverse();
 await compileWasm(join(pkg, 'assembly', 'index.ts'), join(pkg, 'dist-wasm', 'crypto.wasm'));

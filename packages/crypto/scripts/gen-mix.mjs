@@ -140,6 +140,17 @@ function lazyMix() {
 }
 
 /** Writes the generated layer; returns the output path. */
+// Limb stores become u64 stores of limb pairs: the next S-box reads the state as u64 words, and a u64
+// load that spans two u32 stores cannot be forwarded from the store buffer (a stall every round).
+function pairStores(text) {
+  let n = 0;
+  return text.replace(/^( *)store<u32>\(s, <u32>(.+), (\d+)\);$/gm, (_, sp, x, off) => {
+    const o = Number(off);
+    if (o % 8 === 0) return `${sp}const lo${o}_${++n} = <u64><u32>(${x});`;
+    return `${sp}store<u64>(s, lo${o - 4}_${n} | (<u64><u32>(${x}) << 32), ${o - 4});`;
+  });
+}
+
 export function generateMix() {
   const dir = join(dirname(fileURLToPath(import.meta.url)), '..', 'assembly', 'generated');
   mkdirSync(dir, { recursive: true });
@@ -168,7 +179,7 @@ export function generateMix() {
     lazyMix(),
     '',
   ];
-  writeFileSync(file, src.join('\n\n'));
+  writeFileSync(file, pairStores(src.join('\n\n')));
   return file;
 }
 
