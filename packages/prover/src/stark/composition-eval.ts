@@ -86,10 +86,18 @@ function evaluateOnSubCoset(
     xs[i] = x;
     x = (x * omega) % P;
   }
+  // 1/(x_i − ω^r) = ω^−r·1/(x_{i−r} − 1): one batch inversion serves every boundary row.
   const rowFactor = new Map<number, bigint[]>();
-  for (const r of boundaryRows(air)) {
-    const wr = pow(omega, BigInt(r));
-    rowFactor.set(r, batchInverse(xs.map((v) => (v - wr + P) % P)));
+  const rows = boundaryRows(air);
+  if (rows.length > 0) {
+    const base = batchInverse(xs.map((v) => (v - 1n + P) % P));
+    const omegaInv = inv(omega);
+    for (const r of rows) {
+      const wr = pow(omegaInv, BigInt(r));
+      const f = new Array<bigint>(n);
+      for (let i = 0; i < n; i++) f[i] = (wr * base[(i - r + n) % n]!) % P;
+      rowFactor.set(r, f);
+    }
   }
   // Periodic column of period p: a polynomial in y = x^(n/p), and y_i = shift^(n/p)·ω_p^i repeats every p rows.
   const periodicTables = periodicCoefficients(air).map((c) =>

@@ -1,5 +1,7 @@
-import { GENERATOR, P } from '@starling/felt';
-import { LIMBS, type VecField } from './vec-field.js';
+import { P } from '@starling/felt';
+import { ldePool } from '../parallel/hash-pool.js';
+import { extendSubCoset, type LdeJob } from './lde-kernel.js';
+import { LIMBS, readCanonical, u64, type VecField, writeCanonical } from './vec-field.js';
 
 /** Σ_i a_i·x^i for each coefficient array (internal form, all of length n), by vector products. */
 export function evaluateColumnsAt(vf: VecField, coeffs: readonly Uint32Array[], x: bigint): bigint[] {
@@ -26,7 +28,8 @@ export function evaluateColumnsAt(vf: VecField, coeffs: readonly Uint32Array[], 
 /**
  * Evaluations on g·⟨ω_N⟩ (natural order) of the DEEP polynomial
  * Σ_k Σ_c γ_{k,c}·(t_c − t_c(z_k))/(X − z_k) + Σ_e γ_e·(h_e − h_e(z))/(X − z), computed in coefficient
- * form: one combination per point, one exact division by (X − z_k), then a single transform.
+ * form: one combination per point, one exact division by (X − z_k), then one size-n transform per
+ * LDE sub-coset (cheaper than one size-N transform, and spread over the worker pool when one is set).
  */
 export function deepEvaluations(
   vf: VecField,
@@ -57,5 +60,33 @@ export function deepEvaluations(
       q[i - 1] = (q[i - 1]! + carry) % P;
     }
   }
-  return vf.toBigints(vf.cosetNtt(vf.fromBigints(q, N), GENERATOR));
+  return evaluateOnLde(vf, q, N);
+}
+
+/** Canonical evaluations on g·⟨ω_N⟩ (natural order) of the polynomial with canonical coefficients q (n of them). */
+function evaluateOnLde(vf: VecField, q: readonly bigint[], N: number): bigint[] {
+  const n = q.length;
+  const blowup = N / n;
+  const coeffs = new Uint32Array(new SharedArrayBuffer(n * LIMBS * 4));
+  const cv = u64(coeffs);
+  for (let i = 0; i < n; i++) writeCanonical(cv, i, q[i]!);
+  const values = new Uint32Array(new SharedArrayBuffer(N * LIMBS * 4));
+  const job: LdeJob = {
+    coeffs: [coeffs],
+    values: [values],
+    n,
+    blowup,
+    digests: null,
+    hash: 'keccak',
+    field: vf.name,
+  };
+  const pool = n >= 1024 ? ldePool() : null;
+  if (pool) pool.extendLde(job);
+  else for (let k = 0; k < blowup; k++) extendSubCoset(vf, job, k);
+  // Sub-coset-major storage: position k·n + i holds LDE index k + blowup·i.
+  const view = u64(values);
+  const out = new Array<bigint>(N);
+  for (let k = 0; k < blowup; k++)
+    for (let i = 0; i < n; i++) out[k + blowup * i] = readCanonical(view, k * n + i);
+  return out;
 }

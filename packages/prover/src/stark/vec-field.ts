@@ -1,4 +1,5 @@
 import { type FastField, getFastField, inv, P } from '@starling/felt';
+import { CachedTransforms } from './wasm-transforms.js';
 
 /** Limbs per element: 8 little-endian u32 words. */
 export const LIMBS = 8;
@@ -59,6 +60,7 @@ export function wasmVecField(f: FastField): VecField {
     out.set(a);
     return out;
   };
+  const transforms = new CachedTransforms(f);
   return {
     name: 'wasm',
     fromBigints(values, size = values.length) {
@@ -67,8 +69,8 @@ export function wasmVecField(f: FastField): VecField {
     toBigints: (a) => f.decode(a),
     canonical: (a) => f.fromMontgomery(a),
     fromCanonical: (a) => f.toMontgomery(a),
-    cosetNtt: (c, shift, out) => f.cosetNtt(c, shift, out),
-    cosetIntt: (e, shift) => f.cosetIntt(e, shift),
+    cosetNtt: (c, shift, out) => transforms.cosetNtt(c, shift, out),
+    cosetIntt: (e, shift) => transforms.cosetIntt(e, shift),
     mul: (a, b, out) => f.mul(a, b, out),
     add: (a, b, out) => f.add(a, b, out),
     scale: (a, s, out) => f.scale(a, s, out),
