@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ProgramRegistry } from '../../src/compiler/registry.ts';
 import { libfuncSignature } from '../../src/compiler/signatures.ts';
+import { readContractClass } from '../../src/contract/contract-class.ts';
 import { compileProgram, type Program, parseSierraText, SierraError } from '../../src/index.ts';
 import { listE2eFiles, readGoldenFile, sierraVectors } from '../helpers/golden.ts';
 import { corpusPrograms, signatureCoverage } from '../helpers/signature-coverage.ts';
@@ -35,6 +36,42 @@ const BASIC = new Set([
 // whose full signature the table derives; raise it when the table grows, never lower it.
 const COVERAGE_FLOOR = 0.9997;
 
+const texts = () =>
+  listE2eFiles()
+    .filter((f) => f.startsWith('libfuncs/'))
+    .flatMap((f) => readGoldenFile(join(sierraVectors, 'e2e', f)))
+    .map((c) => c.sections.get('sierra_code') ?? '')
+    .concat([readFileSync(new URL('../fixtures/wasm-cairo/programs.sierra', import.meta.url), 'utf8')]);
+
+// Mid-size contract pairs: they mix many families with several instantiations each.
+const CONTRACTS = ['test_contract__test_contract', 'account__account', 'token_bridge__token_bridge'];
+
+/** The golden programs that compile (libfunc cases, a wasm-cairo program, some contracts) with their registries. */
+function basePrograms(): [Program, ProgramRegistry][] {
+  const out: [Program, ProgramRegistry][] = [];
+  const contracts = CONTRACTS.map(
+    (n) =>
+      readContractClass(readFileSync(join(sierraVectors, 'contracts', `${n}.contract_class.json`), 'utf8'))
+        .program,
+  );
+  for (const src of [...texts(), ...contracts]) {
+    try {
+      const p = typeof src === 'string' ? parseSierraText(src) : src;
+      compileProgram(p, { gasUsageCheck: true });
+      out.push([p, new ProgramRegistry(p)]);
+    } catch {
+      // Cases of invalid programs are not mutated.
+    }
+  }
+  return out;
+}
+
+/** The family of a generic libfunc, with the integer width left out (`u32_to_felt252` → `N_to_felt252`). */
+const family = (g: string) => g.replace(/^[ui](8|16|32|64|128)_/, 'N_');
+
+const rejectsAt = (idx: number) => (e: unknown) =>
+  e instanceof SierraError && TYPE_MISMATCH.test(e.message) && e.message.startsWith(`#${idx}:`);
+
 describe('libfunc signature table', () => {
   it('derives the signature of nearly every libfunc invocation of the golden corpus', async (t) => {
     const programs = await corpusPrograms();
@@ -48,21 +85,8 @@ describe('libfunc signature table', () => {
   });
 
   it('swapping two arguments of different expected types is a type error at that statement', (t) => {
-    const texts = listE2eFiles()
-      .filter((f) => f.startsWith('libfuncs/'))
-      .flatMap((f) => readGoldenFile(join(sierraVectors, 'e2e', f)))
-      .map((c) => c.sections.get('sierra_code') ?? '')
-      .concat([readFileSync(new URL('../fixtures/wasm-cairo/programs.sierra', import.meta.url), 'utf8')]);
     const perFamily = new Map<string, number>();
-    for (const text of texts) {
-      let base: Program;
-      try {
-        base = parseSierraText(text);
-        compileProgram(base, { gasUsageCheck: true });
-      } catch {
-        continue;
-      }
-      const reg = new ProgramRegistry(base);
+    for (const [base, reg] of basePrograms()) {
       base.statements.forEach((st, idx) => {
         if (st.kind !== 'invocation') return;
         const l = reg.libfunc(st.libfuncId);
@@ -80,8 +104,7 @@ describe('libfunc signature table', () => {
         perFamily.set(l.genericId, (perFamily.get(l.genericId) ?? 0) + 1);
         assert.throws(
           () => compileProgram(p, { gasUsageCheck: true }),
-          (e: unknown) =>
-            e instanceof SierraError && TYPE_MISMATCH.test(e.message) && e.message.startsWith(`#${idx}:`),
+          rejectsAt(idx),
           `${l.genericId} at #${idx}: arguments ${pair.join(' and ')} swapped`,
         );
       });
@@ -100,5 +123,46 @@ describe('libfunc signature table', () => {
     ])
       assert.ok(families.includes(g), `${g} not mutated`);
     assert.ok(families.length >= 40, `${families.length} families: ${families.join(', ')}`);
+  });
+
+  it('a libfunc of the same shape expecting other argument types is a type error at that statement', (t) => {
+    const perFamily = new Map<string, number>();
+    for (const [base, reg] of basePrograms()) {
+      const sigs = new Map(base.libfuncs.map((l) => [l.id, libfuncSignature(reg, l.longId)]));
+      base.statements.forEach((st, idx) => {
+        if (st.kind !== 'invocation') return;
+        const l = reg.libfunc(st.libfuncId);
+        const sig = sigs.get(st.libfuncId);
+        if (!sig || BASIC.has(l.genericId) || (perFamily.get(l.genericId) ?? 0) >= 2) return;
+        // Another declared libfunc with the same branch and output counts whose parameters differ.
+        const other = base.libfuncs.find((o) => {
+          const s = sigs.get(o.id);
+          return (
+            o.id !== st.libfuncId &&
+            family(o.longId.genericId) === family(l.genericId) &&
+            s !== undefined &&
+            s.params.length === sig.params.length &&
+            s.params.every((x, i) => x !== undefined && sig.params[i] !== undefined) &&
+            s.params.some((x, i) => x !== sig.params[i]) &&
+            s.branches.length === sig.branches.length &&
+            s.branches.every((b, i) => b.length === sig.branches[i]!.length)
+          );
+        });
+        if (!other) return;
+        const p: Program = structuredClone(base);
+        (p.statements[idx] as { libfuncId: string }).libfuncId = other.id;
+        perFamily.set(l.genericId, (perFamily.get(l.genericId) ?? 0) + 1);
+        assert.throws(
+          () => compileProgram(p, { gasUsageCheck: true }),
+          rejectsAt(idx),
+          `${l.genericId} at #${idx} replaced by ${other.longId.genericId}`,
+        );
+      });
+    }
+    const families = [...perFamily.keys()].sort();
+    t.diagnostic(`${families.length} families mutated: ${families.join(', ')}`);
+    for (const g of ['unbox', 'snapshot_take', 'array_len', 'u64_to_felt252', 'struct_boxed_deconstruct'])
+      assert.ok(families.includes(g), `${g} not mutated`);
+    assert.ok(families.length >= 12, `${families.length} families`);
   });
 });
