@@ -81,12 +81,12 @@ function mix(name, doc, reduced, consts) {
 // Partial rounds keep s0, s1 in [0, 2^252) instead of below p: an output v < 2^255 drops q' = max(q − 1, 0)
 // multiples of p, q = ⌊v/2^251⌋, which lands in [0, 2^252). p's low limbs are 1, 0, …, 0, 17, so that
 // subtraction touches limbs 0, 6 and 7 unless a borrow runs (about once in 2^28): one pass, not three.
-// With inputs s0, s1 < 2^252 and s2 < p (the S-box output): 3s0 + s1 + s2 < 2^255; s0 − s1 + s2 + 2p > 0;
-// s0 + s1 − 2s2 + c2 + 2p lies in (0, 2^254), which the next S-box accepts unreduced.
+// With inputs s0, s1 < 2^252 and s2 < 2p (the S-box output, not reduced below p): 3s0 + s1 + s2 < 2^255;
+// s0 − s1 + s2 + 2p > 0; s0 + s1 − 2s2 + c2 + 4p lies in (0, 2^254), which the next S-box accepts unreduced.
 const lazyOutputs = [
   { s: [3, 1, 1], c: false, kp: 0n, reduce: true },
   { s: [1, -1, 1], c: false, kp: 2n, reduce: true },
-  { s: [1, 1, -2], c: true, kp: 2n, reduce: false },
+  { s: [1, 1, -2], c: true, kp: 4n, reduce: false },
 ];
 
 function lazyOutput(k, { s, c, kp, reduce }) {
@@ -125,7 +125,7 @@ function lazyOutput(k, { s, c, kp, reduce }) {
 
 function lazyMix() {
   const out = [
-    "/** The partial rounds' linear layer for c = (0, 0, c2): s0, s1 below 2^252 in and out, s2 < p in. */",
+    "/** The partial rounds' linear layer for c = (0, 0, c2): s0, s1 below 2^252 in and out, s2 < 2p in. */",
     'export function hadesMixLazy(s: usize, c: usize): void {',
   ];
   for (let j = 0; j < 3; j++)
