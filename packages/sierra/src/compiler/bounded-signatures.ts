@@ -21,6 +21,11 @@ const minMax = (xs: bigint[]): [bigint, bigint] => [
   xs.reduce((a, b) => (b > a ? b : a)),
 ];
 
+function productRange(a: Range, b: Range): [bigint, bigint] {
+  const [x0, x1, y0, y1] = [a.lower, a.upper - 1n, b.lower, b.upper - 1n];
+  return minMax([x0 * y0, x0 * y1, x1 * y0, x1 * y1]);
+}
+
 /** Signatures of the `bounded_int_*` families (output ranges as upstream derives them). */
 export function boundedSignature(reg: ProgramRegistry, l: LongId): LibfuncSignature | undefined {
   if (!l.genericId.startsWith('bounded_int_') && l.genericId !== 'enum_from_bounded_int') return undefined;
@@ -37,19 +42,25 @@ export function boundedSignature(reg: ProgramRegistry, l: LongId): LibfuncSignat
       return binary((a, b) => [a.lower + b.lower, a.upper + b.upper - 2n]);
     case 'bounded_int_sub':
       return binary((a, b) => [a.lower - (b.upper - 1n), a.upper - 1n - b.lower]);
-    case 'bounded_int_mul':
-      return binary((a, b) => {
-        const [x, y] = [
-          [a.lower, a.upper - 1n],
-          [b.lower, b.upper - 1n],
-        ] as const;
-        return minMax([x[0] * y[0], x[0] * y[1], x[1] * y[0], x[1] * y[1]]);
-      });
+    case 'bounded_int_mul': {
+      // Two non-zero factors give a non-zero product.
+      const [n0, n1] = [reg.type(t0), reg.type(asType(l.args[1], l.genericId))];
+      if (n0.genericId === 'NonZero' && n1.genericId === 'NonZero') {
+        const [i0, i1] = [asType(n0.args[0], t0), asType(n1.args[0], t0)];
+        const [a, b] = [rangeOf(reg, i0), rangeOf(reg, i1)];
+        const [lo, hi] = a && b ? productRange(a, b) : [0n, 0n];
+        const out = a && b ? findType(reg, 'NonZero', boundedInt(reg, lo, hi)) : undefined;
+        return one([t0, asType(l.args[1], l.genericId)], [out]);
+      }
+      return binary(productRange);
+    }
     case 'bounded_int_div_rem': {
       const t1 = asType(l.args[1], l.genericId);
       const [a, b] = [rangeOf(reg, t0), rangeOf(reg, t1)];
-      const ok = a && b && a.lower >= 0n && b.lower > 0n;
-      const q = ok ? boundedInt(reg, a.lower / (b.upper - 1n), (a.upper - 1n) / b.lower) : undefined;
+      const ok = a && b && a.lower >= 0n && b.upper > 1n;
+      // The divisor is non-zero: its smallest value is at least 1.
+      const bMin = b && b.lower > 0n ? b.lower : 1n;
+      const q = ok ? boundedInt(reg, a.lower / (b.upper - 1n), (a.upper - 1n) / bMin) : undefined;
       const rMax = ok ? (a.upper - 1n < b.upper - 2n ? a.upper - 1n : b.upper - 2n) : 0n;
       const r = ok ? boundedInt(reg, 0n, rMax) : undefined;
       return one([rc, t0, findType(reg, 'NonZero', t1)], [rc, q, r]);

@@ -67,6 +67,18 @@ function arraySignature(reg: ProgramRegistry, l: LongId): LibfuncSignature | und
     case 'array_snapshot_pop_front':
     case 'array_snapshot_pop_back':
       return { params: [snapArr], branches: [[snapArr, f('Box', snapshotTy(reg, t))], [snapArr]] };
+    case 'array_snapshot_multi_pop_front':
+    case 'array_snapshot_multi_pop_back': {
+      // The generic arg is the popped tuple; the array holds its member type.
+      const arrOf = snapshotTy(reg, f('Array', reg.structMembers(t)[0]));
+      return {
+        params: [rc, arrOf],
+        branches: [
+          [rc, arrOf, snapshotTy(reg, f('Box', t))],
+          [rc, arrOf],
+        ],
+      };
+    }
     case 'array_get':
       return { params: [rc, snapArr, u32], branches: [[rc, f('Box', snapshotTy(reg, t))], [rc]] };
     case 'array_slice':

@@ -8,12 +8,25 @@ import {
   snapshotTy,
   type Ty,
 } from './signature-types.js';
+import { userTypeIs } from './validate-types.js';
 
 /** The members (or variants) of `T` or of `Snapshot<T>`, each as its snapshot in the second case. */
 function parts(reg: ProgramRegistry, ty: string, of: 'structMembers' | 'enumVariants'): Ty[] {
   const t = reg.type(ty);
   if (t.genericId !== 'Snapshot') return reg[of](ty);
   return reg[of](asType(t.args[0], ty)).map((m) => snapshotTy(reg, m));
+}
+
+/** The declared tuple (`Struct<ut@Tuple, …>`) with these members. */
+function findTuple(reg: ProgramRegistry, members: Ty[]): Ty {
+  if (members.some((m) => m === undefined)) return undefined;
+  for (const [id, t] of reg.types) {
+    const [u, ...rest] = t.longId.args;
+    if (t.longId.genericId !== 'Struct' || u?.kind !== 'userType' || !userTypeIs(u.id, 'Tuple')) continue;
+    if (rest.length === members.length && rest.every((a, i) => a.kind === 'type' && a.id === members[i]))
+      return id;
+  }
+  return undefined;
 }
 
 /** Signatures of the boxed, nullable, dict, EC, execution-info and span/tuple families. */
@@ -62,6 +75,10 @@ export function wrapperSignature(reg: ProgramRegistry, l: LongId): LibfuncSignat
     case 'felt252_dict_squash': {
       const arena = f('SegmentArena');
       return one([rc, gas, arena, f('Felt252Dict', t0())], [rc, gas, arena, f('SquashedFelt252Dict', t0())]);
+    }
+    case 'squashed_felt252_dict_entries': {
+      const entry = findTuple(reg, [felt, t0(), t0()]);
+      return one([f('SquashedFelt252Dict', t0())], [f('Array', entry)]);
     }
     case 'ec_point_zero':
       return one([], [point]);
