@@ -1,5 +1,6 @@
+import { threadId } from 'node:worker_threads';
 import { inv, P } from '@starling/felt';
-import type { Air, ConstraintDomain, ConstraintSpec } from '../stark/air.js';
+import type { Air, AirRecipe, ConstraintDomain, ConstraintSpec } from '../stark/air.js';
 import { FLAG, NUM_FLAGS } from './instruction.js';
 import { CairoLayout, COL } from './layout.js';
 import { type CairoPublicInput, publicInputBytes } from './public-input.js';
@@ -83,6 +84,8 @@ export function publicMemoryProduct(pub: CairoPublicInput, z: bigint, alpha: big
   return (num * inv(den)) % P;
 }
 
+let recipeCounter = 0;
+
 /** The Cairo CPU AIR (one row per step) with memory and 16-bit range-check arguments. */
 export class CairoAir implements Air {
   readonly id: string;
@@ -112,6 +115,19 @@ export class CairoAir implements Air {
 
   publicInputBytes(): Uint8Array {
     return publicInputBytes(this.publicInput);
+  }
+
+  private recipe: AirRecipe | null = null;
+
+  /** Only a plain CairoAir (not a derived object overriding `evaluate`) can be rebuilt from its input. */
+  workerRecipe(): AirRecipe | null {
+    if (Object.getPrototypeOf(this) !== CairoAir.prototype) return null;
+    this.recipe ??= {
+      kind: 'cairo',
+      key: `cairo/${threadId}/${++recipeCounter}`,
+      args: { publicInput: this.publicInput, traceLength: this.traceLength },
+    };
+    return this.recipe;
   }
 
   buildAux(main: readonly (readonly bigint[])[], challenges: readonly bigint[]): bigint[][] {

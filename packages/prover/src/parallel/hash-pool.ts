@@ -1,6 +1,18 @@
 import { Worker } from 'node:worker_threads';
 import { ProverError } from '../errors.js';
+import type { AirRecipe } from '../stark/air.js';
+import type { SubCosetSource } from '../stark/composition-eval.js';
 import type { LdeJob } from '../stark/lde-kernel.js';
+
+/** A composition evaluation for the workers: H on the D'·n points, written into `values` (shared). */
+export interface ComposeJob {
+  recipe: AirRecipe;
+  sources: SubCosetSource[];
+  Dp: number;
+  challenges: readonly bigint[];
+  alphas: readonly bigint[];
+  values: Uint32Array;
+}
 
 function workerUrl(name: string): URL {
   const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
@@ -86,6 +98,22 @@ export class KeccakLeafPool {
       const cols: number[] = [];
       for (let c = w; c < job.coeffs.length; c += this.size) cols.push(c);
       messages.push({ kind: 'intt', job, cols });
+    }
+    this.runAll(messages);
+  }
+
+  /**
+   * Evaluates the composition on the workers: each worker takes the same share of the rows of every
+   * one of the D' sub-cosets, so the shares stay even for any D' and thread count.
+   */
+  compose(job: ComposeJob): void {
+    const n = job.sources[0]!.n;
+    const chunk = Math.ceil(n / this.size);
+    const messages: Record<string, unknown>[] = [];
+    for (let w = 0; w < this.size && w * chunk < n; w++) {
+      const parts: { m: number; from: number; to: number }[] = [];
+      for (let m = 0; m < job.Dp; m++) parts.push({ m, from: w * chunk, to: Math.min(n, (w + 1) * chunk) });
+      messages.push({ kind: 'compose', job, parts });
     }
     this.runAll(messages);
   }

@@ -1,9 +1,32 @@
 // Worker thread entry: Merkle leaf hashing and LDE sub-cosets over shared memory, for the calling
 // thread that blocks on the shared completion counter.
 import { parentPort } from 'node:worker_threads';
+import { CairoAir } from '../cairo/cairo-air.js';
+import type { CairoPublicInput } from '../cairo/public-input.js';
+import type { Air } from '../stark/air.js';
+import { evaluateRows } from '../stark/composition-eval.js';
 import { keccakLeaves } from '../stark/fast-keccak.js';
 import { extendSubCoset, interpolateColumn, type LdeJob } from '../stark/lde-kernel.js';
 import { bigintVecField, getVecField } from '../stark/vec-field.js';
+import type { ComposeJob } from './hash-pool.js';
+
+// The AIR of the current composition job, rebuilt once per recipe key.
+let cached: { key: string; air: Air } | null = null;
+
+function airOf(job: ComposeJob): Air {
+  if (cached?.key !== job.recipe.key) {
+    const args = job.recipe.args as { publicInput: CairoPublicInput; traceLength: number };
+    cached = { key: job.recipe.key, air: new CairoAir(args.publicInput, args.traceLength) };
+  }
+  return cached.air;
+}
+
+function compose(job: ComposeJob, parts: { m: number; from: number; to: number }[]): void {
+  const air = airOf(job);
+  for (const p of parts) {
+    evaluateRows(air, job.sources, p.m, job.Dp, job.challenges, job.alphas, p.from, p.to, job.values);
+  }
+}
 
 type Task =
   | {
@@ -15,13 +38,16 @@ type Task =
       to: number;
     }
   | { kind: 'lde'; job: LdeJob; ks: number[] }
-  | { kind: 'intt'; job: LdeJob; cols: number[] };
+  | { kind: 'intt'; job: LdeJob; cols: number[] }
+  | { kind: 'compose'; job: ComposeJob; parts: { m: number; from: number; to: number }[] };
 
 parentPort?.on('message', (t: Task & { done: SharedArrayBuffer }) => {
   const done = new Int32Array(t.done);
   try {
     if (t.kind === 'hash') {
       keccakLeaves(new Uint8Array(t.input), t.leafBytes, new Uint8Array(t.output), t.from, t.to);
+    } else if (t.kind === 'compose') {
+      compose(t.job, t.parts);
     } else {
       const vf = t.job.field === 'bigint' ? bigintVecField : getVecField();
       if (t.kind === 'lde') for (const k of t.ks) extendSubCoset(vf, t.job, k);

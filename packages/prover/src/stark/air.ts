@@ -10,6 +10,16 @@ export interface ConstraintSpec {
 }
 
 /**
+ * How a worker thread rebuilds an AIR (a kind its registry knows and structured-cloneable arguments);
+ * `key` names this AIR instance so that workers rebuild it once.
+ */
+export interface AirRecipe {
+  readonly kind: 'cairo';
+  readonly key: string;
+  readonly args: unknown;
+}
+
+/**
  * An algebraic intermediate representation over a trace of `traceLength` rows (a power of two):
  * `mainWidth` committed columns, then `numChallenges` random challenges, then `auxWidth`
  * interaction columns (permutation products) built from them.
@@ -41,6 +51,8 @@ export interface Air {
     challenges: readonly bigint[],
     out: bigint[],
   ): void;
+  /** A recipe that rebuilds exactly this AIR on a worker thread, or null (evaluation stays on the caller). */
+  workerRecipe?(): AirRecipe | null;
   /** Builds the interaction columns (auxWidth columns of traceLength rows). */
   buildAux(main: readonly (readonly bigint[])[], challenges: readonly bigint[]): bigint[][];
 }

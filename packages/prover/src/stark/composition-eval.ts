@@ -1,10 +1,11 @@
 import { batchInverse, GENERATOR, inv, P, pow, rootOfUnity } from '@starling/felt';
 import { ProverError } from '../errors.js';
+import { ldePool } from '../parallel/hash-pool.js';
 import type { Air } from './air.js';
 import { boundaryRows, compositionAt, periodicAt, periodicCoefficients } from './composition.js';
-import { cosetShift, type LdeColumns } from './lde.js';
+import { cosetShift } from './lde-kernel.js';
 import { bigintPolyBackend } from './poly.js';
-import { LIMBS, readCanonical, u64, type VecField } from './vec-field.js';
+import { LIMBS, readCanonical, u64, type VecField, writeCanonical } from './vec-field.js';
 
 /** Smallest power of two ≥ d. */
 export function ceilPow2(d: number): number {
@@ -20,28 +21,38 @@ export function ceilPow2(d: number): number {
  */
 export function compositionParts(
   air: Air,
-  ldes: readonly LdeColumns[],
+  ldes: readonly SubCosetSource[],
   challenges: readonly bigint[],
   alphas: readonly bigint[],
   vf: VecField,
 ): Uint32Array[] {
   const n = air.traceLength;
-  const first = ldes[0]!;
-  const blowup = first.blowup;
   const D = air.maxDegree;
   const Dp = ceilPow2(D);
-  const values = new Array<bigint>(Dp * n);
-  for (let m = 0; m < Dp; m++) {
-    const h = evaluateOnSubCoset(air, ldes, (m * blowup) / Dp, challenges, alphas);
-    for (let i = 0; i < n; i++) values[m + Dp * i] = h[i]!;
+  // Canonical H on the D'·n points, natural order: sub-coset m's row i is point m + D'·i.
+  const values = new Uint32Array(new SharedArrayBuffer(Dp * n * LIMBS * 4));
+  const recipe = air.workerRecipe?.() ?? null;
+  const pool = recipe && n >= 1024 ? ldePool() : null;
+  if (pool && recipe) {
+    const sources = ldes.map((l) => ({ values: l.values, n: l.n, blowup: l.blowup }));
+    pool.compose({ recipe, sources, Dp, challenges, alphas, values });
+  } else {
+    for (let m = 0; m < Dp; m++) evaluateRows(air, ldes, m, Dp, challenges, alphas, 0, n, values);
   }
-  const coeffs = vf.cosetIntt(vf.fromBigints(values), GENERATOR);
+  const coeffs = vf.cosetIntt(vf.fromCanonical(values), GENERATOR);
   if (Dp > D) {
     const tail = vf.toBigints(coeffs.subarray(D * n * LIMBS));
     if (tail.some((c) => c !== 0n))
       throw new ProverError('CONSTRAINTS_NOT_SATISFIED', 'composition degree too high');
   }
   return Array.from({ length: D }, (_, e) => coeffs.slice(e * n * LIMBS, (e + 1) * n * LIMBS));
+}
+
+/** LDE columns as the composition reads them: canonical limbs, sub-coset-major (position k·n + i). */
+export interface SubCosetSource {
+  readonly values: readonly Uint32Array[];
+  readonly n: number;
+  readonly blowup: number;
 }
 
 /** Σ z^(kn)·h_k(z) = Σ αᵢ·Cᵢ(z)/Zᵢ(z) on the OODS values: the identity the verifier checks. */
@@ -65,16 +76,25 @@ export function compositionMatches(
   return actual === compositionAt(air, numerators, alphas, z);
 }
 
-/** H on sub-coset k of the LDE (n points g·ω_N^k·ω_n^i), as canonical bigints. */
-function evaluateOnSubCoset(
+/**
+ * H on rows [from, to) of LDE sub-coset k = m·blowup/D' (points g·ω_N^k·ω_n^i), written as canonical limbs
+ * at positions m + D'·i of `values`.
+ */
+export function evaluateRows(
   air: Air,
-  ldes: readonly LdeColumns[],
-  k: number,
+  ldes: readonly SubCosetSource[],
+  m: number,
+  Dp: number,
   challenges: readonly bigint[],
   alphas: readonly bigint[],
-): bigint[] {
+  from: number,
+  to: number,
+  values: Uint32Array,
+): void {
   const n = air.traceLength;
-  const N = ldes[0]!.N;
+  const blowup = ldes[0]!.blowup;
+  const N = n * blowup;
+  const k = (m * blowup) / Dp;
   const shift = cosetShift(k, N);
   const omega = rootOfUnity(Math.log2(n));
   // x^n = shift^n on the whole sub-coset: Z_all is constant.
@@ -106,7 +126,8 @@ function evaluateOnSubCoset(
   const domains = air.constraints.map((c) => c.domain);
   const rowFactors = domains.map((d) => (typeof d === 'object' ? rowFactor.get(d.row)! : null));
   const cols: { view: BigUint64Array }[] = [];
-  for (const lde of ldes) for (let c = 0; c < lde.width; c++) cols.push({ view: u64(lde.subCoset(c, k)) });
+  for (const lde of ldes)
+    for (const col of lde.values) cols.push({ view: u64(col.subarray(k * n * LIMBS, (k + 1) * n * LIMBS)) });
   const width = cols.length;
   const decodeRow = (i: number, into: bigint[]) => {
     for (let c = 0; c < width; c++) into[c] = readCanonical(cols[c]!.view, i);
@@ -117,12 +138,12 @@ function evaluateOnSubCoset(
   const maxOff = Math.max(...offsets);
   // Rows i … i + maxOff decoded once each, in a ring.
   const ring = Array.from({ length: maxOff + 1 }, () => new Array<bigint>(width));
-  for (let r = 0; r < maxOff; r++) decodeRow(r % n, ring[r]!);
+  for (let r = from; r < from + maxOff; r++) decodeRow(r % n, ring[r % ring.length]!);
   const frame = offsets.map(() => [] as bigint[]);
   const periodic = new Array<bigint>(periodicTables.length);
   const out = new Array<bigint>(air.constraints.length).fill(0n);
-  const result = new Array<bigint>(n);
-  for (let i = 0; i < n; i++) {
+  const outView = u64(values);
+  for (let i = from; i < to; i++) {
     decodeRow((i + maxOff) % n, ring[(i + maxOff) % ring.length]!);
     for (let o = 0; o < offsets.length; o++) frame[o] = ring[(i + offsets[o]!) % ring.length]!;
     for (let p = 0; p < periodicTables.length; p++) {
@@ -141,7 +162,6 @@ function evaluateOnSubCoset(
       else sRows += (v % P) * rowFactors[c]![i]!;
     }
     const r = (((sAll + (((sTrans % P) * (xs[i]! - lastRow)) % P)) % P) * zAllInv + sRows) % P;
-    result[i] = r < 0n ? r + P : r;
+    writeCanonical(outView, m + Dp * i, r < 0n ? r + P : r);
   }
-  return result;
 }
