@@ -67,6 +67,7 @@ export class KeccakLeafPool {
 
   /** Posts one message per worker (with a shared completion counter) and blocks until all are done. */
   private runAll(messages: Record<string, unknown>[]): void {
+    const t0 = performance.now();
     const done = new SharedArrayBuffer(8);
     const flags = new Int32Array(done);
     messages.forEach((m, k) => {
@@ -77,6 +78,7 @@ export class KeccakLeafPool {
       if (finished >= messages.length) break;
       Atomics.wait(flags, 0, finished, 60_000);
     }
+    waitedMs += performance.now() - t0;
     if (Atomics.load(flags, 1) !== 0) throw new ProverError('INVALID_TRACE', 'a prover worker failed');
   }
 
@@ -148,6 +150,12 @@ export class KeccakLeafPool {
 }
 
 let shared: KeccakLeafPool | null = null;
+let waitedMs = 0;
+
+/** Wall time (ms) the calling thread has spent blocked on pool jobs since the process started (profiling). */
+export function poolWaitMs(): number {
+  return waitedMs;
+}
 
 /** Uses `threads` worker threads for Keccak leaf hashing from now on (0 or 1: hash on the calling thread). */
 export function setProverThreads(threads: number): void {

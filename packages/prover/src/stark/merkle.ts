@@ -73,6 +73,9 @@ export function merkleHasher(name: MerkleHashName): MerkleHasher {
 /** Leaves hashed per batch: bounds the staging buffer (and the shared memory of the hashing workers). */
 const LEAF_BATCH_BYTES = 1 << 22;
 
+/** Layers of at least this many bytes (2^11 nodes) go to the worker pool. */
+const POOL_LAYER_BYTES = 1 << 17;
+
 /** A Merkle tree over a power-of-two number of leaves; digests are kept as 32-byte strings. */
 export class MerkleTree {
   /** layers[0] = leaf digests … layers[depth] = the root, 32 bytes per node. */
@@ -83,11 +86,17 @@ export class MerkleTree {
     readonly hasher: MerkleHasher,
   ) {
     this.layers = [leafDigests];
+    // Wide Keccak layers are hashed on the worker pool when one is set (a node is the hash of 64 bytes).
+    const pool = hasher.name === 'keccak' && leafDigests.length >= POOL_LAYER_BYTES ? leafPool() : null;
     let cur = leafDigests;
     while (cur.length > 32) {
-      const next = new Uint8Array(cur.length >> 1);
-      for (let i = 0; i < next.length >> 5; i++)
-        hasher.nodeBytes(cur.subarray(i * 64, i * 64 + 64), next, i * 32);
+      let next: Uint8Array;
+      if (pool && cur.length >= POOL_LAYER_BYTES) next = pool.hashLeaves(cur, 64);
+      else {
+        next = new Uint8Array(cur.length >> 1);
+        for (let i = 0; i < next.length >> 5; i++)
+          hasher.nodeBytes(cur.subarray(i * 64, i * 64 + 64), next, i * 32);
+      }
       this.layers.push(next);
       cur = next;
     }
