@@ -1,6 +1,7 @@
 import type { LongId } from '../program/types.js';
 import { boundedSignature } from './bounded-signatures.js';
 import { builtinSignature } from './builtin-signatures.js';
+import { extraSignature } from './extra-signatures.js';
 import { intSignature, u256Signature } from './int-signatures.js';
 import { asType, type ProgramRegistry } from './registry.js';
 import { findType, type LibfuncSignature, one } from './signature-types.js';
@@ -88,7 +89,8 @@ function familySignature(reg: ProgramRegistry, l: LongId): LibfuncSignature | un
       valueSignature(reg, l) ??
       boolSignature(reg, l) ??
       boundedSignature(reg, l) ??
-      wrapperSignature(reg, l)
+      wrapperSignature(reg, l) ??
+      extraSignature(reg, l)
     );
   } catch {
     return undefined;

@@ -1,0 +1,68 @@
+import type { LongId } from '../program/types.js';
+import type { ProgramRegistry } from './registry.js';
+import { findType, findUserType, type LibfuncSignature, one, type Ty } from './signature-types.js';
+
+const SECP = /^secp256(k1|r1)_(new|add|mul|get_point_from_x|get_xy)_syscall$/;
+
+/** Signatures of the secp256 syscalls, coupons and the wide u256/u512 guarantees. */
+export function extraSignature(reg: ProgramRegistry, l: LongId): LibfuncSignature | undefined {
+  const f = (g: string, ...a: Ty[]) => findType(reg, g, ...a);
+  const gas = f('GasBuiltin');
+  const sys = f('System');
+  const rc = f('RangeCheck');
+  const u256 = findUserType(reg, 'Struct', 'core::integer::u256');
+  const guarantees = (n: number): Ty[] => Array.from({ length: n }, () => f('U128MulGuarantee'));
+  const m = SECP.exec(l.genericId);
+  if (m) {
+    const curve = m[1]!;
+    const point = f(`Secp256${curve}Point`);
+    const opt = findUserType(
+      reg,
+      'Enum',
+      `core::option::Option::<core::starknet::secp256${curve}::Secp256${curve}Point>`,
+    );
+    const bool = findUserType(reg, 'Enum', 'core::bool');
+    const [args, outs]: [Ty[], Ty[]] = {
+      new: [[u256, u256], [opt]],
+      add: [[point, point], [point]],
+      mul: [[point, u256], [point]],
+      get_point_from_x: [[u256, bool], [opt]],
+      get_xy: [[point], [u256, u256]],
+    }[m[2] as 'new' | 'add' | 'mul' | 'get_point_from_x' | 'get_xy'] as [Ty[], Ty[]];
+    return {
+      params: [gas, sys, ...args],
+      branches: [
+        [gas, sys, ...outs],
+        [gas, sys, f('Array', f('felt252'))],
+      ],
+    };
+  }
+  const fn = l.args[0]?.kind === 'userFunc' ? l.args[0].id : undefined;
+  const a0 = l.args[0];
+  // coupon_buy and coupon_refund take the `Coupon<user@F>` type itself.
+  const coupon = a0?.kind === 'type' && reg.type(a0.id).genericId === 'Coupon' ? a0.id : undefined;
+  switch (l.genericId) {
+    case 'coupon_buy':
+      return coupon ? one([], [coupon]) : undefined;
+    case 'coupon_refund':
+      return coupon ? one([coupon], []) : undefined;
+    case 'coupon_call': {
+      const callee = fn === undefined ? undefined : reg.funcs.get(fn);
+      return callee ? one([...callee.paramTypes, f('Coupon', `user@${fn}`)], callee.retTypes) : undefined;
+    }
+    case 'u512_safe_divmod_by_u256': {
+      const u512 = findUserType(reg, 'Struct', 'core::integer::u512');
+      return one([rc, u512, f('NonZero', u256)], [rc, u512, u256, ...guarantees(5)]);
+    }
+    case 'u256_guarantee_inv_mod_n':
+      return {
+        params: [rc, u256, f('NonZero', u256)],
+        branches: [
+          [rc, f('NonZero', u256), ...guarantees(8)],
+          [rc, ...guarantees(2)],
+        ],
+      };
+    default:
+      return undefined;
+  }
+}
