@@ -1,4 +1,5 @@
-import { batchInverse, P } from '@starling/felt';
+import { batchInverse, getFastField, P } from '@starling/felt';
+import { getVecField } from '../stark/vec-field.js';
 import type { CairoLayout } from './layout.js';
 
 /** Running products of the memory and range-check permutation arguments, slot by slot within each row. */
@@ -33,14 +34,23 @@ export function buildCairoAux(
   return [...runningProducts(memNum, memDen, MEM_SLOTS, n), ...runningProducts(rcNum, rcDen, RC_SLOTS, n)];
 }
 
+/** num[j]/den[j] for every j: the WASM kernels' batch inversion when the prover uses them, else BigInt. */
+function ratios(num: bigint[], den: bigint[]): bigint[] {
+  const f = getVecField().name === 'wasm' ? getFastField() : null;
+  if (!f) {
+    const dInv = batchInverse(den);
+    return num.map((x, j) => (x * dInv[j]!) % P);
+  }
+  return f.decode(f.mul(f.encode(num), f.batchInverse(f.encode(den))));
+}
+
 function runningProducts(num: bigint[], den: bigint[], slots: number, n: number): bigint[][] {
-  const dInv = batchInverse(den);
+  const q = ratios(num, den);
   const cols = Array.from({ length: slots }, () => new Array<bigint>(n));
   let acc = 1n;
   for (let r = 0; r < n; r++) {
     for (let k = 0; k < slots; k++) {
-      const j = r * slots + k;
-      acc = (((acc * num[j]!) % P) * dInv[j]!) % P;
+      acc = (acc * q[r * slots + k]!) % P;
       cols[k]![r] = acc;
     }
   }
