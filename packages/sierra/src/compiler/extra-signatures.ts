@@ -1,6 +1,6 @@
 import type { LongId } from '../program/types.js';
 import type { ProgramRegistry } from './registry.js';
-import { findType, findUserType, type LibfuncSignature, one, type Ty } from './signature-types.js';
+import { feltSpan, findType, findUserType, type LibfuncSignature, one, type Ty } from './signature-types.js';
 
 const SECP = /^secp256(k1|r1)_(new|add|mul|get_point_from_x|get_xy)_syscall$/;
 
@@ -41,7 +41,43 @@ export function extraSignature(reg: ProgramRegistry, l: LongId): LibfuncSignatur
   const a0 = l.args[0];
   // coupon_buy and coupon_refund take the `Coupon<user@F>` type itself.
   const coupon = a0?.kind === 'type' && reg.type(a0.id).genericId === 'Coupon' ? a0.id : undefined;
+  const felt = f('felt252');
+  const span = feltSpan(reg);
+  const syscall = (args: Ty[], outs: Ty[]): LibfuncSignature => ({
+    params: [gas, sys, ...args],
+    branches: [
+      [gas, sys, ...outs],
+      [gas, sys, f('Array', felt)],
+    ],
+  });
   switch (l.genericId) {
+    case 'get_block_hash_syscall':
+      return syscall([f('u64')], [felt]);
+    case 'get_class_hash_at_syscall':
+      return syscall([f('ContractAddress')], [f('ClassHash')]);
+    case 'deploy_syscall':
+      return syscall(
+        [f('ClassHash'), felt, span, findUserType(reg, 'Enum', 'core::bool')],
+        [f('ContractAddress'), span],
+      );
+    case 'meta_tx_v0_syscall':
+      return syscall([f('ContractAddress'), felt, span, span], [span]);
+    case 'int_range_try_new': {
+      const t = l.args[0]?.kind === 'type' ? l.args[0].id : undefined;
+      const range = f('IntRange', t);
+      return {
+        params: [rc, t, t],
+        branches: [
+          [rc, range],
+          [rc, range],
+        ],
+      };
+    }
+    case 'int_range_pop_front': {
+      const t = l.args[0]?.kind === 'type' ? l.args[0].id : undefined;
+      const range = f('IntRange', t);
+      return { params: [range], branches: [[], [range, t]] };
+    }
     case 'coupon_buy':
       return coupon ? one([], [coupon]) : undefined;
     case 'coupon_refund':

@@ -79,6 +79,11 @@ export function intSignature(reg: ProgramRegistry, l: LongId): LibfuncSignature 
       const w = WIDE[width];
       return w ? one([t, t], [f(w)]) : undefined;
     }
+    case 'sqrt': {
+      // The root has half the width (a u8 root for u8 and u16).
+      const root: Record<string, string> = { u8: 'u8', u16: 'u8', u32: 'u16', u64: 'u32', u128: 'u64' };
+      return unsigned ? one([rc, t], [rc, f(root[width]!)]) : undefined;
+    }
     case 'bitwise':
       return unsigned ? one([f('Bitwise'), t, t], [f('Bitwise'), t, t, t]) : undefined;
     default:
@@ -113,6 +118,8 @@ export function u256Signature(reg: ProgramRegistry, l: LongId): LibfuncSignature
           [rc, u128, u128],
         ],
       };
+    case 'u256_sqrt':
+      return one([rc, u256], [rc, u128]);
     case 'u256_is_zero':
       return { params: [u256], branches: [[], [f('NonZero', u256)]] };
     case 'u256_safe_divmod':
