@@ -1,6 +1,6 @@
 // Starknet Poseidon: the Hades permutation on 3 felts (x³ S-box, 4 + 83 + 4 rounds, MDS [[3,1,1],[1,−1,1],[1,1,−2]]).
-import { FELT_BYTES, fieldAdd, fieldZero } from '../../felt/assembly/field';
-import { cube29, mul29, ONE_29, R2_29 } from './generated/cube29';
+import { FELT_BYTES, fieldAdd, fieldCopy, fieldZero } from '../../felt/assembly/field';
+import { cube29, mul29, ONE_29, R2_29, TWO_29 } from './generated/cube29';
 import { hadesPartialRounds } from './generated/hades-partial';
 import { hadesMix, hadesMixToFull, hadesMixToPartial } from './generated/mix';
 import { poseidonRc } from './tables';
@@ -59,7 +59,6 @@ export function hades(s: usize): void {
 }
 
 const STATE = memory.data(96, 32);
-const TWO: usize = memory.data<u32>([2, 0, 0, 0, 0, 0, 0, 0]);
 
 /** Permutes a canonical state (3 felts at s) in place. */
 export function poseidonPermute(s: usize): void {
@@ -74,7 +73,7 @@ export function poseidonHashMany(out: usize, a: usize, b: usize, n: i32): void {
     const o = <usize>i * FELT_BYTES;
     toPoseidon(STATE, a + o);
     toPoseidon(STATE + 32, b + o);
-    toPoseidon(STATE + 64, TWO);
+    fieldCopy(STATE + 64, TWO_29);
     hades(STATE);
     fromPoseidon(out + o, STATE);
   }

@@ -111,6 +111,11 @@ function source() {
     'const M: u64 = (1 << 29) - 1;',
     constant('R2_29', 'R² mod p for R = 2^261: mul29(a, R²) enters the domain.', (R * R) % P),
     constant('ONE_29', '1: mul29(a, 1) leaves the domain.', 1n),
+    constant(
+      'TWO_29',
+      '2 in the domain (2·R mod p): the capacity element of a two-input hash.',
+      (2n * R) % P,
+    ),
     [
       '/** r = a·b·2^−261 mod p (any 256-bit inputs, result below p); r may alias a or b. */',
       'export function mul29(r: usize, a: usize, b: usize): void {',

@@ -27,8 +27,10 @@ export class FeltMemory {
     return this.u32v;
   }
 
+  // Growth detaches the old buffer, which empties views over it: checking that costs no call into the
+  // memory object's buffer getter, which shows in single-hash calls.
   private refresh(): void {
-    if (this.u32v.buffer !== this.memory.buffer) {
+    if (this.u32v.length === 0) {
       this.u32v = new Uint32Array(this.memory.buffer);
       this.u64v = new BigUint64Array(this.memory.buffer);
     }
