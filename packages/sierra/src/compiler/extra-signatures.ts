@@ -78,6 +78,21 @@ export function extraSignature(reg: ProgramRegistry, l: LongId): LibfuncSignatur
       const range = f('IntRange', t);
       return { params: [range], branches: [[], [range, t]] };
     }
+    case 'into_u96_guarantee':
+      return l.args[0]?.kind === 'type' ? one([l.args[0].id], [f('U96Guarantee')]) : undefined;
+    case 'u96_guarantee_verify':
+      return one([f('RangeCheck96'), f('U96Guarantee')], [f('RangeCheck96')]);
+    case 'u96_single_limb_less_than_guarantee_verify':
+      return one([f('U96LimbsLtGuarantee', '1')], [f('U96Guarantee')]);
+    case 'u96_limbs_less_than_guarantee_verify': {
+      // Either the next limb pair decides (one limb fewer), or this one does (a u96 difference).
+      const n = l.args[0]?.kind === 'value' ? l.args[0].value : undefined;
+      if (n === undefined) return undefined;
+      return {
+        params: [f('U96LimbsLtGuarantee', n.toString())],
+        branches: [[f('U96LimbsLtGuarantee', (n - 1n).toString())], [f('U96Guarantee')]],
+      };
+    }
     case 'coupon_buy':
       return coupon ? one([], [coupon]) : undefined;
     case 'coupon_refund':
