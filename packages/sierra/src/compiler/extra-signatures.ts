@@ -12,6 +12,8 @@ export function extraSignature(reg: ProgramRegistry, l: LongId): LibfuncSignatur
   const rc = f('RangeCheck');
   const u256 = findUserType(reg, 'Struct', 'core::integer::u256');
   const guarantees = (n: number): Ty[] => Array.from({ length: n }, () => f('U128MulGuarantee'));
+  const q = qm31Signature(reg, l);
+  if (q) return q;
   const m = SECP.exec(l.genericId);
   if (m) {
     const curve = m[1]!;
@@ -93,6 +95,16 @@ export function extraSignature(reg: ProgramRegistry, l: LongId): LibfuncSignatur
         branches: [[f('U96LimbsLtGuarantee', (n - 1n).toString())], [f('U96Guarantee')]],
       };
     }
+    case 'gas_reserve_create':
+      return {
+        params: [rc, gas, f('u128')],
+        branches: [
+          [rc, gas, f('GasReserve')],
+          [rc, gas],
+        ],
+      };
+    case 'gas_reserve_utilize':
+      return one([gas, f('GasReserve')], [gas]);
     case 'coupon_buy':
       return coupon ? one([], [coupon]) : undefined;
     case 'coupon_refund':
@@ -113,6 +125,39 @@ export function extraSignature(reg: ProgramRegistry, l: LongId): LibfuncSignatur
           [rc, ...guarantees(2)],
         ],
       };
+    default:
+      return undefined;
+  }
+}
+
+/** The qm31 and m31 field families; m31 is `BoundedInt<0, 2^31 - 2>`. */
+function qm31Signature(reg: ProgramRegistry, l: LongId): LibfuncSignature | undefined {
+  const f = (g: string, ...a: Ty[]) => findType(reg, g, ...a);
+  const qm = f('qm31');
+  const m31 = f('BoundedInt', '0', '2147483646');
+  switch (l.genericId) {
+    case 'qm31_add':
+    case 'qm31_sub':
+    case 'qm31_mul':
+      return one([qm, qm], [qm]);
+    case 'qm31_div':
+      return one([qm, f('NonZero', qm)], [qm]);
+    case 'qm31_const':
+      return one([], [qm]);
+    case 'qm31_is_zero':
+      return { params: [qm], branches: [[], [f('NonZero', qm)]] };
+    case 'qm31_pack':
+      return one([m31, m31, m31, m31], [qm]);
+    case 'qm31_unpack':
+      return one([f('RangeCheck'), qm], [f('RangeCheck'), m31, m31, m31, m31]);
+    case 'qm31_from_m31':
+      return one([m31], [qm]);
+    case 'm31_add':
+    case 'm31_sub':
+    case 'm31_mul':
+      return one([m31, m31], [m31]);
+    case 'm31_div':
+      return one([m31, f('NonZero', m31)], [m31]);
     default:
       return undefined;
   }

@@ -34,7 +34,7 @@ const BASIC = new Set([
 ]);
 // Fraction of libfunc invocations of the golden corpus (e2e cases, contract pairs, hyperlane classes)
 // whose full signature the table derives; raise it when the table grows, never lower it.
-const COVERAGE_FLOOR = 0.99993;
+const COVERAGE_FLOOR = 0.99994;
 
 const texts = () =>
   listE2eFiles()
