@@ -4,6 +4,14 @@ import type { AirRecipe } from '../stark/air.js';
 import type { SubCosetSource } from '../stark/composition-eval.js';
 import type { LdeJob } from '../stark/lde-kernel.js';
 
+/** Column values at points for the workers: canonical value of column c at points[k] → out[k·width + c]. */
+export interface EvaluateAtJob {
+  coeffs: Uint32Array[];
+  points: bigint[];
+  out: Uint32Array;
+  field: string;
+}
+
 /** A composition evaluation for the workers: H on the D'·n points, written into `values` (shared). */
 export interface ComposeJob {
   recipe: AirRecipe;
@@ -116,6 +124,17 @@ export class KeccakLeafPool {
       const parts: { m: number; from: number; to: number }[] = [];
       for (let m = 0; m < job.Dp; m++) parts.push({ m, from: w * chunk, to: Math.min(n, (w + 1) * chunk) });
       messages.push({ kind: 'compose', job, parts });
+    }
+    this.runAll(messages);
+  }
+
+  /** Evaluates coefficient columns at a few points on the workers, split by column. */
+  evaluateAt(job: EvaluateAtJob): void {
+    const messages: Record<string, unknown>[] = [];
+    for (let w = 0; w < this.size && w < job.coeffs.length; w++) {
+      const cols: number[] = [];
+      for (let c = w; c < job.coeffs.length; c += this.size) cols.push(c);
+      messages.push({ kind: 'evalAt', job, cols });
     }
     this.runAll(messages);
   }

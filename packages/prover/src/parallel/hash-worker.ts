@@ -5,10 +5,25 @@ import { CairoAir } from '../cairo/cairo-air.js';
 import type { CairoPublicInput } from '../cairo/public-input.js';
 import type { Air } from '../stark/air.js';
 import { evaluateRows } from '../stark/composition-eval.js';
+import { evaluateColumnsAt } from '../stark/deep.js';
 import { keccakLeaves } from '../stark/fast-keccak.js';
 import { extendSubCoset, interpolateColumn, type LdeJob } from '../stark/lde-kernel.js';
-import { bigintVecField, getVecField } from '../stark/vec-field.js';
-import type { ComposeJob } from './hash-pool.js';
+import { bigintVecField, getVecField, u64, writeCanonical } from '../stark/vec-field.js';
+import type { ComposeJob, EvaluateAtJob } from './hash-pool.js';
+
+function evaluateAt(job: EvaluateAtJob, cols: number[]): void {
+  const vf = job.field === 'bigint' ? bigintVecField : getVecField();
+  const view = u64(job.out);
+  const width = job.coeffs.length;
+  job.points.forEach((x, k) => {
+    const values = evaluateColumnsAt(
+      vf,
+      cols.map((c) => job.coeffs[c]!),
+      x,
+    );
+    cols.forEach((c, i) => writeCanonical(view, k * width + c, values[i]!));
+  });
+}
 
 // The AIR of the current composition job, rebuilt once per recipe key.
 let cached: { key: string; air: Air } | null = null;
@@ -39,13 +54,16 @@ type Task =
     }
   | { kind: 'lde'; job: LdeJob; ks: number[] }
   | { kind: 'intt'; job: LdeJob; cols: number[] }
-  | { kind: 'compose'; job: ComposeJob; parts: { m: number; from: number; to: number }[] };
+  | { kind: 'compose'; job: ComposeJob; parts: { m: number; from: number; to: number }[] }
+  | { kind: 'evalAt'; job: EvaluateAtJob; cols: number[] };
 
 parentPort?.on('message', (t: Task & { done: SharedArrayBuffer }) => {
   const done = new Int32Array(t.done);
   try {
     if (t.kind === 'hash') {
       keccakLeaves(new Uint8Array(t.input), t.leafBytes, new Uint8Array(t.output), t.from, t.to);
+    } else if (t.kind === 'evalAt') {
+      evaluateAt(t.job, t.cols);
     } else if (t.kind === 'compose') {
       compose(t.job, t.parts);
     } else {

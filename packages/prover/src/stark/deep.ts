@@ -3,6 +3,25 @@ import { ldePool } from '../parallel/hash-pool.js';
 import { extendSubCoset, type LdeJob } from './lde-kernel.js';
 import { LIMBS, readCanonical, u64, type VecField, writeCanonical } from './vec-field.js';
 
+/**
+ * values[k][c] = column c at points[k] (coefficient arrays in internal form, all of length n); the
+ * columns are split over the worker pool when one is set and the arrays are in shared memory.
+ */
+export function evaluateColumnsAtPoints(
+  vf: VecField,
+  coeffs: readonly Uint32Array[],
+  points: readonly bigint[],
+): bigint[][] {
+  const n = coeffs.length > 0 ? coeffs[0]!.length / LIMBS : 0;
+  const pool = n >= 1024 ? ldePool() : null;
+  if (!pool || !coeffs.every((c) => c.buffer instanceof SharedArrayBuffer))
+    return points.map((x) => evaluateColumnsAt(vf, coeffs, x));
+  const out = new Uint32Array(new SharedArrayBuffer(points.length * coeffs.length * LIMBS * 4));
+  pool.evaluateAt({ coeffs: [...coeffs], points: [...points], out, field: vf.name });
+  const view = u64(out);
+  return points.map((_, k) => coeffs.map((_, c) => readCanonical(view, k * coeffs.length + c)));
+}
+
 /** Σ_i a_i·x^i for each coefficient array (internal form, all of length n), by vector products. */
 export function evaluateColumnsAt(vf: VecField, coeffs: readonly Uint32Array[], x: bigint): bigint[] {
   if (coeffs.length === 0) return [];

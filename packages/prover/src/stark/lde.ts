@@ -19,7 +19,7 @@ export class LdeColumns {
   readonly N: number;
   readonly n: number;
   readonly blowup: number;
-  /** Internal-form coefficient arrays of length n (kept for OODS and DEEP). */
+  /** Internal-form coefficient arrays of length n in shared memory (kept for OODS and DEEP, on the workers). */
   readonly coeffs: Uint32Array[];
   /** Canonical limbs in sub-coset-major order (position k·n + i). */
   readonly values: Uint32Array[];
@@ -70,7 +70,12 @@ export class LdeColumns {
       s.set(vf.canonical(c));
       return s;
     });
-    return new LdeColumns(LdeColumns.job(canonical, n, blowup, vf, hasher), coeffs, vf, hasher);
+    const kept = coeffs.map((c) => {
+      const s = shared(n);
+      s.set(c);
+      return s;
+    });
+    return new LdeColumns(LdeColumns.job(canonical, n, blowup, vf, hasher), kept, vf, hasher);
   }
 
   /** Interpolates trace columns (bigint values on ⟨ω_n⟩), extends and commits them. */
@@ -92,7 +97,11 @@ export class LdeColumns {
     const pool = n >= 1024 ? ldePool() : null;
     if (pool) pool.interpolate(job);
     else for (let c = 0; c < canonical.length; c++) interpolateColumn(vf, job, c);
-    const coeffs = canonical.map((c) => vf.fromCanonical(c.slice()));
+    const coeffs = canonical.map((c) => {
+      const s = shared(n);
+      s.set(vf.fromCanonical(c.slice()));
+      return s;
+    });
     return new LdeColumns(job, coeffs, vf, hasher);
   }
 

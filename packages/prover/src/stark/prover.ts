@@ -5,7 +5,7 @@ import type { Air } from './air.js';
 import type { Channel } from './channel.js';
 import { compositionMatches, compositionParts } from './composition-eval.js';
 import { checkConstraints } from './constraint-check.js';
-import { deepEvaluations, evaluateColumnsAt } from './deep.js';
+import { deepEvaluations, evaluateColumnsAtPoints } from './deep.js';
 import { friCommit, friDecommit } from './fri.js';
 import { LdeColumns } from './lde.js';
 import { type MerkleTree, merkleHasher } from './merkle.js';
@@ -78,8 +78,8 @@ export function prove(
   const omega = rootOfUnity(Math.log2(n));
   const allCoeffs = auxL ? [...mainL.coeffs, ...auxL.coeffs] : mainL.coeffs;
   const oodsPoints = air.maskOffsets.map((o) => (z * powSmall(omega, o, n)) % P);
-  const oodsTrace = oodsPoints.map((pt) => evaluateColumnsAt(vf, allCoeffs, pt));
-  const oodsComposition = evaluateColumnsAt(vf, partL.coeffs, z);
+  const oodsTrace = evaluateColumnsAtPoints(vf, allCoeffs, oodsPoints);
+  const oodsComposition = evaluateColumnsAtPoints(vf, partL.coeffs, [z])[0]!;
   // The verifier's composition identity at z: it fails (w.h.p.) exactly when some constraint does not
   // hold on the trace; only then are the rows scanned, to name the constraint.
   if (!compositionMatches(air, oodsTrace, oodsComposition, challenges, alphas, z)) {
