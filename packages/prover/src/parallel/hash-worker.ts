@@ -15,14 +15,11 @@ function evaluateAt(job: EvaluateAtJob, cols: number[]): void {
   const vf = job.field === 'bigint' ? bigintVecField : getVecField();
   const view = u64(job.out);
   const width = job.coeffs.length;
-  job.points.forEach((x, k) => {
-    const values = evaluateColumnsAt(
-      vf,
-      cols.map((c) => job.coeffs[c]!),
-      x,
-    );
-    cols.forEach((c, i) => writeCanonical(view, k * width + c, values[i]!));
-  });
+  const mine = cols.map((c) => job.coeffs[c]!);
+  for (let k = 0; k < job.points.length; k++) {
+    const values = evaluateColumnsAt(vf, mine, job.points[k]!);
+    for (let i = 0; i < cols.length; i++) writeCanonical(view, k * width + cols[i]!, values[i]!);
+  }
 }
 
 // The AIR of the current composition job, rebuilt once per recipe key.
