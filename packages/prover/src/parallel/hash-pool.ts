@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { ProverError } from '../errors.js';
 import type { AirRecipe } from '../stark/air.js';
 import type { SubCosetSource } from '../stark/composition-eval.js';
+import type { DeepComboJob } from '../stark/deep.js';
 import type { LdeJob } from '../stark/lde-kernel.js';
 
 /** Column values at points for the workers: canonical value of column c at points[k] → out[k·width + c]. */
@@ -125,6 +126,16 @@ export class KeccakLeafPool {
       for (let m = 0; m < job.Dp; m++) parts.push({ m, from: w * chunk, to: Math.min(n, (w + 1) * chunk) });
       messages.push({ kind: 'compose', job, parts });
     }
+    this.runAll(messages);
+  }
+
+  /** Computes the DEEP combinations on the workers, split by coefficient range. */
+  deepCombos(job: DeepComboJob): void {
+    const n = job.trace[0]!.length / 8;
+    const chunk = Math.ceil(n / this.size);
+    const messages: Record<string, unknown>[] = [];
+    for (let w = 0; w < this.size && w * chunk < n; w++)
+      messages.push({ kind: 'deep', job, from: w * chunk, to: Math.min(n, (w + 1) * chunk) });
     this.runAll(messages);
   }
 

@@ -5,7 +5,7 @@ import { CairoAir } from '../cairo/cairo-air.js';
 import type { CairoPublicInput } from '../cairo/public-input.js';
 import type { Air } from '../stark/air.js';
 import { evaluateRows } from '../stark/composition-eval.js';
-import { evaluateColumnsAt } from '../stark/deep.js';
+import { type DeepComboJob, deepCombos, evaluateColumnsAt } from '../stark/deep.js';
 import { keccakLeaves } from '../stark/fast-keccak.js';
 import { extendSubCoset, interpolateColumn, type LdeJob } from '../stark/lde-kernel.js';
 import { bigintVecField, getVecField, u64, writeCanonical } from '../stark/vec-field.js';
@@ -52,13 +52,16 @@ type Task =
   | { kind: 'lde'; job: LdeJob; ks: number[] }
   | { kind: 'intt'; job: LdeJob; cols: number[] }
   | { kind: 'compose'; job: ComposeJob; parts: { m: number; from: number; to: number }[] }
-  | { kind: 'evalAt'; job: EvaluateAtJob; cols: number[] };
+  | { kind: 'evalAt'; job: EvaluateAtJob; cols: number[] }
+  | { kind: 'deep'; job: DeepComboJob; from: number; to: number };
 
 parentPort?.on('message', (t: Task & { done: SharedArrayBuffer }) => {
   const done = new Int32Array(t.done);
   try {
     if (t.kind === 'hash') {
       keccakLeaves(new Uint8Array(t.input), t.leafBytes, new Uint8Array(t.output), t.from, t.to);
+    } else if (t.kind === 'deep') {
+      deepCombos(t.job.field === 'bigint' ? bigintVecField : getVecField(), t.job, t.from, t.to);
     } else if (t.kind === 'evalAt') {
       evaluateAt(t.job, t.cols);
     } else if (t.kind === 'compose') {

@@ -59,16 +59,21 @@ export function deepEvaluations(
   N: number,
 ): bigint[] {
   const n = trace[0]!.length / LIMBS;
-  const width = trace.length;
   const q = new Array<bigint>(n).fill(0n);
-  const combo = new Uint32Array(n * LIMBS);
-  const tmp = new Uint32Array(n * LIMBS);
+  // combos[k] = Σ_c γ_{k,c}·t_c (+ Σ_e γ_e·h_e for k = 0), in internal form; by coefficient range on the pool.
+  const job: DeepComboJob = {
+    trace: [...trace],
+    parts: [...parts],
+    points: points.length,
+    gammas: [...gammas],
+    combos: new Uint32Array(new SharedArrayBuffer(points.length * n * LIMBS * 4)),
+    field: vf.name,
+  };
+  const pool = n >= 1024 ? ldePool() : null;
+  if (pool && [...trace, ...parts].every((c) => c.buffer instanceof SharedArrayBuffer)) pool.deepCombos(job);
+  else deepCombos(vf, job, 0, n);
   for (let k = 0; k < points.length; k++) {
-    combo.fill(0);
-    const term = (coeffs: Uint32Array, gamma: bigint) => vf.add(combo, vf.scale(coeffs, gamma, tmp), combo);
-    for (let c = 0; c < width; c++) term(trace[c]!, gammas[k * width + c]!);
-    // The parts are opened at z, the point of offset 0 (k = 0).
-    if (k === 0) for (let e = 0; e < parts.length; e++) term(parts[e]!, gammas[width * points.length + e]!);
+    const combo = job.combos.subarray(k * n * LIMBS, (k + 1) * n * LIMBS);
     // The division is exact (the remainder is the value at z_k), so the opened values are not needed here.
     // (a(X) − a(z))/(X − z): q_{n−2} = a_{n−1}, q_{i−1} = a_i + z·q_i.
     const a = vf.toBigints(combo);
@@ -80,6 +85,35 @@ export function deepEvaluations(
     }
   }
   return evaluateOnLde(vf, q, N);
+}
+
+/** The DEEP combinations' coefficients for the workers (arrays in shared memory, internal form). */
+export interface DeepComboJob {
+  trace: Uint32Array[];
+  parts: Uint32Array[];
+  points: number;
+  gammas: bigint[];
+  /** points × n elements: combination k at [k·n, (k + 1)·n). */
+  combos: Uint32Array;
+  field: string;
+}
+
+/** Coefficients [from, to) of every DEEP combination. */
+export function deepCombos(vf: VecField, job: DeepComboJob, from: number, to: number): void {
+  const n = job.trace[0]!.length / LIMBS;
+  const width = job.trace.length;
+  const [lo, hi] = [from * LIMBS, to * LIMBS];
+  const tmp = new Uint32Array(hi - lo);
+  for (let k = 0; k < job.points; k++) {
+    const combo = job.combos.subarray(k * n * LIMBS + lo, k * n * LIMBS + hi);
+    combo.fill(0);
+    const term = (coeffs: Uint32Array, gamma: bigint) =>
+      vf.add(combo, vf.scale(coeffs.subarray(lo, hi), gamma, tmp), combo);
+    for (let c = 0; c < width; c++) term(job.trace[c]!, job.gammas[k * width + c]!);
+    // The parts are opened at z, the point of offset 0 (k = 0).
+    if (k === 0)
+      for (let e = 0; e < job.parts.length; e++) term(job.parts[e]!, job.gammas[width * job.points + e]!);
+  }
 }
 
 /** Canonical evaluations on g·⟨ω_N⟩ (natural order) of the polynomial with canonical coefficients q (n of them). */
