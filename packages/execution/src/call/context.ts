@@ -34,6 +34,11 @@ export class ExecutionContext {
   lastSeenGas: bigint | undefined;
   /** Cairo steps left to the transaction phase. */
   remainingSteps: number;
+  /**
+   * VM steps run in frames tracked in Cairo steps (nested calls included, failed ones too): what a
+   * reverted execution is charged as n_reverted_steps. Sierra-gas frames consume no steps.
+   */
+  cairoStepsConsumed = 0;
 
   constructor(
     readonly state: ExecutionState,

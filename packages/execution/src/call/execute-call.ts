@@ -96,7 +96,11 @@ export function executeCall(
     ctx.depth--;
     ctx.trackedStack.pop();
   }
-  ctx.remainingSteps -= result.resources.n_steps;
+  // Only Cairo-steps frames draw on the step budget (blockifier's consume_step is gated likewise).
+  if (tracked === 'CairoSteps') {
+    ctx.remainingSteps -= result.resources.n_steps;
+    ctx.cairoStepsConsumed += result.resources.n_steps;
+  }
 
   const resources = emptyResources();
   if (tracked === 'CairoSteps') {

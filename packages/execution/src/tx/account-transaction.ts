@@ -63,6 +63,7 @@ export function executeAccountTransaction(
     let executeInfo: CallInfo | undefined;
     let revertReason: string | undefined;
     let revertedGas = 0n;
+    let executeSteps = 0;
     state.checkpoint(); // execution layer: dropped on revert
     if (tx.type === 'DEPLOY_ACCOUNT') {
       executeInfo = runExecute(env, tx, sender, remaining).info;
@@ -82,6 +83,7 @@ export function executeAccountTransaction(
         executeInfo = r.info;
         revertReason = r.revertReason;
         revertedGas = r.revertedGas;
+        executeSteps = r.cairoSteps;
       }
     }
     if (revertReason !== undefined) state.rollback();
@@ -95,6 +97,7 @@ export function executeAccountTransaction(
       validateInfo,
       reverted ? undefined : executeInfo,
       reverted ? revertedGas : 0n,
+      reverted ? executeSteps : 0,
     );
     if (revertReason === undefined && chargeFee) {
       let over = exceededBound(gas, tx.resourceBounds);
@@ -109,7 +112,7 @@ export function executeAccountTransaction(
         revertReason = over;
         revertedGas = executeInfo?.gasConsumed ?? 0n;
         state.rollback();
-        gas = gasOf(env, tx, txLayer, codeSize, validateInfo, undefined, revertedGas);
+        gas = gasOf(env, tx, txLayer, codeSize, validateInfo, undefined, revertedGas, executeSteps);
       }
     }
     if (revertReason === undefined) state.commit();
@@ -172,6 +175,7 @@ function gasOf(
   validateInfo: CallInfo | undefined,
   executeInfo: CallInfo | undefined,
   revertedSierraGas: bigint,
+  revertedSteps: number,
 ) {
   const calls: CallInfo[] = [];
   if (validateInfo !== undefined) calls.push(validateInfo);
@@ -185,7 +189,7 @@ function gasOf(
     stateChanges: mergedDiffCount(state, txLayer, block.feeTokenAddress, balanceKey(env.tx.senderAddress)),
     calls,
     revertedSierraGas,
-    revertedSteps: 0,
+    revertedSteps,
     useKzgDa: block.useKzgDa,
   });
 }

@@ -13,6 +13,11 @@ export interface ExecuteOutcome {
   info?: CallInfo;
   revertReason?: string;
   revertedGas: bigint;
+  /**
+   * Steps __execute__ ran in Cairo-steps frames (blockifier: allotted − remaining steps), charged
+   * as n_reverted_steps when execution reverts, after a failure or a failed post-execution check.
+   */
+  cairoSteps: number;
 }
 
 function limitGas(env: TxEnv, remaining: { value: bigint }): bigint {
@@ -56,9 +61,9 @@ export function runExecute(
     }
     remaining.value -= gas - io.gas;
     const info = h.innerCalls[0] as CallInfo;
-    return { info, revertedGas: 0n };
+    return { info, revertedGas: 0n, cairoSteps: 0 };
   }
-  let ctx: ExecutionContext | undefined;
+  const ctx = new ExecutionContext(env.state, env.block, env.vc, env.tx, 'execute');
   try {
     const r = runPhase(
       env,
@@ -73,23 +78,29 @@ export function runExecute(
         initialGas: gas,
       },
       budget,
+      ctx,
     );
-    ctx = r.ctx;
     remaining.value -= gas - budget.value;
     if (r.info.failed) {
       return {
         info: r.info,
         revertReason: failedCallReason('Transaction execution has failed', r.info),
         revertedGas: r.info.gasConsumed,
+        cairoSteps: ctx.cairoStepsConsumed,
       };
     }
-    return { info: r.info, revertedGas: 0n };
+    return { info: r.info, revertedGas: 0n, cairoSteps: ctx.cairoStepsConsumed };
   } catch (e) {
     if (!(e instanceof ExecutionError) && !(e instanceof Error)) throw e;
     // A VM-level failure (not a Cairo panic): charge the gas seen at the last syscall.
-    const last = ctx?.lastSeenGas;
+    // The steps of the frame that raised are not known; completed Cairo-steps frames are counted.
+    const last = ctx.lastSeenGas;
     const used = last === undefined ? 0n : gas - last;
     remaining.value -= used;
-    return { revertReason: `Transaction execution has failed:\n${e.message}`, revertedGas: used };
+    return {
+      revertReason: `Transaction execution has failed:\n${e.message}`,
+      revertedGas: used,
+      cairoSteps: ctx.cairoStepsConsumed,
+    };
   }
 }

@@ -25,8 +25,8 @@ export function runPhase(
   mode: ExecutionMode,
   call: CallEntryPoint,
   remaining: { value: bigint },
+  ctx: ExecutionContext = new ExecutionContext(env.state, env.block, env.vc, env.tx, mode),
 ): { info: CallInfo; ctx: ExecutionContext } {
-  const ctx = new ExecutionContext(env.state, env.block, env.vc, env.tx, mode);
   const info = executeCall(ctx, call, remaining);
   for (const [h, c] of ctx.classesUsed) env.classesUsed.set(h, c);
   return { info, ctx };
