@@ -20,8 +20,8 @@ export interface ExecuteOutcome {
   cairoSteps: number;
 }
 
-function limitGas(env: TxEnv, remaining: { value: bigint }): bigint {
-  const max = BigInt(env.vc.os.executeMaxSierraGas);
+/** The phase's gas: what is left of the transaction's L2 gas, capped by the phase limit. */
+function limitGas(remaining: { value: bigint }, max: bigint): bigint {
   return remaining.value < max ? remaining.value : max;
 }
 
@@ -32,10 +32,11 @@ export function runExecute(
   sender: bigint,
   remaining: { value: bigint },
 ): ExecuteOutcome {
-  const gas = limitGas(env, remaining);
-  const budget = { value: gas };
   if (tx.type === 'DEPLOY_ACCOUNT') {
-    const ctx = new ExecutionContext(env.state, env.block, env.vc, env.tx, 'execute');
+    // The blockifier runs the account constructor in validation mode, under the validation gas
+    // limit (validate-mode syscall rules apply); a failure rejects the transaction.
+    const gas = limitGas(remaining, BigInt(env.vc.os.validateMaxSierraGas));
+    const ctx = new ExecutionContext(env.state, env.block, env.vc, env.tx, 'validate');
     const h = new CallSyscallHandler(ctx, {
       classHash: tx.classHash,
       entryPointType: 'CONSTRUCTOR',
@@ -63,6 +64,8 @@ export function runExecute(
     const info = h.innerCalls[0] as CallInfo;
     return { info, revertedGas: 0n, cairoSteps: 0 };
   }
+  const gas = limitGas(remaining, BigInt(env.vc.os.executeMaxSierraGas));
+  const budget = { value: gas };
   const ctx = new ExecutionContext(env.state, env.block, env.vc, env.tx, 'execute');
   try {
     const r = runPhase(

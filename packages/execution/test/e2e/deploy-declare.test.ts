@@ -120,6 +120,54 @@ describe('DEPLOY_ACCOUNT v3', () => {
   });
 });
 
+describe('DEPLOY_ACCOUNT v3 whose constructor fails', () => {
+  // The blockifier runs a DEPLOY_ACCOUNT non-revertibly: its constructor is executed before
+  // __validate_deploy__ (in validation mode), and an error there rejects the transaction (no
+  // receipt, no nonce, no fee); the gateway reports it as a validation failure.
+  it('is rejected (VALIDATION_FAILURE naming the constructor) and changes nothing', async () => {
+    const chain = await makeChain(2);
+    const classHash = chain.genesis.classHashes.account;
+    const salt = 0x99n;
+    // No public key: the constructor's argument deserialization panics.
+    const address = BigInt(hash.calculateContractAddressFromHash(hex(salt), hex(classHash), [], 0));
+    const [a] = pair(chain);
+    const fund = signedInvoke(
+      chain,
+      a,
+      [{ to: STRK, selector: sel('transfer'), calldata: [address, 10n ** 18n, 0n] }],
+      0n,
+    );
+    assert.equal(executeTransaction(chain.state, chain.block, fund).revertReason, undefined);
+    const tx: DeployAccountV3 = {
+      type: 'DEPLOY_ACCOUNT',
+      version: 3,
+      classHash,
+      contractAddressSalt: salt,
+      constructorCalldata: [],
+      signature: [1n, 2n],
+      nonce: 0n,
+      resourceBounds: BOUNDS,
+      tip: 0n,
+      paymasterData: [],
+      nonceDataAvailabilityMode: 'L1',
+      feeDataAvailabilityMode: 'L1',
+    };
+    const balance = feeTokenBalance(chain.state, STRK, address);
+    const seq = feeTokenBalance(chain.state, STRK, chain.block.sequencerAddress);
+    assert.throws(
+      () => executeTransaction(chain.state, chain.block, tx),
+      (e: unknown) =>
+        isCode('VALIDATION_FAILURE')(e) &&
+        /Contract constructor execution has failed/.test((e as Error).message) &&
+        /Failed to deserialize param #1/.test((e as Error).message),
+    );
+    assert.equal(chain.state.getClassHashAt(address), 0n);
+    assert.equal(chain.state.getNonceAt(address), 0n);
+    assert.equal(feeTokenBalance(chain.state, STRK, address), balance);
+    assert.equal(feeTokenBalance(chain.state, STRK, chain.block.sequencerAddress), seq);
+  });
+});
+
 describe('DECLARE v3', () => {
   let chain: Chain;
   let cls: Awaited<ReturnType<typeof testClass>>;
