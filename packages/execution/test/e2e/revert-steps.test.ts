@@ -13,7 +13,7 @@ import {
 import { vectorsDir } from '../../../../scripts/shared-paths.ts';
 import { compileSierraClass, executeTransaction, STRK_FEE_TOKEN_ADDRESS } from '../../src/index.ts';
 import type { CallInfo, TransactionExecutionInfo } from '../../src/types.ts';
-import { type Chain, makeChain, pair, sel, signedInvoke } from '../helpers/chain.ts';
+import { BOUNDS, type Chain, makeChain, pair, sel, signedInvoke } from '../helpers/chain.ts';
 
 // Upstream versioned constants 0.14.1, read raw (not through our parser).
 const VC = JSON.parse(
@@ -123,6 +123,28 @@ describe('INVOKE v3 revert: reverted Cairo steps are charged', () => {
     assert.equal(r.actualFee, r.gas.l1DataGas * p.l1DataGas.priceInFri + r.gas.l2Gas * p.l2Gas.priceInFri);
   });
 
+  it('a post-execution failure charges the Cairo steps that __execute__ ran', () => {
+    const [a] = pair(chain);
+    // get_outside_execution_message_hash: succeeds after Pedersen hashing (Cairo-steps frame).
+    const call = {
+      to: argent,
+      selector: sel('get_outside_execution_message_hash'),
+      calldata: [ANY_CALLER, 7n, 0n, 10n ** 12n, 0n],
+    };
+    const ok = executeTransaction(chain.state, chain.block, signedInvoke(chain, a, [call], 1n));
+    assert.equal(ok.revertReason, undefined);
+    const ran = vmSteps(ok.executeCallInfo?.innerCalls[0] as CallInfo);
+    assert.ok(ran > 100);
+    // Same call with an L2 bound one below what it needs: execution completes, the bound check
+    // fails, execution is reverted and charged as reverted work (its Cairo steps, not its builtins
+    // or memory holes).
+    const l2Gas = { maxAmount: ok.gas.l2Gas - 1n, maxPricePerUnit: BOUNDS.l2Gas.maxPricePerUnit };
+    const tx = signedInvoke(chain, a, [call], 2n, { resourceBounds: { ...BOUNDS, l2Gas } });
+    const r = executeTransaction(chain.state, chain.block, tx);
+    assert.match(r.revertReason ?? '', /^Insufficient max L2Gas/);
+    assert.deepEqual(r.gas, { l1Gas: 0n, l1DataGas: 32n * 4n, l2Gas: handL2Gas(r, tx.calldata.length, ran) });
+  });
+
   it('mirror: a Sierra-gas class that reverts is charged its Sierra gas and no steps', () => {
     const [a, b] = pair(chain);
     const call = {
@@ -130,7 +152,7 @@ describe('INVOKE v3 revert: reverted Cairo steps are charged', () => {
       selector: sel('transfer'),
       calldata: [b.address, 10n ** 30n, 0n],
     };
-    const tx = signedInvoke(chain, a, [call], 1n);
+    const tx = signedInvoke(chain, a, [call], 3n);
     const r = executeTransaction(chain.state, chain.block, tx);
     assert.match(r.revertReason ?? '', /u256_sub Overflow|insufficient balance/);
     const inner = r.executeCallInfo?.innerCalls[0] as CallInfo;
