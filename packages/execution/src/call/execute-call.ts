@@ -85,7 +85,9 @@ export function executeCall(
     result = runEntryPoint(cls.compiled.program, ep, call.calldata, {
       syscallHandler: handler,
       initialGas,
-      maxSteps: ctx.remainingSteps,
+      // Sierra-gas frames draw nothing from the step budget: gas bounds them (the blockifier still
+      // stops them once the budget is exhausted).
+      maxSteps: tracked === 'CairoSteps' || ctx.remainingSteps === 0 ? ctx.remainingSteps : stepCeiling(ctx),
       builtinGasCosts: builtinCosts(ctx),
       segmentArenaCells: vc.flags.segmentArenaCells,
     });
@@ -145,6 +147,11 @@ function entryPointOf(list: EntryPointList, selector: bigint): EntryPointList[nu
     selectorIndex.set(list, index);
   }
   return index.get(selector);
+}
+
+/** The mode's block-wide step limit. */
+function stepCeiling(ctx: ExecutionContext): number {
+  return ctx.mode === 'validate' ? ctx.vc.validateMaxNSteps : ctx.vc.invokeTxMaxNSteps;
 }
 
 const builtinCostsCache = new WeakMap<object, bigint[]>();

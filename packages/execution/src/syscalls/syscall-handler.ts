@@ -147,7 +147,9 @@ export class CallSyscallHandler implements SyscallHandler {
       response = this.failure(vm, gasCounter, [OUT_OF_GAS]);
     } else {
       io.gas = gasCounter - required;
-      this.ctx.lastSeenGas = io.gas;
+      // Only Sierra-gas frames move the revert tracker (Cairo-steps frames run on a default gas).
+      const stack = this.ctx.trackedStack;
+      if (stack[stack.length - 1] !== 'CairoSteps') this.ctx.lastSeenGas = io.gas;
       try {
         const out = spec.run(this, io);
         response = [io.gas, 0n, ...out];

@@ -79,7 +79,7 @@ export function executeAccountTransaction(
         );
       }
       if (tx.type === 'INVOKE') {
-        const r = runExecute(env, tx, sender, remaining);
+        const r = runExecute(env, tx, sender, remaining, validateInfo?.resources.n_steps ?? 0, chargeFee);
         executeInfo = r.info;
         revertReason = r.revertReason;
         revertedGas = r.revertedGas;

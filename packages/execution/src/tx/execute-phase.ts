@@ -3,6 +3,7 @@
 import type { DeployAccountV3, InvokeV3 } from '@starling/protocol';
 import { ExecutionContext } from '../call/context.js';
 import { ExecutionError, executionError } from '../errors.js';
+import { scaledResources } from '../gas/vm-resources.js';
 import { CallSyscallHandler } from '../syscalls/syscall-handler.js';
 import { deployContract } from '../syscalls/syscall-table.js';
 import type { CallInfo } from '../types.js';
@@ -31,6 +32,8 @@ export function runExecute(
   tx: InvokeV3 | DeployAccountV3,
   sender: bigint,
   remaining: { value: bigint },
+  validateSteps = 0,
+  chargeFee = true,
 ): ExecuteOutcome {
   if (tx.type === 'DEPLOY_ACCOUNT') {
     // The blockifier runs the account constructor in validation mode, under the validation gas
@@ -67,6 +70,8 @@ export function runExecute(
   const gas = limitGas(remaining, BigInt(env.vc.os.executeMaxSierraGas));
   const budget = { value: gas };
   const ctx = new ExecutionContext(env.state, env.block, env.vc, env.tx, 'execute');
+  const allotted = executeStepBudget(env, tx, validateSteps, chargeFee);
+  ctx.remainingSteps = allotted;
   try {
     const r = runPhase(
       env,
@@ -96,7 +101,10 @@ export function runExecute(
   } catch (e) {
     if (!(e instanceof ExecutionError) && !(e instanceof Error)) throw e;
     // A VM-level failure (not a Cairo panic): charge the gas seen at the last syscall.
-    // The steps of the frame that raised are not known; completed Cairo-steps frames are counted.
+    // Out of steps: the whole allotment was consumed. Otherwise the steps of the frame that raised
+    // are not known; completed Cairo-steps frames are counted.
+    if (e instanceof ExecutionError && e.details?.vmCode === 'OUT_OF_STEPS')
+      ctx.cairoStepsConsumed = allotted;
     const last = ctx.lastSeenGas;
     const used = last === undefined ? 0n : gas - last;
     remaining.value -= used;
@@ -106,4 +114,26 @@ export function runExecute(
       cairoSteps: ctx.cairoStepsConsumed,
     };
   }
+}
+
+/**
+ * Cairo steps allotted to __execute__ (blockifier's max_steps less validation and overhead): the
+ * block limit, or the L2 gas bound over step_gas_cost when the fee is charged, less the validate
+ * call's steps and the OS steps of the transaction type (constant + calldata factor).
+ */
+export function executeStepBudget(
+  env: TxEnv,
+  tx: InvokeV3,
+  validateSteps: number,
+  chargeFee: boolean,
+): number {
+  const vc = env.vc;
+  let max = vc.invokeTxMaxNSteps;
+  if (chargeFee && vc.os.stepGasCost > 0) {
+    const byGas = tx.resourceBounds.l2Gas.maxAmount / BigInt(vc.os.stepGasCost);
+    if (byGas < BigInt(max)) max = Number(byGas);
+  }
+  const p = vc.osResources.executeTxsInner.InvokeFunction;
+  const overhead = p === undefined ? 0 : p.constant.nSteps + scaledResources(p, tx.calldata.length).n_steps;
+  return Math.max(0, max - validateSteps - overhead);
 }

@@ -145,6 +145,35 @@ describe('INVOKE v3 revert: reverted Cairo steps are charged', () => {
     assert.deepEqual(r.gas, { l1Gas: 0n, l1DataGas: 32n * 4n, l2Gas: handL2Gas(r, tx.calldata.length, ran) });
   });
 
+  it('running out of the allotted steps reverts and charges the whole allotment', () => {
+    const [a] = pair(chain);
+    const call = {
+      to: argent,
+      selector: sel('execute_from_outside'),
+      calldata: [ANY_CALLER, 7n, 0n, 10n ** 12n, 0n, 2n, 123n, 456n],
+    };
+    // Allotment (blockifier max_steps for execution): L2 bound / step_gas_cost, less the validate
+    // call's steps (0: the account is Sierra-gas) and the InvokeFunction OS steps
+    // (4348 + ⌈11·12/2⌉ for 12 calldata felts): 5300 − 4414 = 886 steps, fewer than the ~990 the
+    // Argent frame needs (first test), so it stops short of its signature check.
+    const l2Gas = { maxAmount: 530_000n, maxPricePerUnit: BOUNDS.l2Gas.maxPricePerUnit };
+    const tx = signedInvoke(chain, a, [call], 3n, { resourceBounds: { ...BOUNDS, l2Gas } });
+    assert.equal(tx.calldata.length, 12);
+    const allotted = 530_000 / VC.os_constants.step_gas_cost - (4348 + Math.ceil((11 * 12) / 2));
+    assert.equal(allotted, 886);
+    const r = executeTransaction(chain.state, chain.block, tx);
+    assert.doesNotMatch(r.revertReason ?? '', /invalid-owner-sig/);
+    assert.match(r.revertReason ?? '', /step/i);
+    // All 886 steps are charged on top of the OS steps (plus whatever Sierra gas the account's own
+    // frame had used), so the charge is at least the hand formula with 886 reverted steps.
+    // The VM error leaves no CallInfo: the account frame's Sierra gas is charged up to the last
+    // syscall of a Sierra-gas frame (blockifier's revert tracker ignores Cairo-steps frames, whose
+    // default initial gas would otherwise make the charge negative).
+    assert.equal(r.executeCallInfo, undefined);
+    const sierra = r.gas.l2Gas - handL2Gas(r, 12, allotted);
+    assert.ok(sierra > 0n && sierra < l2Gas.maxAmount, String(sierra));
+  });
+
   it('mirror: a Sierra-gas class that reverts is charged its Sierra gas and no steps', () => {
     const [a, b] = pair(chain);
     const call = {
@@ -152,7 +181,7 @@ describe('INVOKE v3 revert: reverted Cairo steps are charged', () => {
       selector: sel('transfer'),
       calldata: [b.address, 10n ** 30n, 0n],
     };
-    const tx = signedInvoke(chain, a, [call], 3n);
+    const tx = signedInvoke(chain, a, [call], 4n);
     const r = executeTransaction(chain.state, chain.block, tx);
     assert.match(r.revertReason ?? '', /u256_sub Overflow|insufficient balance/);
     const inner = r.executeCallInfo?.innerCalls[0] as CallInfo;
