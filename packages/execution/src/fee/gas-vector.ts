@@ -24,6 +24,8 @@ const GAS_PER_LOG = 375n;
 const GAS_PER_LOG_TOPIC = 375n;
 const GAS_PER_LOG_DATA_WORD = 256n;
 const DATA_GAS_PER_FIELD_ELEMENT = 32n;
+// blockifier abi constants: N_STEPS_PER_SEGMENT_ARENA_BUILTIN.
+const N_STEPS_PER_SEGMENT_ARENA = 10;
 
 export interface TxResourcesInput {
   kind: TxKind;
@@ -94,7 +96,9 @@ export function vmResourcesL2Gas(
   revertedSteps: number,
 ): bigint {
   const fee = vc.vmResourceFeeCost;
-  let l1 = ceilRatio(fee.nSteps, BigInt(r.n_steps + r.n_memory_holes + revertedSteps));
+  // The segment arena is no prover builtin: the OS turns each instance into ~10 steps.
+  const arenaSteps = N_STEPS_PER_SEGMENT_ARENA * (r.builtin_instance_counter.segment_arena ?? 0);
+  let l1 = ceilRatio(fee.nSteps, BigInt(r.n_steps + arenaSteps + r.n_memory_holes + revertedSteps));
   for (const [name, n] of Object.entries(r.builtin_instance_counter)) {
     const w = fee.builtins[`${name}_builtin`];
     if (w === undefined || n === undefined || n === 0) continue;

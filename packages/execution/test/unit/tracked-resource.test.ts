@@ -51,6 +51,14 @@ describe('tracked resource', () => {
     const steps = (n: number) => ({ n_steps: n, n_memory_holes: 0, builtin_instance_counter: {} });
     assert.equal(vmResourcesL2Gas(vc, steps(4000), 0), 400_000n);
     assert.equal(vmResourcesL2Gas(vc, steps(1000), 0), 120_000n); // ceil(2.5) = 3 L1 gas
+    // Segment arena instances count 10 steps each (blockifier total_n_steps): 1000 + 10·100 steps
+    // = 5 L1 gas.
+    assert.equal(
+      vmResourcesL2Gas(vc, { ...steps(1000), builtin_instance_counter: { segment_arena: 100 } }, 0),
+      200_000n,
+    );
+    // Reverted steps add to the steps: 1000 + 3000 = 4000 steps = 10 L1 gas.
+    assert.equal(vmResourcesL2Gas(vc, steps(1000), 3000), 400_000n);
     // The heaviest resource wins: 100 pedersen = 8 L1 gas > 1000 steps = 3 L1 gas.
     assert.equal(
       vmResourcesL2Gas(vc, { ...steps(1000), builtin_instance_counter: { pedersen: 100 } }, 0),
