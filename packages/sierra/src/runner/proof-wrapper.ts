@@ -1,4 +1,3 @@
-import { assembleProgram } from '../casm/assemble.js';
 import { encodeInstruction } from '../casm/encode.js';
 import type { Hint } from '../casm/hints.js';
 import type { Instruction } from '../casm/instruction.js';
@@ -6,6 +5,7 @@ import { cell, deref, imm, type ResOperand } from '../casm/operand.js';
 import type { CasmProgram } from '../compiler/compile.js';
 import { SierraError } from '../errors.js';
 import { selectMain, VM_BUILTINS } from './entry-wrapper.js';
+import { prependEntryCode } from './prepend-entry.js';
 
 /** Gas handed to a function that takes a GasBuiltin in proof mode (there is no caller to pay). */
 export const PROOF_MODE_GAS = (1n << 64n) - 1n;
@@ -126,18 +126,10 @@ export function wrapProgramForProof(
   emit({ kind: 'call', target: imm(entrySize + mainOffset - callAt), relative: true });
   code.push(...tail);
   emit({ kind: 'jump', target: imm(0), relative: true });
-  const entry: bigint[] = code.flatMap((ins) => encodeInstruction(ins));
-  if (entry.length !== entrySize) throw new SierraError('CASM_ENCODING_ERROR', 'entry code size mismatch');
-  const entryHints: [number, Hint[]][] = [];
-  let pc = 0;
-  for (const ins of code) {
-    if (ins.hints.length) entryHints.push([pc, ins.hints]);
-    pc += encodeInstruction(ins).length;
-  }
-  const { bytecode, hints } = assembleProgram(compiled);
+  const { bytecode, hints } = prependEntryCode(code, entrySize, compiled);
   return {
-    bytecode: [...entry, ...bytecode],
-    hints: [...entryHints, ...hints.map(([p, hs]): [number, Hint[]] => [p + entrySize, hs])],
+    bytecode,
+    hints,
     builtins,
     function: main.id,
     start: 0,
