@@ -4,3 +4,4 @@ export { FeltError, type FeltErrorCode, StarlingError } from './errors.js';
 export * from './fast/index.js';
 export * from './field.js';
 export { referenceField } from './reference-field.js';
+export { startModuleWorker, workerExecArgv } from './worker-threads.js';

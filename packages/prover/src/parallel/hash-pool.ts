@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '@starling/felt';
 import { ProverError } from '../errors.js';
 import type { AirRecipe } from '../stark/air.js';
 import type { SubCosetSource } from '../stark/composition-eval.js';
@@ -28,35 +29,9 @@ function workerUrl(name: string): URL {
   return new URL(`./${name}.${ext}`, import.meta.url);
 }
 
-// Flags a worker can take over from its parent (module resolution and loaders). Others, such as the
-// per-process options Node 24's test runner passes to its children, make new Worker() throw.
-const WORKER_FLAGS =
-  /^(--conditions|-C|--import|--require|-r|--loader|--experimental-loader|--enable-source-maps)(=|$)/;
-
-function workerExecArgv(): string[] {
-  const out: string[] = [];
-  const argv = process.execArgv;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const match = WORKER_FLAGS.exec(arg);
-    if (!match) continue;
-    out.push(arg);
-    // A flag given as `--import tsx` carries its value in the next argument.
-    const next = argv[i + 1];
-    if (match[2] === '' && next !== undefined && !next.startsWith('-') && !/^--enable/.test(arg)) {
-      out.push(next);
-      i++;
-    }
-  }
-  return out;
-}
-
 /** Starts a worker on a sibling module; from TypeScript sources it first registers the tsx loader. */
 export function startWorker(name: string): Worker {
-  const url = workerUrl(name);
-  if (!url.pathname.endsWith('.ts')) return new Worker(url, { execArgv: workerExecArgv() });
-  const boot = `import('tsx/esm/api').then((m) => m.register()).then(() => import(${JSON.stringify(url.href)}));`;
-  return new Worker(boot, { eval: true, execArgv: [...workerExecArgv(), '--conditions=@starling/source'] });
+  return startModuleWorker(workerUrl(name));
 }
 
 /**
