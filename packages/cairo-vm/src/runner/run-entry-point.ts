@@ -7,6 +7,8 @@ import { CairoRunner, type RunnerOptions } from './runner.js';
 export interface EntryPointOptions extends RunnerOptions {
   /** Gas given to the call (before the entry-point budget is reserved). */
   initialGas?: bigint;
+  /** Called with the steps run so far when the run throws, so that a caller can still charge them. */
+  onAbort?: (steps: number) => void;
 }
 
 export interface EntryPointResult {
@@ -60,7 +62,12 @@ export function runEntryPoint(
     throw vmError('ENTRY_POINT_NOT_FOUND', `entry point offset ${entryPoint.offset} is outside the bytecode`);
   }
   runner.start({ segment: runner.programSegment.index, offset: entryPoint.offset }, stack);
-  runner.run();
+  try {
+    runner.run();
+  } catch (e) {
+    options.onAbort?.(runner.vm.steps);
+    throw e;
+  }
   fillRangeCheck96Holes(runner, entryPoint.builtins);
   runner.verify();
   runner.markOsAccesses();

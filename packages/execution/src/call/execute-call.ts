@@ -81,6 +81,7 @@ export function executeCall(
   ctx.depth++;
   ctx.trackedStack.push(tracked);
   let result: ReturnType<typeof runEntryPoint>;
+  let abortedSteps = 0;
   try {
     result = runEntryPoint(cls.compiled.program, ep, call.calldata, {
       syscallHandler: handler,
@@ -90,19 +91,21 @@ export function executeCall(
       maxSteps: tracked === 'CairoSteps' || ctx.remainingSteps === 0 ? ctx.remainingSteps : stepCeiling(ctx),
       builtinGasCosts: builtinCosts(ctx),
       segmentArenaCells: vc.flags.segmentArenaCells,
+      onAbort: (steps) => {
+        abortedSteps = steps;
+      },
     });
   } catch (e) {
     ctx.state.rollback();
+    // The blockifier's step counter runs down during the run, so an aborted frame's steps stay spent.
+    if (tracked === 'CairoSteps') consumeSteps(ctx, abortedSteps);
     throw wrapVmError(e, full);
   } finally {
     ctx.depth--;
     ctx.trackedStack.pop();
   }
   // Only Cairo-steps frames draw on the step budget (blockifier's consume_step is gated likewise).
-  if (tracked === 'CairoSteps') {
-    ctx.remainingSteps -= result.resources.n_steps;
-    ctx.cairoStepsConsumed += result.resources.n_steps;
-  }
+  if (tracked === 'CairoSteps') consumeSteps(ctx, result.resources.n_steps);
 
   const resources = emptyResources();
   if (tracked === 'CairoSteps') {
@@ -147,6 +150,12 @@ function entryPointOf(list: EntryPointList, selector: bigint): EntryPointList[nu
     selectorIndex.set(list, index);
   }
   return index.get(selector);
+}
+
+/** Draws a Cairo-steps frame's VM steps from the transaction's step budget. */
+function consumeSteps(ctx: ExecutionContext, steps: number): void {
+  ctx.remainingSteps -= steps;
+  ctx.cairoStepsConsumed += steps;
 }
 
 /** The mode's block-wide step limit. */

@@ -101,8 +101,8 @@ export function runExecute(
   } catch (e) {
     if (!(e instanceof ExecutionError) && !(e instanceof Error)) throw e;
     // A VM-level failure (not a Cairo panic): charge the gas seen at the last syscall.
-    // Out of steps: the whole allotment was consumed. Otherwise the steps of the frame that raised
-    // are not known; completed Cairo-steps frames are counted.
+    // Out of steps: the whole allotment was consumed. Otherwise every Cairo-steps frame, finished or
+    // aborted, has drawn its steps (executeCall).
     if (e instanceof ExecutionError && e.details?.vmCode === 'OUT_OF_STEPS')
       ctx.cairoStepsConsumed = allotted;
     const last = ctx.lastSeenGas;

@@ -13,6 +13,7 @@ import {
 import { vectorsDir } from '../../../../scripts/shared-paths.ts';
 import { compileSierraClass, executeTransaction, STRK_FEE_TOKEN_ADDRESS } from '../../src/index.ts';
 import type { CallInfo, TransactionExecutionInfo } from '../../src/types.ts';
+import { sierraFixture } from '../helpers/artifacts.ts';
 import { BOUNDS, type Chain, makeChain, pair, sel, signedInvoke } from '../helpers/chain.ts';
 
 // Upstream versioned constants 0.14.1, read raw (not through our parser).
@@ -74,16 +75,29 @@ function vmSteps(c: CallInfo): number {
   return c.resources.n_steps - os;
 }
 
+/** VM steps a frame ran itself: its resources less its syscalls' OS steps and its inner calls. */
+function ownSteps(c: CallInfo): number {
+  let steps = c.resources.n_steps;
+  for (const s of c.syscalls) steps -= VC.os_resources.execute_syscalls[s.selector]?.n_steps ?? Number.NaN;
+  for (const inner of c.innerCalls) steps -= inner.resources.n_steps;
+  return steps;
+}
+
 describe('INVOKE v3 revert: reverted Cairo steps are charged', () => {
   let chain: Chain;
   const argent = 0xa26e7n;
+  const forwarder = 0xf02a2dn;
   before(async () => {
     chain = await makeChain(2);
-    const sierra = argentSierra();
-    const casm = compileSierraClass(sierra);
-    const h = calculateClassHash(sierra);
-    chain.state.declareClass(h, calculateCompiledClassHash(casm), { kind: 'SIERRA', sierra }, casm);
-    chain.state.setClassHashAt(argent, h);
+    for (const [address, sierra] of [
+      [argent, argentSierra()],
+      [forwarder, sierraFixture('forwarder').sierra],
+    ] as const) {
+      const casm = compileSierraClass(sierra);
+      const h = calculateClassHash(sierra);
+      chain.state.declareClass(h, calculateCompiledClassHash(casm), { kind: 'SIERRA', sierra }, casm);
+      chain.state.setClassHashAt(address, h);
+    }
   });
 
   it('a Sierra 1.4 class (Cairo steps) that panics after hashing: its VM steps join the fee', () => {
@@ -188,5 +202,47 @@ describe('INVOKE v3 revert: reverted Cairo steps are charged', () => {
     assert.equal(inner.trackedResource, 'SierraGas');
     assert.ok(inner.gasConsumed > 0n);
     assert.deepEqual(r.gas, { l1Gas: 0n, l1DataGas: 32n * 4n, l2Gas: handL2Gas(r, tx.calldata.length, 0) });
+  });
+
+  it('a Cairo-steps frame aborted by a failure outside Cairo is charged the steps it ran', () => {
+    const [, b] = pair(chain);
+    // hash_then_call(rounds, to, selector): `rounds` Pedersen hashes, then a call. The forwarder is
+    // compiled by wasm-cairo (Sierra 1.6), so its frame is tracked in Cairo steps.
+    const call = (rounds: bigint, to: bigint, selector: bigint) => ({
+      to: forwarder,
+      selector: sel('hash_then_call'),
+      calldata: [rounds, to, selector],
+    });
+    const run = (rounds: bigint, to: bigint, selector: bigint, nonce: bigint) =>
+      executeTransaction(
+        chain.state,
+        chain.block,
+        signedInvoke(chain, b, [call(rounds, to, selector)], nonce),
+      );
+    // Finished frames give the steps of the hashing rounds: own steps with 400 rounds less with 0.
+    const frame = (r: TransactionExecutionInfo) => r.executeCallInfo?.innerCalls[0] as CallInfo;
+    const ok0 = run(0n, forwarder, sel('noop'), 0n);
+    const ok400 = run(400n, forwarder, sel('noop'), 1n);
+    assert.equal(ok0.revertReason, undefined);
+    assert.equal(frame(ok0).trackedResource, 'CairoSteps');
+    const hashingSteps = ownSteps(frame(ok400)) - ownSteps(frame(ok0));
+    assert.ok(hashingSteps > 4000, String(hashingSteps));
+    // The same calls to an undeployed address abort the forwarder's frame after its hashing: a
+    // failure the contract cannot catch, so __execute__ reverts with no CallInfo.
+    const undeployed = 0x7e57dead5n;
+    const bad0 = run(0n, undeployed, sel('noop'), 2n);
+    const bad400 = run(400n, undeployed, sel('noop'), 3n);
+    for (const r of [bad0, bad400]) {
+      assert.match(r.revertReason ?? '', /is not deployed/);
+      assert.equal(r.executeCallInfo, undefined);
+    }
+    // The aborted frames' steps are reverted steps: the two charges differ by the hashing steps at
+    // step_gas_cost L2 gas each, give or take one rounding quantum of the VM-resource L1 gas.
+    const [num, den] = VC.vm_resource_fee_cost.n_steps;
+    const quantum = BigInt((VC.os_constants.step_gas_cost * den) / num);
+    const expected = BigInt(hashingSteps * VC.os_constants.step_gas_cost);
+    const diff = bad400.gas.l2Gas - bad0.gas.l2Gas;
+    assert.ok(diff >= expected - quantum && diff <= expected + quantum, `${diff} vs ${expected}`);
+    assert.equal(bad400.gas.l1DataGas, bad0.gas.l1DataGas);
   });
 });
