@@ -82,6 +82,8 @@ export interface ExecutionFlags {
   skipFeeCharge?: boolean;
   /** Hash with the query version (version + 2^128). */
   query?: boolean;
+  /** The transaction's hash when the caller has computed it already (ignored for queries). */
+  transactionHash?: bigint;
 }
 
 /** The outcome of an executed transaction (reverted ones included). */

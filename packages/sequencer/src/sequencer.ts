@@ -260,6 +260,7 @@ export class Sequencer {
     try {
       info = executeTransaction(block.state, block.context, p.tx, {
         ...this.d.prepare?.(p),
+        transactionHash: p.hash,
         strictNonce: true,
       });
     } catch (error) {

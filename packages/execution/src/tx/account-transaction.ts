@@ -39,7 +39,7 @@ export function executeAccountTransaction(
   }
   const vc = constantsFor(block.starknetVersion);
   const query = options.query === true;
-  const txInfo = transactionInfo(tx, block.chainId, query);
+  const txInfo = transactionInfo(tx, block.chainId, query, options.transactionHash);
   const hash = txInfo.transactionHash;
   const sender = txInfo.senderAddress;
   const env: TxEnv = { state, block, vc, tx: txInfo, classesUsed: new Map() };

@@ -36,9 +36,10 @@ export function calldataLengthOf(tx: V3): number {
       : 0;
 }
 
-/** Hash (query version when asked) and the tx info get_execution_info exposes. */
-export function transactionInfo(tx: V3, chainId: bigint, query: boolean): TxInfo {
-  const hash = calculateTransactionHash(tx, chainId, { query });
+/** Hash (query version when asked; `knownHash` spares recomputing it) and the tx info get_execution_info exposes. */
+export function transactionInfo(tx: V3, chainId: bigint, query: boolean, knownHash?: bigint): TxInfo {
+  const hash =
+    knownHash !== undefined && !query ? knownHash : calculateTransactionHash(tx, chainId, { query });
   return {
     version: 3n + (query ? QUERY_VERSION_BASE : 0n),
     senderAddress: senderOf(tx),

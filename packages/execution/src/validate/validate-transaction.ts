@@ -36,6 +36,8 @@ export interface ValidateOptions {
   /** The previous block's L2 gas price (fri) for the price threshold; default: the block's. */
   previousL2GasPrice?: bigint;
   limits?: Partial<GatewayLimits>;
+  /** The transaction's hash when the caller has computed it already. */
+  transactionHash?: bigint;
 }
 
 export interface ValidationResult {
@@ -67,7 +69,7 @@ export function validateTransaction(
       `Transaction L2 gas price ${tx.resourceBounds.l2Gas.maxPricePerUnit} is below the required threshold ${threshold}.`,
     );
   const scratch = new ExecutionState(state);
-  const info = transactionInfo(tx, block.chainId, false);
+  const info = transactionInfo(tx, block.chainId, false, options.transactionHash);
   const sender = info.senderAddress;
   const accountNonce = scratch.getNonceAt(sender);
   checkNonceWindow(tx, accountNonce, limits);
@@ -76,6 +78,7 @@ export function validateTransaction(
   if (tx.type !== 'INVOKE') {
     const r = executeAccountTransaction(scratch, block, tx, {
       strictNonce: false,
+      transactionHash: info.transactionHash,
       ...(options.contractClass !== undefined ? { contractClass: options.contractClass } : {}),
       ...(options.compileClass !== undefined ? { compileClass: options.compileClass } : {}),
     });

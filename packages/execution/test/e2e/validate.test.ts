@@ -9,6 +9,7 @@ import { casmClassToJson, compileContractClass } from '@starling/sierra';
 import { ec, hash } from 'starknet';
 import {
   ExecutionError,
+  ExecutionState,
   executeTransaction,
   feeTokenBalance,
   STRK_FEE_TOKEN_ADDRESS,
@@ -80,6 +81,34 @@ describe('validateTransaction (gateway validate-only mode)', () => {
       () => validateTransaction(chain.state, chain.block, { ...tx, signature: [wrong.r, wrong.s] }),
       isCode('VALIDATION_FAILURE'),
     );
+    assert.deepEqual(snapshot(), before);
+  });
+
+  it('uses a hash the caller computed already: the signature is checked against it', () => {
+    const [a, b] = pair(chain);
+    const nonce = chain.state.getNonceAt(a.address);
+    const tx = signedInvoke(chain, a, [transfer(b.address, 1n)], nonce);
+    const known = starknetJsInvokeHash(tx, chain.block.chainId);
+    const r = validateTransaction(chain.state, chain.block, tx, { transactionHash: known });
+    assert.equal(r.transactionHash, known);
+    // A different hash given by the caller is the one __validate__ sees: the signature fails.
+    assert.throws(
+      () => validateTransaction(chain.state, chain.block, tx, { transactionHash: known + 1n }),
+      isCode('VALIDATION_FAILURE'),
+    );
+    const before = snapshot();
+    const info = executeTransaction(new ExecutionState(chain.state), chain.block, tx, {
+      transactionHash: known,
+    });
+    assert.equal(info.transactionHash, known);
+    assert.equal(info.revertReason, undefined);
+    // A query ignores it: its hash carries the query version.
+    const q = executeTransaction(new ExecutionState(chain.state), chain.block, tx, {
+      transactionHash: known,
+      query: true,
+      skipValidate: true,
+    });
+    assert.notEqual(q.transactionHash, known);
     assert.deepEqual(snapshot(), before);
   });
 

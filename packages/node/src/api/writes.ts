@@ -25,6 +25,7 @@ export function executionValidator(c: NodeContext): TransactionValidator {
       };
       validateTransaction(state, block, tx, {
         pendingNonce,
+        transactionHash: ctx.hash,
         ...(tx.type === 'DECLARE' && ctx.contractClass !== undefined
           ? { contractClass: parseSierraClass(ctx.contractClass) }
           : {}),
