@@ -29,6 +29,7 @@ function productRange(a: Range, b: Range): [bigint, bigint] {
 /** Signatures of the `bounded_int_*` families (output ranges as upstream derives them). */
 export function boundedSignature(reg: ProgramRegistry, l: LongId): LibfuncSignature | undefined {
   if (!l.genericId.startsWith('bounded_int_') && l.genericId !== 'enum_from_bounded_int') return undefined;
+  if (l.genericId === 'bounded_int_guarantee_verify') return guaranteeVerifySignature(reg, l);
   const t0 = asType(l.args[0], l.genericId);
   const rc = findType(reg, 'RangeCheck');
   const binary = (lo: (a: Range, b: Range) => [bigint, bigint]) => {
@@ -102,4 +103,13 @@ export function boundedSignature(reg: ProgramRegistry, l: LongId): LibfuncSignat
     default:
       return undefined;
   }
+}
+
+/** `bounded_int_guarantee_verify<MIN, MAX>`: upstream supports only the u32 range. */
+function guaranteeVerifySignature(reg: ProgramRegistry, l: LongId): LibfuncSignature | undefined {
+  const [lo, hi] = l.args;
+  if (lo?.kind !== 'value' || hi?.kind !== 'value' || lo.value !== 0n || hi.value !== (1n << 32n) - 1n)
+    return undefined;
+  const rc = findType(reg, 'RangeCheck');
+  return one([rc, findType(reg, 'BoundedIntGuarantee', lo.value.toString(), hi.value.toString())], [rc]);
 }

@@ -68,3 +68,15 @@ export function findUserType(reg: ProgramRegistry, genericId: 'Struct' | 'Enum',
 /** `core::array::Span::<core::felt252>`, the argument type of the syscalls. */
 export const feltSpan = (reg: ProgramRegistry): Ty =>
   findUserType(reg, 'Struct', 'core::array::Span::<core::felt252>');
+
+/** The declared tuple (`Struct<ut@Tuple, …>`) with these members. */
+export function findTuple(reg: ProgramRegistry, members: Ty[]): Ty {
+  if (members.some((m) => m === undefined)) return undefined;
+  for (const [id, t] of reg.types) {
+    const [u, ...rest] = t.longId.args;
+    if (t.longId.genericId !== 'Struct' || u?.kind !== 'userType' || !userTypeIs(u.id, 'Tuple')) continue;
+    if (rest.length === members.length && rest.every((a, i) => a.kind === 'type' && a.id === members[i]))
+      return id;
+  }
+  return undefined;
+}

@@ -1,6 +1,7 @@
 import type { LongId } from '../program/types.js';
 import { boundedSignature } from './bounded-signatures.js';
 import { builtinSignature } from './builtin-signatures.js';
+import { circuitSignature } from './circuit-signatures.js';
 import { extraSignature } from './extra-signatures.js';
 import { intSignature, u256Signature } from './int-signatures.js';
 import { asType, type ProgramRegistry } from './registry.js';
@@ -90,7 +91,8 @@ function familySignature(reg: ProgramRegistry, l: LongId): LibfuncSignature | un
       boolSignature(reg, l) ??
       boundedSignature(reg, l) ??
       wrapperSignature(reg, l) ??
-      extraSignature(reg, l)
+      extraSignature(reg, l) ??
+      circuitSignature(reg, l)
     );
   } catch {
     return undefined;

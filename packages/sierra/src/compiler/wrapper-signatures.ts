@@ -1,6 +1,7 @@
 import type { LongId } from '../program/types.js';
 import { asType, type ProgramRegistry } from './registry.js';
 import {
+  findTuple,
   findType,
   findUserType,
   type LibfuncSignature,
@@ -8,25 +9,12 @@ import {
   snapshotTy,
   type Ty,
 } from './signature-types.js';
-import { userTypeIs } from './validate-types.js';
 
 /** The members (or variants) of `T` or of `Snapshot<T>`, each as its snapshot in the second case. */
 function parts(reg: ProgramRegistry, ty: string, of: 'structMembers' | 'enumVariants'): Ty[] {
   const t = reg.type(ty);
   if (t.genericId !== 'Snapshot') return reg[of](ty);
   return reg[of](asType(t.args[0], ty)).map((m) => snapshotTy(reg, m));
-}
-
-/** The declared tuple (`Struct<ut@Tuple, …>`) with these members. */
-function findTuple(reg: ProgramRegistry, members: Ty[]): Ty {
-  if (members.some((m) => m === undefined)) return undefined;
-  for (const [id, t] of reg.types) {
-    const [u, ...rest] = t.longId.args;
-    if (t.longId.genericId !== 'Struct' || u?.kind !== 'userType' || !userTypeIs(u.id, 'Tuple')) continue;
-    if (rest.length === members.length && rest.every((a, i) => a.kind === 'type' && a.id === members[i]))
-      return id;
-  }
-  return undefined;
 }
 
 /** Signatures of the boxed, nullable, dict, EC, execution-info and span/tuple families. */
