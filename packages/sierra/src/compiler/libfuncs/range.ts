@@ -43,9 +43,7 @@ export const rangeSize = (r: Range) => r.upper - r.lower;
 export const isSmallRange = (r: Range) => rangeSize(r) <= U128_BOUND;
 export const isFullFelt252Range = (r: Range) => rangeSize(r) >= P;
 export function intersection(a: Range, b: Range): Range | undefined {
-  // biome-ignore lint/complexity/useMathMinMax: bigint operands
   const lower = a.lower > b.lower ? a.lower : b.lower;
-  // biome-ignore lint/complexity/useMathMinMax: bigint operands
   const upper = a.upper < b.upper ? a.upper : b.upper;
   return lower < upper ? { lower, upper } : undefined;
 }
