@@ -1,6 +1,8 @@
 import { threadId } from 'node:worker_threads';
 import { inv, P } from '@starling/felt';
 import type { Air, AirRecipe, ConstraintDomain, ConstraintSpec } from '../stark/air.js';
+import type { BlockProgram } from '../stark/block-ops.js';
+import { cairoBlockProgram } from './cairo-block.js';
 import { FLAG, NUM_FLAGS } from './instruction.js';
 import { CairoLayout, COL } from './layout.js';
 import { type CairoPublicInput, publicInputBytes } from './public-input.js';
@@ -128,6 +130,15 @@ export class CairoAir implements Air {
       args: { publicInput: this.publicInput, traceLength: this.traceLength },
     };
     return this.recipe;
+  }
+
+  private block: BlockProgram | null | undefined;
+
+  /** Only a plain CairoAir without builtins has one (a derived object may override `evaluate`). */
+  blockProgram(): BlockProgram | null {
+    if (Object.getPrototypeOf(this) !== CairoAir.prototype) return null;
+    this.block ??= cairoBlockProgram(this.layout, this.publicInput, (z, alpha) => this.pmProduct(z, alpha));
+    return this.block;
   }
 
   buildAux(main: readonly (readonly bigint[])[], challenges: readonly bigint[]): bigint[][] {

@@ -22,6 +22,8 @@ export interface ComposeJob {
   challenges: readonly bigint[];
   alphas: readonly bigint[];
   values: Uint32Array;
+  /** VecField name: 'wasm' evaluates with the AIR's block program, 'bigint' row by row. */
+  field: string;
 }
 
 function workerUrl(name: string): URL {

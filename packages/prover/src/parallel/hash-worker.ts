@@ -4,7 +4,7 @@ import { parentPort } from 'node:worker_threads';
 import { CairoAir } from '../cairo/cairo-air.js';
 import type { CairoPublicInput } from '../cairo/public-input.js';
 import type { Air } from '../stark/air.js';
-import { evaluateRows } from '../stark/composition-eval.js';
+import { evaluateComposition } from '../stark/composition-eval.js';
 import { type DeepComboJob, deepCombos, evaluateColumnsAt } from '../stark/deep.js';
 import { keccakLeaves } from '../stark/fast-keccak.js';
 import { extendSubCoset, interpolateColumn, type LdeJob } from '../stark/lde-kernel.js';
@@ -36,7 +36,18 @@ function airOf(job: ComposeJob): Air {
 function compose(job: ComposeJob, parts: { m: number; from: number; to: number }[]): void {
   const air = airOf(job);
   for (const p of parts) {
-    evaluateRows(air, job.sources, p.m, job.Dp, job.challenges, job.alphas, p.from, p.to, job.values);
+    evaluateComposition(
+      air,
+      job.sources,
+      p.m,
+      job.Dp,
+      job.challenges,
+      job.alphas,
+      p.from,
+      p.to,
+      job.values,
+      job.field,
+    );
   }
 }
 

@@ -1,3 +1,5 @@
+import type { BlockProgram } from './block-ops.js';
+
 /** Rows a constraint applies to: every row, every row but the last, or one row. */
 export type ConstraintDomain = 'all' | 'transition' | { row: number };
 
@@ -51,6 +53,11 @@ export interface Air {
     challenges: readonly bigint[],
     out: bigint[],
   ): void;
+  /**
+   * The constraints of `evaluate` as a block program over the WASM kernels (same numerators modulo p),
+   * or null: the composition then evaluates `evaluate` row by row.
+   */
+  blockProgram?(): BlockProgram | null;
   /** A recipe that rebuilds exactly this AIR on a worker thread, or null (evaluation stays on the caller). */
   workerRecipe?(): AirRecipe | null;
   /** Builds the interaction columns (auxWidth columns of traceLength rows). */

@@ -1,8 +1,9 @@
-import { batchInverse, GENERATOR, inv, P, pow, rootOfUnity } from '@starling/felt';
+import { batchInverse, GENERATOR, getFastField, inv, P, pow, rootOfUnity } from '@starling/felt';
 import { ProverError } from '../errors.js';
 import { ldePool } from '../parallel/hash-pool.js';
 import type { Air } from './air.js';
 import { boundaryRows, compositionAt, periodicAt, periodicCoefficients } from './composition.js';
+import { evaluateRowsBlock } from './composition-block.js';
 import { cosetShift } from './lde-kernel.js';
 import { bigintPolyBackend } from './poly.js';
 import { LIMBS, readCanonical, u64, type VecField, writeCanonical } from './vec-field.js';
@@ -35,9 +36,10 @@ export function compositionParts(
   const pool = recipe && n >= 1024 ? ldePool() : null;
   if (pool && recipe) {
     const sources = ldes.map((l) => ({ values: l.values, n: l.n, blowup: l.blowup }));
-    pool.compose({ recipe, sources, Dp, challenges, alphas, values });
+    pool.compose({ recipe, sources, Dp, challenges, alphas, values, field: vf.name });
   } else {
-    for (let m = 0; m < Dp; m++) evaluateRows(air, ldes, m, Dp, challenges, alphas, 0, n, values);
+    for (let m = 0; m < Dp; m++)
+      evaluateComposition(air, ldes, m, Dp, challenges, alphas, 0, n, values, vf.name);
   }
   const coeffs = vf.cosetIntt(vf.fromCanonical(values), GENERATOR);
   if (Dp > D) {
@@ -53,6 +55,28 @@ export interface SubCosetSource {
   readonly values: readonly Uint32Array[];
   readonly n: number;
   readonly blowup: number;
+}
+
+/**
+ * H on rows [from, to) of sub-coset m (see `evaluateRows`): with the AIR's block program on the WASM
+ * kernels when the vector field is 'wasm' and the AIR has one, else BigInt row by row.
+ */
+export function evaluateComposition(
+  air: Air,
+  ldes: readonly SubCosetSource[],
+  m: number,
+  Dp: number,
+  challenges: readonly bigint[],
+  alphas: readonly bigint[],
+  from: number,
+  to: number,
+  values: Uint32Array,
+  field: string,
+): void {
+  const program = field === 'wasm' ? (air.blockProgram?.() ?? null) : null;
+  const f = program ? getFastField() : null;
+  if (program && f) evaluateRowsBlock(air, program, f, ldes, m, Dp, challenges, alphas, from, to, values);
+  else evaluateRows(air, ldes, m, Dp, challenges, alphas, from, to, values);
 }
 
 /** Σ z^(kn)·h_k(z) = Σ αᵢ·Cᵢ(z)/Zᵢ(z) on the OODS values: the identity the verifier checks. */
