@@ -10,6 +10,7 @@ export type SierraErrorCode =
   | 'SIERRA_LIBFUNC_NOT_ALLOWED'
   | 'SIERRA_BYTECODE_TOO_LARGE'
   | 'SIERRA_COMPILATION_FAILED'
+  | 'SIERRA_INVALID_ARGUMENTS'
   | 'CASM_ENCODING_ERROR';
 
 /** Typed error of the sierra package; `rpcCode` says how the RPC layer should report it. */

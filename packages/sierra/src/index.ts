@@ -29,7 +29,13 @@ export { parseSierraJson } from './program/parse-json.js';
 export { parseSierraText } from './program/parse-text.js';
 export * from './program/types.js';
 export { selectMain, type WrappedProgram, wrapProgramForRun } from './runner/entry-wrapper.js';
-export { PROOF_MODE_GAS, type ProofModeProgram, wrapProgramForProof } from './runner/proof-wrapper.js';
+export { parseProofArgs } from './runner/proof-args.js';
+export {
+  PROOF_MODE_GAS,
+  type ProofArg,
+  type ProofModeProgram,
+  wrapProgramForProof,
+} from './runner/proof-wrapper.js';
 export { decompress } from './serde/decompress.js';
 export { programFromFelts, sierraFromFelts, versionsFromFelts } from './serde/felt252-serde.js';
 export type { Hint, Instruction, InstructionBody } from './types.js';

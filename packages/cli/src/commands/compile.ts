@@ -9,6 +9,7 @@ import {
   compileProgram,
   hintToJson,
   MAX_BYTECODE_SIZE,
+  parseProofArgs,
   parseSierraJson,
   parseSierraText,
   SierraError,
@@ -27,6 +28,7 @@ interface CompileFlags {
   wrapper: boolean;
   gasMetadata: string;
   proofMode?: boolean;
+  args?: string;
 }
 
 // Libfuncs that need gas metadata; without them the program compiles with ap changes only, as the
@@ -58,12 +60,22 @@ export function registerCompileCommand(program: Command): void {
       'for a program: proof-mode entry code (output builtin, value written to output, ends in jmp rel 0)',
     )
     .option(
+      '--args <args>',
+      "with --proof-mode: the function's arguments, built into the entry code (felts; arrays in brackets: '1 [2 3] 4')",
+    )
+    .option(
       '--gas-metadata <mode>',
       "for a program: 'on' (gas metadata and gas check), 'off' (ap changes only) or 'auto' (on if it uses gas)",
       'auto',
     )
     .action((input: string, flags: CompileFlags) => {
       try {
+        if (flags.args !== undefined && flags.proofMode !== true) {
+          throw new SierraError(
+            'SIERRA_INVALID_ARGUMENTS',
+            '--args builds the arguments into proof-mode entry code: add --proof-mode (other runs take them from starling run --args)',
+          );
+        }
         const text = readFileSync(input, 'utf8');
         const isProgramJson = input.endsWith('.json') && !text.includes('"sierra_program"');
         if (input.endsWith('.sierra') || isProgramJson) {
@@ -93,7 +105,8 @@ export function registerCompileCommand(program: Command): void {
             return;
           }
           if (flags.proofMode) {
-            const w = wrapProgramForProof(compiled, flags.function);
+            const args = flags.args !== undefined ? parseProofArgs(flags.args) : [];
+            const w = wrapProgramForProof(compiled, flags.function, undefined, args);
             const json = {
               bytecode: w.bytecode.map(hex),
               hints: hintsJson(w.hints),

@@ -170,6 +170,75 @@ describe('differential: starling compile + run vs wasm-cairo (Cairo 2.8.2)', { c
     assert.equal(readFileSync(out, 'utf8'), proofWrapped(c));
   });
 
+  // Functions with arguments in proof mode: `starling compile --proof-mode --args` builds them into the
+  // entry code. Each call below is one that a fixture's main makes, so wasm-cairo's result is the oracle.
+  const withArgs = [
+    // gcd_recursive: main() = gcd(1071 * 982451653, 462 * 982451653).
+    {
+      program: 'gcd_recursive',
+      fn: 'gcd_recursive::gcd',
+      args: '1052205720363 453892663686',
+      ok: (v: bigint[]) => [v[0]!],
+    },
+    // option_array: main() = (find([4, 8, 15, 16, 23, 42], 23).unwrap(), …): Some(4).
+    {
+      program: 'option_array',
+      fn: 'option_array::find',
+      args: '[4 8 15 16 23 42] 23',
+      ok: (v: bigint[]) => [0n, v[0]!],
+    },
+    // generic_max: main() = (max_of([3, 250, 7], 0), …) for u8, a Span argument and a felt.
+    {
+      program: 'generic_max',
+      fn: 'max_of::<core::integer::u8, core::integer::U8PartialOrd, core::integer::u8Copy, core::integer::u8Drop>',
+      args: '[3, 250, 7] 0',
+      ok: (v: bigint[]) => [v[0]!],
+    },
+  ];
+  for (const w of withArgs) {
+    it(`${w.fn.split('::<')[0]} ${w.args} in proof mode: arguments built into the entry code`, async () => {
+      const c = cases.find((x) => x.program === w.program)!;
+      const out = join(dir, `${c.program}.args.proof.json`);
+      await cli(
+        'compile',
+        join(fixtures, c.sierra),
+        '--function',
+        w.fn,
+        '--proof-mode',
+        '--args',
+        w.args,
+        '--out',
+        out,
+      );
+      const run = JSON.parse(await cli('run', out, '--proof-mode')) as { output: string[] };
+      // Ok (0), padding, then the value (Some is variant 0 of an Option).
+      const got = run.output.map(BigInt);
+      const tail = w.ok(c.values.map(BigInt));
+      assert.equal(got[0], 0n, `panicked: ${run.output.join(', ')}`);
+      assert.deepEqual(got.slice(got.length - tail.length), tail);
+    });
+  }
+
+  it('compile --proof-mode --args rejects arguments that do not fill the parameters, with a typed error', async () => {
+    const c = cases.find((x) => x.program === 'gcd_recursive')!;
+    for (const args of ['1 2 3', 'x']) {
+      await assert.rejects(
+        cli(
+          'compile',
+          join(fixtures, c.sierra),
+          '--function',
+          'gcd_recursive::gcd',
+          '--proof-mode',
+          '--args',
+          args,
+          '--out',
+          join(dir, 'bad.json'),
+        ),
+        (e: { stderr: string }) => /SIERRA_INVALID_ARGUMENTS/.test(e.stderr),
+      );
+    }
+  });
+
   for (const c of cases) {
     const what = c.panicked ? `panics with [${c.values.join(', ')}]` : `returns [${c.values.join(', ')}]`;
     it(`${c.program} ${what}`, async () => {

@@ -10,6 +10,12 @@ import { prependEntryCode } from './prepend-entry.js';
 /** Gas handed to a function that takes a GasBuiltin in proof mode (there is no caller to pay). */
 export const PROOF_MODE_GAS = (1n << 64n) - 1n;
 
+/**
+ * An argument of the proven function, in the manner of cairo1-run's `--args`: a felt fills one cell;
+ * an array fills two (the start and end of a new segment holding its values, as an Array or Span).
+ */
+export type ProofArg = bigint | readonly bigint[];
+
 /** A compiled program with proof-mode entry code: run from `start` to the `jmp rel 0` at `end`. */
 export interface ProofModeProgram {
   bytecode: bigint[];
@@ -29,12 +35,14 @@ export interface ProofModeProgram {
  * System segments, pushes the function's builtins (and a constant gas) and calls it; the footer
  * writes the returned value's cells to the output segment, pushes the final builtin pointers (output
  * advanced past the value) in stack order for the runner's stop pointers, and loops at `end`.
- * Functions with explicit arguments are rejected: a proof-mode run has no inputs.
+ * The function's own arguments are immediates of the entry code (arrays are written to new segments
+ * from immediates), so they belong to the program, which the proof makes public.
  */
 export function wrapProgramForProof(
   compiled: CasmProgram,
   functionName?: string,
   gas: bigint = PROOF_MODE_GAS,
+  args: readonly ProofArg[] = [],
 ): ProofModeProgram {
   const reg = compiled.registry;
   const main = selectMain(compiled, functionName);
@@ -42,11 +50,12 @@ export function wrapProgramForProof(
   const fnBuiltins = VM_BUILTINS.filter(([g]) => kinds.includes(g)).map(([, n]) => n);
   const builtins = ['output', ...fnBuiltins];
   const special = new Set(['System', 'SegmentArena', 'GasBuiltin', ...VM_BUILTINS.map(([g]) => g)]);
-  const userArg = kinds.findIndex((k) => !special.has(k));
-  if (userArg >= 0) {
+  const argCells = main.paramTypes.reduce((n, t, i) => n + (special.has(kinds[i]!) ? 0 : reg.size(t)), 0);
+  const givenCells = args.reduce<number>((n, a) => n + (typeof a === 'bigint' ? 1 : 2), 0);
+  if (givenCells !== argCells) {
     throw new SierraError(
-      'SIERRA_INVALID_PROGRAM',
-      `proof mode runs a function without arguments; ${main.id} takes ${main.paramTypes[userArg]}`,
+      'SIERRA_INVALID_ARGUMENTS',
+      `${main.id} takes ${argCells} argument cells; the arguments given fill ${givenCells} (a felt fills one, an array two)`,
     );
   }
   const code: Instruction[] = [];
@@ -75,7 +84,28 @@ export function wrapProgramForProof(
     }
   }
   const push = (src: ResOperand) => emit({ kind: 'assert_eq', a: cell('ap', 0), b: src }, true);
-  for (const g of kinds) {
+  // Arrays first, below the call frame: [fp + at] = a new segment, then each value through a temp.
+  // Then the cells the arguments fill, in order: a felt, or an array's start and end.
+  let at = K + (hasArena ? 3 : 0);
+  const argOperands: ResOperand[] = [];
+  for (const a of args) {
+    if (typeof a === 'bigint') {
+      argOperands.push(imm(a));
+      continue;
+    }
+    const start = cell('fp', at++);
+    emit({ kind: 'add_ap', operand: imm(1) }, false, [
+      { name: 'AllocSegment', args: { dst: cell('ap', 0) } },
+    ]);
+    a.forEach((v, k) => {
+      push(imm(v));
+      emit({ kind: 'assert_eq', a: cell('ap', -1), b: { kind: 'double_deref', cell: start, offset: k } });
+    });
+    at += a.length;
+    argOperands.push(deref(start), { kind: 'binop', op: '+', a: start, b: imm(a.length) });
+  }
+  main.paramTypes.forEach((t, i) => {
+    const g = kinds[i]!;
     const name = VM_BUILTINS.find(([k]) => k === g)?.[1];
     if (name !== undefined) push(deref(cell('fp', builtins.indexOf(name))));
     else if (g === 'GasBuiltin') push(imm(gas));
@@ -84,8 +114,8 @@ export function wrapProgramForProof(
       emit({ kind: 'add_ap', operand: imm(1) }, false, [
         { name: 'AllocSegment', args: { dst: cell('ap', 0) } },
       ]);
-    }
-  }
+    } else for (const src of argOperands.splice(0, reg.size(t))) push(src);
+  });
   const callAt = code.reduce((s, ins) => s + encodeInstruction(ins).length, 0);
   const retKinds = main.retTypes.map((t) => reg.type(t).genericId);
   const retSizes = main.retTypes.map((t) => reg.size(t));
