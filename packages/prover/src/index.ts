@@ -24,11 +24,11 @@ export {
 export { buildCairoTrace, type CairoExecution, type RegisterTrace } from './cairo/trace-builder.js';
 export { ProverError, type ProverErrorCode, VerificationError } from './errors.js';
 export {
+  COMPACT_PROOF_OPTIONS,
   DEFAULT_PROOF_OPTIONS,
   type MerkleHashName,
   type ProofOptions,
   resolveOptions,
-  SPEED_PROOF_OPTIONS,
   securityBits,
 } from './options.js';
 export { KeccakLeafPool, setProverThreads } from './parallel/hash-pool.js';

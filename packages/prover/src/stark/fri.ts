@@ -27,13 +27,13 @@ export function friFoldCount(degreeBound: number, lastLayerDegreeBound: number):
 
 /**
  * Which binary folds start at a committed layer, and how many folds each committed layer's leaves
- * cover. Layer 0 (DEEP) is folded once without a commitment (the verifier recomputes its pairs);
- * then every `2^stepLog`-to-1 group of folds starts at a committed layer whose leaves hold the group's
- * 2^stepLog values (fewer for the last group).
+ * cover: every `2^stepLog`-to-1 group of folds, from layer 0 (the DEEP evaluations) on, starts at a
+ * committed layer whose leaves hold the group's 2^stepLog values (fewer for the last group). The verifier
+ * computes the DEEP value at a query from the trace opening there and reads its coset from layer 0.
  */
 export function friSchedule(folds: number, stepLog: number): { layer: number; step: number }[] {
   const out: { layer: number; step: number }[] = [];
-  for (let k = 1; k < folds; k += stepLog) out.push({ layer: k, step: Math.min(stepLog, folds - k) });
+  for (let k = 0; k < folds; k += stepLog) out.push({ layer: k, step: Math.min(stepLog, folds - k) });
   return out;
 }
 
@@ -94,17 +94,17 @@ export function friCommit(
   let off = offset;
   let omega = rootOfUnity(Math.log2(evals0.length));
   for (let k = 0; k < folds; k++) {
-    const beta = channel.drawFelt();
-    evals = foldLayer(evals, off, omega, beta);
-    off = (off * off) % P;
-    omega = (omega * omega) % P;
-    const step = schedule.get(k + 1);
+    const step = schedule.get(k);
     if (step !== undefined) {
       const tree = groupTree(evals, step, hasher);
       layers.push({ evals, tree, step });
       roots.push(tree.root);
       channel.absorbValues([tree.root]);
     }
+    const beta = channel.drawFelt();
+    evals = foldLayer(evals, off, omega, beta);
+    off = (off * off) % P;
+    omega = (omega * omega) % P;
   }
   const coeffs = cosetInterpolate(evals, off);
   const lastLayer = coeffs.slice(0, Math.max(1, degreeBound >> folds));
@@ -112,7 +112,7 @@ export function friCommit(
   return { layers, roots, lastLayer };
 }
 
-/** Opens every committed layer at the leaves the queries reach (queries are positions in layer 1). */
+/** Opens every committed layer at the leaves the queries reach (queries are positions in layer 0). */
 export function friDecommit(
   layers: readonly { evals: bigint[]; tree: MerkleTree; step: number }[],
   queries: readonly number[],
@@ -131,8 +131,9 @@ export function friDecommit(
 }
 
 /**
- * Verifier: given the layer-0 pairs at the queries (q < N/2), checks the first fold, every committed
- * layer's opening and folds, and the last layer. Betas in transcript order; returns a failure name or null.
+ * Verifier: given the layer-0 (DEEP) values at the queries (q < N), computed from the trace openings,
+ * checks every committed layer's opening and folds, and the last layer. Betas in transcript order;
+ * returns a failure name or null.
  */
 export function friVerifyQueries(
   proof: FriProof,
@@ -141,7 +142,7 @@ export function friVerifyQueries(
   domainSize: number,
   offset: bigint,
   queries: readonly number[],
-  layer0: ReadonlyMap<number, [bigint, bigint]>,
+  layer0: ReadonlyMap<number, bigint>,
   hasher: MerkleHasher,
 ): string | null {
   const folds = betas.length;
@@ -182,17 +183,9 @@ export function friVerifyQueries(
   const w = (k: number) => ws[k]!;
   for (const q of queries) {
     const start = layer0.get(q);
-    if (!start) return 'fri-layer0-missing';
-    if (folds === 0) {
-      const x = (offset * pow(w(0), BigInt(q))) % P;
-      const xNeg = (offset * pow(w(0), BigInt(q + domainSize / 2))) % P;
-      if (evaluateAt(proof.lastLayer, x) !== start[0] || evaluateAt(proof.lastLayer, xNeg) !== start[1]) {
-        return 'fri-last-layer';
-      }
-      continue;
-    }
-    let value = foldPair(start[0], start[1], (offset * pow(w(0), BigInt(q))) % P, betas[0]!);
-    let pos = q; // position in layer 1
+    if (start === undefined) return 'fri-layer0-missing';
+    let value = start;
+    let pos = q; // position in layer 0
     for (let c = 0; c < schedule.length; c++) {
       const { layer, step } = schedule[c]!;
       const F = 1 << step;

@@ -6,7 +6,7 @@ import { LIMBS, type VecField } from './vec-field.js';
 /**
  * One low-degree extension job in (shareable) typed arrays: canonical coefficients of each column
  * (n elements), the LDE values (N = n·blowup elements per column, sub-coset-major: position k·n + i
- * holds LDE index k + blowup·i) and, when set, the Merkle leaf digests (N/2 × 32 bytes).
+ * holds LDE index k + blowup·i) and, when set, the Merkle leaf digests (N × 32 bytes, one per row).
  */
 export interface LdeJob {
   coeffs: Uint32Array[];
@@ -37,8 +37,8 @@ function bswap(x: number): number {
 }
 
 /**
- * Evaluates every column on sub-coset k and hashes the leaves that live there: leaf j < N/2 holds rows
- * j and j + N/2, which are points i and i + n/2 of sub-coset j mod blowup (i = j div blowup).
+ * Evaluates every column on sub-coset k and hashes the leaves that live there: leaf j < N holds row j,
+ * which is point i = j div blowup of sub-coset k = j mod blowup.
  */
 export function extendSubCoset(vf: VecField, job: LdeJob, k: number): void {
   const { n, blowup } = job;
@@ -51,19 +51,16 @@ export function extendSubCoset(vf: VecField, job: LdeJob, k: number): void {
   if (!job.digests) return;
   const hasher = merkleHasher(job.hash);
   const width = job.values.length;
-  const leaf = new Uint32Array(width * 16);
+  const leaf = new Uint32Array(width * LIMBS);
   const leafBytes = new Uint8Array(leaf.buffer);
-  const half = n >> 1;
-  for (let i = 0; i < half; i++) {
-    const p0 = (k * n + i) * LIMBS;
-    const p1 = p0 + half * LIMBS;
+  for (let i = 0; i < n; i++) {
+    const p = (k * n + i) * LIMBS;
     let o = 0;
     for (let c = 0; c < width; c++) {
       const v = job.values[c]!;
       // Big-endian words: limbs from the most significant, each byte-swapped.
-      for (let l = 0; l < LIMBS; l++) leaf[o + l] = bswap(v[p0 + 7 - l]!);
-      for (let l = 0; l < LIMBS; l++) leaf[o + 8 + l] = bswap(v[p1 + 7 - l]!);
-      o += 16;
+      for (let l = 0; l < LIMBS; l++) leaf[o + l] = bswap(v[p + 7 - l]!);
+      o += LIMBS;
     }
     hasher.leafBytes(leafBytes, job.digests, (k + blowup * i) * 32);
   }

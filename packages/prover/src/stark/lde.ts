@@ -51,7 +51,7 @@ export class LdeColumns {
       values: canonical.map(() => shared(n * blowup)),
       n,
       blowup,
-      digests: new Uint8Array(new SharedArrayBuffer(((n * blowup) >> 1) * 32)),
+      digests: new Uint8Array(new SharedArrayBuffer(n * blowup * 32)),
       hash: hasher.name,
       field: vf.name,
     };
@@ -124,12 +124,11 @@ export class LdeColumns {
     return this.values[c]!.subarray(k * this.n * LIMBS, (k + 1) * this.n * LIMBS);
   }
 
-  /** Opened rows: for each leaf j, [col0(j), col0(j+N/2), col1(j), …]. */
+  /** Opened rows: for each leaf j, [col0(j), col1(j), …]. */
   rows(leaves: readonly number[]): bigint[][] {
-    const half = this.N >> 1;
     return leaves.map((j) => {
       const row: bigint[] = [];
-      for (let c = 0; c < this.width; c++) row.push(this.at(c, j), this.at(c, j + half));
+      for (let c = 0; c < this.width; c++) row.push(this.at(c, j));
       return row;
     });
   }

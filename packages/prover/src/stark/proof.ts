@@ -3,7 +3,8 @@ import type { FriProof, LayerOpening } from './fri.js';
 
 /** A STARK proof (everything the verifier reads besides the AIR and its public input). */
 export interface StarkProof {
-  version: 1;
+  /** 2: single-row trace openings, FRI layer 0 (DEEP) committed. */
+  version: 2;
   airId: string;
   traceLength: number;
   options: ProofOptions;
@@ -16,7 +17,7 @@ export interface StarkProof {
   oodsComposition: bigint[];
   fri: FriProof;
   powNonce: number;
-  /** Openings of the trace commitments at the query leaves; each leaf holds rows i and i + N/2. */
+  /** Openings of the trace commitments at the queries; leaf j holds LDE row j. */
   mainOpening: LayerOpening;
   auxOpening: LayerOpening | null;
   compositionOpening: LayerOpening;

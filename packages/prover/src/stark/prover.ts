@@ -111,7 +111,7 @@ export function prove(
   channel.absorbPowNonce(powNonce);
   const queries = drawQueries(channel, options.queries, N);
   const proof: StarkProof = {
-    version: 1,
+    version: 2,
     airId: air.id,
     traceLength: n,
     options,

@@ -61,7 +61,7 @@ export function deserializeProof(text: string): StarkProof {
   } catch {
     bad('proof is not JSON');
   }
-  if (typeof j !== 'object' || j === null || j.version !== 1) bad('unsupported proof version');
+  if (typeof j !== 'object' || j === null || j.version !== 2) bad('unsupported proof version');
   if (typeof j.airId !== 'string') bad('airId');
   if (!Number.isSafeInteger(j.traceLength)) bad('traceLength');
   if (!Number.isSafeInteger(j.powNonce) || (j.powNonce as number) < 0) bad('powNonce');
@@ -78,7 +78,7 @@ export function deserializeProof(text: string): StarkProof {
   const fri = j.fri as Record<string, unknown> | undefined;
   if (typeof fri !== 'object' || fri === null) bad('fri');
   return {
-    version: 1,
+    version: 2,
     airId: j.airId,
     traceLength: j.traceLength as number,
     options,

@@ -37,9 +37,9 @@ export function drawOodsPoint(channel: Channel, n: number, N: number): bigint {
   }
 }
 
-/** Query leaf indices in [0, N/2); each opens LDE rows q and q + N/2. */
+/** Query indices in [0, N): each opens LDE row q of every commitment and the FRI cosets above it. */
 export function drawQueries(channel: Channel, count: number, N: number): number[] {
   const out: number[] = [];
-  for (let i = 0; i < count; i++) out.push(channel.drawIndex(N >> 1));
+  for (let i = 0; i < count; i++) out.push(channel.drawIndex(N));
   return out;
 }

@@ -32,7 +32,7 @@ function checkOpening(
   const rows = new Map<number, bigint[]>();
   for (let i = 0; i < leaves.length; i++) {
     const v = opening.values[i]!;
-    if (v.length !== 2 * width) fail(`${name}-shape`, `${name} opening row has the wrong width`);
+    if (v.length !== width) fail(`${name}-shape`, `${name} opening row has the wrong width`);
     digests.set(leaves[i]!, hasher.leaf(v));
     rows.set(leaves[i]!, v);
   }
@@ -97,15 +97,15 @@ export function verify(air: Air, proof: StarkProof, settings: VerifyOptions = {}
   const betas: bigint[] = [];
   let committed = 0;
   for (let k = 0; k < folds; k++) {
+    if (schedule.has(k)) channel.absorbValues([fri.roots[committed++]!]);
     betas.push(channel.drawFelt());
-    if (schedule.has(k + 1)) channel.absorbValues([fri.roots[committed++]!]);
   }
   channel.absorbValues(fri.lastLayer);
   if (!channel.checkAndAbsorbPow(proof.powNonce, options.powBits))
     fail('pow', 'proof-of-work nonce rejected');
   const queries = drawQueries(channel, options.queries, N);
   const leaves = [...new Set(queries)].sort((a, b) => a - b);
-  const depth = Math.log2(N >> 1);
+  const depth = Math.log2(N);
 
   const mainRows = checkOpening(
     'main',
@@ -134,29 +134,25 @@ export function verify(air: Air, proof: StarkProof, settings: VerifyOptions = {}
   const omega = rootOfUnity(Math.log2(n));
   const omegaN = rootOfUnity(Math.log2(N));
   const oodsPoints = air.maskOffsets.map((o) => (z * pow(omega, BigInt(((o % n) + n) % n))) % P);
-  const layer0 = new Map<number, [bigint, bigint]>();
+  // DEEP(x_q) = Σ γ·(t(x_q) − t(zω^o))/(x_q − zω^o) + Σ γ·(h_e(x_q) − h_e(z))/(x_q − z): FRI layer 0 at q.
+  const layer0 = new Map<number, bigint>();
   for (const q of leaves) {
     const m = mainRows.get(q)!;
     const a = auxRows?.get(q) ?? [];
     const h = compRows.get(q)!;
-    const pair: bigint[] = [];
-    for (let half = 0; half < 2; half++) {
-      const x = (GENERATOR * pow(omegaN, BigInt(q + half * (N >> 1)))) % P;
-      const t = (c: number) => (c < air.mainWidth ? m[2 * c + half]! : a[2 * (c - air.mainWidth) + half]!);
-      let acc = 0n;
-      for (let k = 0; k < oodsPoints.length; k++) {
-        let s = 0n;
-        for (let c = 0; c < width; c++) s += gammas[k * width + c]! * (t(c) - proof.oodsTrace[k]![c]! + P);
-        if (k === 0) {
-          for (let e = 0; e < D; e++) {
-            s += gammas[width * oodsPoints.length + e]! * (h[2 * e + half]! - proof.oodsComposition[e]! + P);
-          }
-        }
-        acc = (acc + (s % P) * inv((x - oodsPoints[k]! + P) % P)) % P;
+    const x = (GENERATOR * pow(omegaN, BigInt(q))) % P;
+    const t = (c: number) => (c < air.mainWidth ? m[c]! : a[c - air.mainWidth]!);
+    let acc = 0n;
+    for (let k = 0; k < oodsPoints.length; k++) {
+      let s = 0n;
+      for (let c = 0; c < width; c++) s += gammas[k * width + c]! * (t(c) - proof.oodsTrace[k]![c]! + P);
+      if (k === 0) {
+        for (let e = 0; e < D; e++)
+          s += gammas[width * oodsPoints.length + e]! * (h[e]! - proof.oodsComposition[e]! + P);
       }
-      pair.push(acc);
+      acc = (acc + (s % P) * inv((x - oodsPoints[k]! + P) % P)) % P;
     }
-    layer0.set(q, [pair[0]!, pair[1]!]);
+    layer0.set(q, acc);
   }
   const friFailure = friVerifyQueries(fri, betas, options.friStepLog, N, GENERATOR, queries, layer0, hasher);
   if (friFailure) fail(friFailure, `FRI check failed: ${friFailure}`);
