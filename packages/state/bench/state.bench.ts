@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { type CryptoBackend, getCryptoBackend, referenceCrypto, setCryptoBackend } from '@starling/crypto';
 import { P } from '@starling/felt';
 import { report, selected } from '../../../scripts/bench-kit.ts';
+import { NODE_RECORD } from '../src/db/node-pages.ts';
 import { StateDatabase, type StateDiff } from '../src/index.ts';
 
 const LEAVES = Number(process.env.STATE_BENCH_LEAVES ?? 1_000_000);
@@ -215,7 +216,9 @@ try {
     report(`${F.bytes} (tries + state history)`, (trie * st.pageSize) / leaves, 'bytes');
     report(`${F.bytes} (whole file, incl. state diffs)`, (st.lastPageNumber * st.pageSize) / leaves, 'bytes');
     // Archive: every block's new node versions stay; the setup's 50k-leaf blocks rewrite upper nodes.
-    const nodes = (db.tables.nodes.getStats() as { entryCount: number }).entryCount;
+    let nodes = 0;
+    for (const { key, value } of db.tables.nodes.getRange({ start: Buffer.alloc(0) }))
+      if ((key as Buffer).length === 8) nodes += value.length / NODE_RECORD;
     report('state trie nodes stored per leaf (archive, all versions)', nodes / leaves, 'nodes');
   }
 } finally {

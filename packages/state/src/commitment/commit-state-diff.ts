@@ -68,6 +68,8 @@ export function commitStateDiff(
   block?: number,
   /** Report the nodes that this commit makes unreachable from the new roots (for pruning). */
   trackStale = false,
+  /** Called once the storage tries are planned (updates checked), while they hash: work to overlap. */
+  whileHashing?: () => void,
 ): StateCommit {
   const staleNodes: { hash: bigint; block: number }[] | undefined = trackStale ? [] : undefined;
   const onStale = staleNodes
@@ -136,6 +138,7 @@ export function commitStateDiff(
     if (groupUpdates >= groupSize) flush();
   }
   flush();
+  whileHashing?.();
   if (offload) {
     for (const { nodes, take } of jobs) {
       const hashes = take();

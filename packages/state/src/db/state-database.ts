@@ -18,9 +18,8 @@ import { STATE_DEFAULTS, type StateDatabaseOptions } from '../options.js';
 import { HashPool } from '../parallel/hash-pool.js';
 import type { PinnedStateReader } from '../pinned-state-reader.js';
 import { pooledHashers, type TrieHasher } from '../trie/hasher.js';
-import { decodeNode, type NodeReader, type TrieNode } from '../trie/node.js';
+import type { NodeReader, TrieNode } from '../trie/node.js';
 import { NodeCache } from '../trie/node-cache.js';
-import { viewOf } from '../trie/word.js';
 import type {
   BlockInput,
   ContractState,
@@ -38,10 +37,11 @@ import { decodeStateDiff } from './diff-codec.js';
 import { getEvents } from './events.js';
 import { latestAt } from './history.js';
 import { decodeJson } from './json.js';
-import { key, readCompact, readU32, readU64, u32, u64, writeNodeKey } from './keys.js';
+import { key, readCompact, readU32, readU64, u32, u64 } from './keys.js';
+import { NodePageReader, storedNodeKeys } from './node-pages.js';
 import { protocolReader } from './protocol-reader.js';
 import { openTables, type Tables } from './tables.js';
-import { CLASS_CAIRO0, writeBlock } from './write-block.js';
+import { CLASS_CAIRO0, writeBlockRecords, writeBlockState } from './write-block.js';
 
 const EMPTY: ContractState = { classHash: 0n, nonce: 0n, storageRoot: 0n };
 const ZERO_ROOTS: StateRoots & RootLocations = {
@@ -93,8 +93,7 @@ export class StateDatabase implements NodeReader {
   private readonly pool: HashPool;
   private readonly hashers: { pedersen: TrieHasher; poseidon: TrieHasher };
   private readonly cache: NodeCache;
-  private readonly nodeKeyBuf = Buffer.allocUnsafe(36);
-  private readonly nodeKeyView = viewOf(this.nodeKeyBuf);
+  private readonly pages = new NodePageReader(() => this.t().nodes);
 
   private constructor(options: StateDatabaseOptions) {
     this.tables = openTables(options.path, options.mapSize);
@@ -153,9 +152,12 @@ export class StateDatabase implements NodeReader {
 
   /** A trie node by hash and the block that created it. */
   getNode(hash: bigint, block = 0): TrieNode | undefined {
-    const k = writeNodeKey(this.nodeKeyBuf, this.nodeKeyView, block, hash);
-    const v = this.t().nodes.getBinaryFast(k);
-    return v ? decodeNode(v) : undefined;
+    return this.pages.get(hash, block);
+  }
+
+  /** Every stored trie node as (block that created it, hash): for inspection and pruning checks. */
+  storedNodeKeys(): Iterable<{ block: number; hash: bigint }> {
+    return storedNodeKeys(this.t().nodes);
   }
 
   /**
@@ -169,30 +171,35 @@ export class StateDatabase implements NodeReader {
       throw new StateError('BLOCK_OUT_OF_ORDER', `expected block ${expected}, got ${input.blockNumber}`);
     const started = performance.now();
     const prev = latest === undefined ? ZERO_ROOTS : this.getRoots(latest);
-    // Hashing happens outside the write transaction; readers are never blocked (MVCC).
-    const c: StateCommit = commitStateDiff(
-      new LatestReader(this, this.cache),
-      prev,
-      input.stateDiff,
-      this.rule,
-      this.hashers,
-      input.blockNumber,
-      this.pruneKeep !== undefined,
-    );
-    const roots = rootsOnly(c);
-    const fin = input.finalize?.(roots) ?? {};
-    const blockHash = fin.blockHash ?? input.blockHash;
-    const header = fin.header ?? input.header;
     const pruneBefore =
       this.pruneKeep !== undefined && input.blockNumber + 1 > this.pruneKeep
         ? input.blockNumber + 1 - this.pruneKeep
         : undefined;
     const t = this.t();
+    // One write transaction: the records that do not depend on the tries are written while they hash
+    // (readers are never blocked: MVCC); a failure anywhere leaves nothing of the block.
+    let c!: StateCommit;
+    let blockHash: bigint | undefined;
+    let header: unknown;
     t.root.transactionSync(() => {
       if (this.latestBlockNumber() !== latest)
         throw new StateError('BLOCK_OUT_OF_ORDER', 'another writer committed a block concurrently');
-      writeBlock(t, input, c, { blockHash, header }, pruneBefore);
+      c = commitStateDiff(
+        new LatestReader(this, this.cache),
+        prev,
+        input.stateDiff,
+        this.rule,
+        this.hashers,
+        input.blockNumber,
+        this.pruneKeep !== undefined,
+        () => writeBlockRecords(t, input, pruneBefore),
+      );
+      const fin = input.finalize?.(rootsOnly(c)) ?? {};
+      blockHash = fin.blockHash ?? input.blockHash;
+      header = fin.header ?? input.header;
+      writeBlockState(t, input, c, { blockHash, header }, pruneBefore);
     });
+    const roots = rootsOnly(c);
     for (const m of [c.pedersenNodes.created, c.poseidonNodes.created])
       for (const [h, node] of m) this.cache.set(h, node);
     let updates = 0;

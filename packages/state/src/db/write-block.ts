@@ -1,12 +1,13 @@
 import type { StateCommit } from '../commitment/commit-state-diff.js';
-import { encodedNodeSize, encodeNodeAt, type TrieNode } from '../trie/node.js';
-import { viewOf, writeWordAt } from '../trie/word.js';
+import type { TrieNode } from '../trie/node.js';
+import { readWordAt, viewOf, writeWordAt } from '../trie/word.js';
 import type { BlockInput } from '../types.js';
 import { encodeContractState, encodeRoots } from './codec.js';
 import { encodeStateDiff } from './diff-codec.js';
 import { pruneHistory } from './history.js';
 import { encodeJson } from './json.js';
 import { compactWord, key, u32, u64, writeNodeKey } from './keys.js';
+import { removeNodes, writeNodePages } from './node-pages.js';
 import type { Tables } from './tables.js';
 
 /** Key positions of an event that the key indexes cover. */
@@ -16,28 +17,26 @@ export const EVENT_KEY_INDEX_DEPTH = 4;
 export const CLASS_SIERRA = 0;
 export const CLASS_CAIRO0 = 1;
 
-/** Writes one block inside the caller's write transaction. */
-export function writeBlock(
-  t: Tables,
-  input: BlockInput,
-  c: StateCommit,
-  header: { blockHash: bigint | undefined; header: unknown },
-  pruneBefore: number | undefined,
-): void {
+/**
+ * Writes the records of a block that do not depend on its state commitment (storage history,
+ * transactions, events), inside the caller's write transaction: this runs while the tries
+ * hash. The storage updates must have been checked already.
+ */
+export function writeBlockRecords(t: Tables, input: BlockInput, pruneBefore: number | undefined): void {
   const n = input.blockNumber;
   const b = u64(n);
-  writeNodes(t, n, [c.pedersenNodes.created, c.poseidonNodes.created]);
-  if (pruneBefore !== undefined || c.staleNodes) recordStale(t, n, c);
-  if (pruneBefore !== undefined) pruneNodes(t, pruneBefore);
-  for (const [address, state] of c.contracts) {
-    t.contracts.putSync(key(address, b), encodeContractState(state));
-    if (pruneBefore !== undefined) pruneHistory(t.contracts, key(address), pruneBefore);
+  // Last write per key, as the tries see them.
+  const storage = new Map<bigint, Map<bigint, bigint>>();
+  for (const sd of input.stateDiff.storageDiffs) {
+    let m = storage.get(sd.address);
+    if (!m) storage.set(sd.address, (m = new Map()));
+    for (const e of sd.entries) m.set(e.key, e.value);
   }
   // One scratch key for every storage entry: putSync copies it into the transaction at once.
   const sk = Buffer.allocUnsafe(72);
   const sv = viewOf(sk);
   sk.set(b, 64);
-  for (const [address, writes] of c.storage) {
+  for (const [address, writes] of storage) {
     writeWordAt(sv, 0, address);
     for (const [k, v] of writes) {
       writeWordAt(sv, 32, k);
@@ -45,23 +44,7 @@ export function writeBlock(
       if (pruneBefore !== undefined) pruneHistory(t.storage, sk.subarray(0, 64), pruneBefore);
     }
   }
-  for (const [h, cch] of c.classes)
-    t.classHashes.put(key(h, b), Buffer.from([CLASS_SIERRA, ...compactWord(cch)]));
-  for (const h of input.stateDiff.deprecatedDeclaredClasses)
-    t.classHashes.put(key(h, b), Buffer.from([CLASS_CAIRO0]));
-  for (const cls of input.classes ?? [])
-    t.classDefs.put(
-      key(cls.classHash),
-      encodeJson({ sierra: cls.sierra, casm: cls.casm, legacy: cls.legacy }),
-    );
-
   const txs = input.transactions ?? [];
-  t.roots.put(Buffer.from(b), encodeRoots(c));
-  t.blocks.put(
-    Buffer.from(b),
-    encodeJson({ blockHash: header.blockHash, header: header.header, transactionCount: txs.length }),
-  );
-  if (header.blockHash !== undefined) t.blockHashes.put(key(header.blockHash), Buffer.from(b));
   txs.forEach((tx, i) => {
     const pos = key(b, u32(i));
     t.transactions.put(pos, encodeJson({ hash: tx.hash, transaction: tx.transaction, receipt: tx.receipt }));
@@ -77,32 +60,71 @@ export function writeBlock(
       }
     });
   });
+}
+
+/**
+ * Writes the rest of a block (classes, state diff, trie nodes, contract states, roots, the block record, the latest
+ * marker, pruning) inside the same write transaction as writeBlockRecords, once its commit is known.
+ */
+export function writeBlockState(
+  t: Tables,
+  input: BlockInput,
+  c: StateCommit,
+  header: { blockHash: bigint | undefined; header: unknown },
+  pruneBefore: number | undefined,
+): void {
+  const n = input.blockNumber;
+  const b = u64(n);
+  // Written here, after the commit checked the class hashes and the rest of the diff.
+  for (const [h, cch] of c.classes)
+    t.classHashes.put(key(h, b), Buffer.from([CLASS_SIERRA, ...compactWord(cch)]));
+  for (const h of input.stateDiff.deprecatedDeclaredClasses)
+    t.classHashes.put(key(h, b), Buffer.from([CLASS_CAIRO0]));
+  for (const cls of input.classes ?? [])
+    t.classDefs.put(
+      key(cls.classHash),
+      encodeJson({ sierra: cls.sierra, casm: cls.casm, legacy: cls.legacy }),
+    );
   t.stateDiffs.put(Buffer.from(b), encodeStateDiff(input.stateDiff));
+  writeNodes(t, n, [c.pedersenNodes.created, c.poseidonNodes.created]);
+  if (pruneBefore !== undefined || c.staleNodes) recordStale(t, n, c);
+  if (pruneBefore !== undefined) pruneNodes(t, pruneBefore);
+  for (const [address, state] of c.contracts) {
+    t.contracts.putSync(key(address, b), encodeContractState(state));
+    if (pruneBefore !== undefined) pruneHistory(t.contracts, key(address), pruneBefore);
+  }
+  t.roots.put(Buffer.from(b), encodeRoots(c));
+  t.blocks.put(
+    Buffer.from(b),
+    encodeJson({
+      blockHash: header.blockHash,
+      header: header.header,
+      transactionCount: input.transactions?.length ?? 0,
+    }),
+  );
+  if (header.blockHash !== undefined) t.blockHashes.put(key(header.blockHash), Buffer.from(b));
   t.meta.put(Buffer.from('latest'), Buffer.from(b));
   if (pruneBefore !== undefined) t.meta.put(Buffer.from('oldest'), Buffer.from(u64(pruneBefore)));
 }
 
 /**
- * Writes the new trie nodes of block `n`. Nodes are keyed by block ‖ hash and written in key order
- * with MDB_APPEND, so one commit's nodes fill fresh pages at the end of the table. The sort key is
- * the hash's top 52 bits as a double (exact), ties broken by the full hash.
+ * Writes the new trie nodes of block `n` as pages (node-pages.ts), sorted by hash. The sort key is the
+ * hash's top 52 bits as a double (exact), ties broken by the full hash.
  */
 function writeNodes(t: Tables, n: number, maps: readonly Map<bigint, TrieNode>[]): void {
   const entries: { k: number; h: bigint; node: TrieNode }[] = [];
   for (const m of maps) for (const [h, node] of m) entries.push({ k: Number(h >> 200n), h, node });
   entries.sort((x, y) => x.k - y.k || (x.h < y.h ? -1 : x.h > y.h ? 1 : 0));
-  const keyBuf = Buffer.allocUnsafe(36);
-  const keyView = viewOf(keyBuf);
-  const valBuf = Buffer.allocUnsafe(80);
-  const valView = viewOf(valBuf);
+  const hashes: bigint[] = [];
+  const nodes: TrieNode[] = [];
   let last = -1n;
   for (const { h, node } of entries) {
     if (h === last) continue; // the same node in two tries
     last = h;
-    const size = encodedNodeSize(node);
-    encodeNodeAt(valView, 0, node);
-    t.nodes.putSync(writeNodeKey(keyBuf, keyView, n, h), valBuf.subarray(0, size), { append: true });
+    hashes.push(h);
+    nodes.push(node);
   }
+  writeNodePages(t.nodes, n, hashes, nodes);
 }
 
 /** Records which nodes block `n` stopped referencing, and the new nodes that occupy several places. */
@@ -139,17 +161,25 @@ function u32Buffer(x: number): Buffer {
  */
 function pruneNodes(t: Tables, oldest: number): void {
   const done: Buffer[] = [];
+  const gone = new Map<number, bigint[]>();
   for (const entry of t.staleNodes.getRange({ end: Buffer.from(u64(oldest + 1)) })) {
     const list = Buffer.from(entry.value);
+    const view = viewOf(list);
     for (let i = 0; i + 36 <= list.length; i += 36) {
       const k = Buffer.from(list.subarray(i, i + 36));
       const refs = t.nodeRefs.getBinary(k);
       const left = refs ? refs.readUInt32BE(0) - 1 : 0;
       if (left > 1) t.nodeRefs.putSync(k, u32Buffer(left));
       else if (left === 1) t.nodeRefs.removeSync(k);
-      else t.nodes.removeSync(k);
+      else {
+        const block = view.getUint32(i);
+        let l = gone.get(block);
+        if (!l) gone.set(block, (l = []));
+        l.push(readWordAt(view, i + 4));
+      }
     }
     done.push(Buffer.from(entry.key));
   }
+  for (const [block, hashes] of gone) removeNodes(t.nodes, block, hashes);
   for (const k of done) t.staleNodes.removeSync(k);
 }

@@ -46,10 +46,7 @@ function reachable(db: StateDatabase, contracts: readonly bigint[], from: number
 
 function storedNodes(db: StateDatabase): Set<string> {
   const out = new Set<string>();
-  for (const k of db.tables.nodes.getKeys()) {
-    const b = Buffer.from(k as Buffer);
-    out.add(`${b.readUInt32BE(0)}:${BigInt(`0x${b.subarray(4).toString('hex')}`)}`);
-  }
+  for (const { block, hash } of db.storedNodeKeys()) out.add(`${block}:${hash}`);
   return out;
 }
 
