@@ -55,19 +55,19 @@ describe('FastField vector kernels against the BigInt reference', () => {
     for (let i = 0; i < 1000; i++) assert.equal(got[i], inv(nonZero[i]!));
   });
 
-  it('binary-GCD and Fermat inversions agree with the reference on 2,000 elements', () => {
+  it(`binary-GCD and Fermat inversions on ${N} elements: x·x⁻¹ = 1 (0 ↦ 0), the reference's on 2,000`, () => {
     const k = ff.kernels;
     const [x, y, z] = [ff.base, ff.base + 32, ff.base + 64];
-    for (let i = 0; i < 2000; i++) {
+    for (let i = 0; i < N; i++) {
       const v = a[i]!;
       ff.writeMont(x, v);
       k.fieldInvBinary(y, x);
       k.fieldInvFermat(z, x);
       k.fromMont(y, y);
       k.fromMont(z, z);
-      const want = v === 0n ? 0n : inv(v);
-      assert.equal(ff.mem.readFelt(y), want);
-      assert.equal(ff.mem.readFelt(z), want);
+      const [gy, gz] = [ff.mem.readFelt(y), ff.mem.readFelt(z)];
+      const ok = v === 0n ? gy === 0n && gz === 0n : (gy * v) % P === 1n && gz === gy;
+      if (!ok || (i < 2000 && gy !== (v === 0n ? 0n : inv(v)))) assert.fail(`inverse #${i}: ${v}`);
     }
   });
 
@@ -90,25 +90,25 @@ describe('FastField vector kernels against the BigInt reference', () => {
 
 describe('wasm FieldBackend against the reference backend', () => {
   const wasm = getFieldBackend();
-  const a = randomFelts(20_000, 3);
-  const b = randomFelts(20_000, 4).reverse();
+  const a = randomFelts(100_000, 3);
+  const b = randomFelts(100_000, 4).reverse();
 
   it('is the automatic choice', () => assert.equal(wasm.name, 'wasm'));
 
-  it('add, sub, mul on 20,000 pairs including edge values', () => {
+  it('add, sub, mul on 100,000 pairs including edge values', () => {
     for (let i = 0; i < a.length; i++) {
       const [x, y] = [a[i]!, b[i]!];
-      assert.equal(wasm.mul(x, y), referenceField.mul(x, y));
-      assert.equal(wasm.add(x, y), referenceField.add(x, y));
-      assert.equal(wasm.sub(x, y), referenceField.sub(x, y));
+      if (wasm.mul(x, y) !== referenceField.mul(x, y)) assert.fail(`mul #${i}`);
+      if (wasm.add(x, y) !== referenceField.add(x, y)) assert.fail(`add #${i}`);
+      if (wasm.sub(x, y) !== referenceField.sub(x, y)) assert.fail(`sub #${i}`);
     }
   });
 
-  it('inv and pow agree, and inv(0) throws', () => {
-    for (let i = 0; i < 300; i++) {
+  it('inv agrees on 100,000 values and pow on 300, and inv(0) throws', () => {
+    for (let i = 0; i < a.length; i++) {
       const x = a[i] === 0n ? 7n : a[i]!;
-      assert.equal(wasm.inv(x), referenceField.inv(x));
-      assert.equal(wasm.pow(x, b[i]!), pow(x, b[i]!));
+      if (wasm.inv(x) !== referenceField.inv(x)) assert.fail(`inv #${i}: ${x}`);
+      if (i < 300) assert.equal(wasm.pow(x, b[i]!), pow(x, b[i]!));
     }
     assert.equal(wasm.pow(5n, 0n), 1n);
     assert.equal(wasm.pow(5n, P - 1n), 1n); // Fermat

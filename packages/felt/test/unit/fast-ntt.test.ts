@@ -45,6 +45,36 @@ describe('NTT kernels', () => {
     assert.deepEqual(ff.decode(ff.intt(prod)), conv);
   });
 
+  it('131,072 random coefficients (2^17, edge values included): inverses, linearity, spot values', () => {
+    const n = 1 << 17;
+    const a = randomFelts(n, 40);
+    const b = randomFelts(n, 41).reverse();
+    const [A, B] = [ff.encode(a), ff.encode(b)];
+    const ea = ff.ntt(A);
+    assert.deepEqual(ff.intt(ea), A);
+    const shift = 3n;
+    const ca = ff.cosetNtt(A, shift);
+    assert.deepEqual(ff.cosetIntt(ca, shift), A);
+    // ntt(a + b) = ntt(a) + ntt(b), the sum taken by the BigInt reference.
+    const sum = ff.decode(ff.ntt(ff.add(A, B)));
+    const eb = ff.decode(ff.ntt(B));
+    const da = ff.decode(ea);
+    for (let i = 0; i < n; i++) if (sum[i] !== add(da[i]!, eb[i]!)) assert.fail(`linearity #${i}`);
+    const cd = ff.decode(ca);
+    const w = rootOfUnity(17);
+    for (const i of [0, 1, 77777, n - 1]) {
+      for (const [s, got] of [
+        [1n, da[i]!],
+        [shift, cd[i]!],
+      ] as const) {
+        const x = (s * pow(w, BigInt(i))) % P;
+        let acc = 0n;
+        for (let j = n - 1; j >= 0; j--) acc = (acc * x + a[j]!) % P;
+        assert.equal(got, acc, `point ${i}, shift ${s}`);
+      }
+    }
+  });
+
   it('spot-checks a 2^16 transform at random points', () => {
     const c = randomFelts(1 << 16, 30);
     const ev = ff.decode(ff.ntt(ff.encode(c)));
