@@ -32,6 +32,15 @@ export function evaluateColumnsAt(vf: VecField, coeffs: readonly Uint32Array[], 
     powers[i] = acc;
     acc = (acc * x) % P;
   }
+  if (vf.name === 'bigint') {
+    // BigInt: sum the unreduced products, one reduction per column.
+    return coeffs.map((c) => {
+      const a = vf.toBigints(c);
+      let s = 0n;
+      for (let i = 0; i < n; i++) s += a[i]! * powers[i]!;
+      return s % P;
+    });
+  }
   const xp = vf.fromBigints(powers);
   const tmp = new Uint32Array(n * LIMBS);
   return coeffs.map((c) => {
@@ -103,6 +112,10 @@ export function deepCombos(vf: VecField, job: DeepComboJob, from: number, to: nu
   const n = job.trace[0]!.length / LIMBS;
   const width = job.trace.length;
   const [lo, hi] = [from * LIMBS, to * LIMBS];
+  if (vf.name === 'bigint') {
+    bigintDeepCombos(vf, job, from, to);
+    return;
+  }
   const tmp = new Uint32Array(hi - lo);
   for (let k = 0; k < job.points; k++) {
     const combo = job.combos.subarray(k * n * LIMBS + lo, k * n * LIMBS + hi);
@@ -113,6 +126,25 @@ export function deepCombos(vf: VecField, job: DeepComboJob, from: number, to: nu
     // The parts are opened at z, the point of offset 0 (k = 0).
     if (k === 0)
       for (let e = 0; e < job.parts.length; e++) term(job.parts[e]!, job.gammas[width * job.points + e]!);
+  }
+}
+
+/** `deepCombos` on BigInt: unreduced sums of products, one reduction per coefficient. */
+function bigintDeepCombos(vf: VecField, job: DeepComboJob, from: number, to: number): void {
+  const n = job.trace[0]!.length / LIMBS;
+  const width = job.trace.length;
+  const read = (c: Uint32Array) => vf.toBigints(c.subarray(from * LIMBS, to * LIMBS));
+  const trace = job.trace.map(read);
+  const parts = job.parts.map(read);
+  const view = u64(job.combos);
+  for (let k = 0; k < job.points; k++) {
+    const sums = new Array<bigint>(to - from).fill(0n);
+    const term = (col: bigint[], gamma: bigint) => {
+      for (let i = 0; i < sums.length; i++) sums[i] = sums[i]! + gamma * col[i]!;
+    };
+    for (let c = 0; c < width; c++) term(trace[c]!, job.gammas[k * width + c]!);
+    if (k === 0) for (let e = 0; e < parts.length; e++) term(parts[e]!, job.gammas[width * job.points + e]!);
+    for (let i = 0; i < sums.length; i++) writeCanonical(view, k * n + from + i, sums[i]! % P);
   }
 }
 

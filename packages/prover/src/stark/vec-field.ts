@@ -110,7 +110,16 @@ function bigTransform(a: bigint[], inverse: boolean): void {
     const half = len >> 1;
     const step = n / len;
     for (let start = 0; start < n; start += len) {
-      for (let k = 0; k < half; k++) {
+      // k = 0: the twiddle is 1, no product.
+      {
+        const u = a[start]!;
+        const v = a[start + half]!;
+        const s = u + v;
+        a[start] = s >= P ? s - P : s;
+        const d = u - v;
+        a[start + half] = d < 0n ? d + P : d;
+      }
+      for (let k = 1; k < half; k++) {
         const i = start + k;
         const j = i + half;
         const u = a[i]!;
@@ -122,6 +131,30 @@ function bigTransform(a: bigint[], inverse: boolean): void {
       }
     }
   }
+}
+
+const factorCache = new Map<string, bigint[]>();
+let factorCount = 0;
+
+/** first·g^i for i < n, cached per (n, g, first) (at most about 2^22 entries in all, then started over). */
+function factors(n: number, g: bigint, first: bigint): bigint[] {
+  const key = `${n}/${g}/${first}`;
+  let t = factorCache.get(key);
+  if (!t) {
+    t = new Array<bigint>(n);
+    let s = first;
+    for (let i = 0; i < n; i++) {
+      t[i] = s;
+      s = (s * g) % P;
+    }
+    if (factorCount + n > 1 << 22) {
+      factorCache.clear();
+      factorCount = 0;
+    }
+    factorCache.set(key, t);
+    factorCount += n;
+  }
+  return t;
 }
 
 const twiddleCache = new Map<string, bigint[]>();
@@ -175,11 +208,8 @@ export const bigintVecField: VecField = {
   cosetNtt(coeffs, shift, out) {
     const a = toBig(coeffs);
     if (shift !== 1n) {
-      let s = 1n;
-      for (let i = 0; i < a.length; i++) {
-        a[i] = (a[i]! * s) % P;
-        s = (s * shift) % P;
-      }
+      const f = factors(a.length, shift % P, 1n);
+      for (let i = 1; i < a.length; i++) a[i] = (a[i]! * f[i]!) % P;
     }
     bigTransform(a, false);
     const r = fromBig(a, a.length);
@@ -189,17 +219,16 @@ export const bigintVecField: VecField = {
   cosetIntt(evals, shift) {
     const a = toBig(evals);
     bigTransform(a, true);
-    const nInv = inv(BigInt(a.length));
-    const sInv = inv(shift);
-    let s = nInv;
-    for (let i = 0; i < a.length; i++) {
-      a[i] = (a[i]! * s) % P;
-      s = (s * sInv) % P;
-    }
+    const f = factors(a.length, inv(shift % P), inv(BigInt(a.length)));
+    for (let i = 0; i < a.length; i++) a[i] = (a[i]! * f[i]!) % P;
     return fromBig(a, a.length);
   },
   mul: (a, b, out) => binary(a, b, out, (x, y) => (x * y) % P),
-  add: (a, b, out) => binary(a, b, out, (x, y) => (x + y) % P),
+  add: (a, b, out) =>
+    binary(a, b, out, (x, y) => {
+      const s = x + y;
+      return s >= P ? s - P : s;
+    }),
   scale(a, s, out) {
     const r = out ?? new Uint32Array(a.length);
     const va = u64(a);
