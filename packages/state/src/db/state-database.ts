@@ -35,12 +35,13 @@ import type {
 import { decodeContractState, decodeRoots } from './codec.js';
 import { decodeStateDiff } from './diff-codec.js';
 import { getEvents } from './events.js';
-import { latestAt } from './history.js';
+import { latestAt, latestEntryAt } from './history.js';
 import { decodeJson } from './json.js';
 import { key, readCompact, readU32, readU64, u32, u64 } from './keys.js';
 import { NodePageReader, storedNodeKeys } from './node-pages.js';
 import { protocolReader } from './protocol-reader.js';
 import { openTables, type Tables } from './tables.js';
+import { truncateBlocks } from './truncate.js';
 import { CLASS_CAIRO0, writeBlockRecords, writeBlockState } from './write-block.js';
 
 const EMPTY: ContractState = { classHash: 0n, nonce: 0n, storageRoot: 0n };
@@ -215,6 +216,34 @@ export class StateDatabase implements NodeReader {
     };
   }
 
+  /**
+   * Drops every block after `block` atomically (tries, contract and storage history, classes, blocks,
+   * transactions, receipts, events and their indexes, state diffs), so that `block` is the latest and
+   * the chain can go on from it. Returns how many blocks were dropped. A block that is not stored
+   * gives UNKNOWN_BLOCK; one whose state was pruned gives BLOCK_PRUNED.
+   */
+  dropBlocksAfter(block: number): number {
+    const latest = this.latestBlockNumber();
+    if (!Number.isSafeInteger(block) || block < 0 || latest === undefined || block > latest)
+      throw new StateError('UNKNOWN_BLOCK', `block ${block} is unknown`, { block, latest });
+    if (block < this.oldestReadableBlock())
+      throw new StateError('BLOCK_PRUNED', `state of block ${block} was pruned`, { block });
+    if (block === latest) return 0;
+    const t = this.t();
+    try {
+      t.root.transactionSync(() => {
+        if (this.latestBlockNumber() !== latest)
+          throw new StateError('BLOCK_OUT_OF_ORDER', 'another writer committed a block concurrently');
+        truncateBlocks(t, block, latest);
+      });
+    } finally {
+      // Cached nodes may name children in dropped blocks; dropped blocks' page layouts are gone.
+      this.cache.clear();
+      this.pages.forget();
+    }
+    return latest - block;
+  }
+
   /** The state roots after `block` (default latest). */
   getRoots(block?: number): StateRoots & RootLocations {
     const n = this.resolveBlock(block);
@@ -262,6 +291,17 @@ export class StateDatabase implements NodeReader {
     const n = this.resolveBlock(block);
     const v = latestAt(this.t().storage, key(address, storageKey), n);
     return v ? readCompact(v) : 0n;
+  }
+
+  /**
+   * The block (≤ `block`, default latest) whose state diff last wrote the storage key, or undefined
+   * when no block up to then wrote it. With pruning, writes older than the kept window may be gone.
+   */
+  getStorageLastUpdateBlock(address: bigint, storageKey: bigint, block?: number): number | undefined {
+    checkKey(address, 'contract address');
+    checkKey(storageKey, 'storage key');
+    const n = this.resolveBlock(block);
+    return latestEntryAt(this.t().storage, key(address, storageKey), n)?.block;
   }
 
   /** Nonce of a contract at `block`. */

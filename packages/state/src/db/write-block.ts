@@ -6,7 +6,7 @@ import { encodeContractState, encodeRoots } from './codec.js';
 import { encodeStateDiff } from './diff-codec.js';
 import { pruneHistory } from './history.js';
 import { encodeJson } from './json.js';
-import { compactWord, key, u32, u64, writeNodeKey } from './keys.js';
+import { compactWord, key, readU64, u32, u64, writeNodeKey } from './keys.js';
 import { removeNodes, writeNodePages } from './node-pages.js';
 import type { Tables } from './tables.js';
 
@@ -104,7 +104,12 @@ export function writeBlockState(
   );
   if (header.blockHash !== undefined) t.blockHashes.put(key(header.blockHash), Buffer.from(b));
   t.meta.put(Buffer.from('latest'), Buffer.from(b));
-  if (pruneBefore !== undefined) t.meta.put(Buffer.from('oldest'), Buffer.from(u64(pruneBefore)));
+  // After dropped blocks the window starts lower again, but what was pruned stays pruned.
+  if (pruneBefore !== undefined) {
+    const oldest = t.meta.getBinary(Buffer.from('oldest'));
+    if (!oldest || readU64(oldest, 0) < pruneBefore)
+      t.meta.put(Buffer.from('oldest'), Buffer.from(u64(pruneBefore)));
+  }
 }
 
 /**

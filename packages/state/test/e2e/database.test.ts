@@ -58,6 +58,9 @@ describe('StateDatabase', () => {
     const mem = new MemoryState();
     const snapshots: Map<string, bigint>[] = [];
     const model = new Map<string, bigint>();
+    // The block of each key's last write, per block: the model of getStorageLastUpdateBlock.
+    const written = new Map<string, number>();
+    const writtenAt: Map<string, number>[] = [];
     const diffs: StateDiff[] = [];
     for (let n = 0; n < 6; n++) {
       const diff = randomDiff(r, contracts, keys, 10);
@@ -66,15 +69,22 @@ describe('StateDatabase', () => {
       const c = mem.apply(diff);
       assert.equal(res.stateRoot, c.stateRoot);
       for (const sd of diff.storageDiffs)
-        for (const e of sd.entries) model.set(`${sd.address}:${e.key}`, e.value);
+        for (const e of sd.entries) {
+          model.set(`${sd.address}:${e.key}`, e.value);
+          written.set(`${sd.address}:${e.key}`, n);
+        }
       snapshots.push(new Map(model));
+      writtenAt.push(new Map(written));
     }
     await db.close();
     const db2 = StateDatabase.open({ path });
     assert.equal(db2.latestBlockNumber(), 5);
     for (let n = 0; n < 6; n++) {
       for (const a of contracts)
-        for (const k of keys) assert.equal(db2.getStorageAt(a, k, n), snapshots[n]!.get(`${a}:${k}`) ?? 0n);
+        for (const k of keys) {
+          assert.equal(db2.getStorageAt(a, k, n), snapshots[n]!.get(`${a}:${k}`) ?? 0n);
+          assert.equal(db2.getStorageLastUpdateBlock(a, k, n), writtenAt[n]!.get(`${a}:${k}`));
+        }
       assert.deepEqual(db2.getStateDiff(n).storageDiffs, diffs[n]!.storageDiffs);
     }
     assert.equal(db2.getRoots().stateRoot, mem.roots.stateRoot);
@@ -289,6 +299,8 @@ describe('StateDatabase', () => {
     assert.throws(() => db.getStorageAt(1n, 1n), isStateError('UNKNOWN_BLOCK'));
     db.commitBlock({ blockNumber: 0, stateDiff: randomDiff(rng(1), [0x5n], [0x6n], 1) });
     assert.throws(() => db.getStorageAt(1n, 1n, 3), isStateError('UNKNOWN_BLOCK'));
+    assert.throws(() => db.getStorageLastUpdateBlock(5n, 6n, 3), isStateError('UNKNOWN_BLOCK'));
+    assert.throws(() => db.getStorageLastUpdateBlock(5n, 1n << 251n), isStateError('INVALID_KEY'));
     assert.throws(() => db.getStorageAt(1n << 251n, 1n), isStateError('INVALID_KEY'));
     assert.throws(() => db.getStorageAt(1n, 1n << 251n), isStateError('INVALID_KEY'));
     const base = randomDiff(rng(2), [0x5n], [0x6n], 0);
