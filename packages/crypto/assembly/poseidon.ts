@@ -2,8 +2,9 @@
 import { FELT_BYTES, fieldAdd, fieldCopy, fieldZero } from '../../felt/assembly/field';
 import { cube29, mul29, ONE_29, R2_29, TWO_29 } from './generated/cube29';
 import { hadesPartialRounds } from './generated/hades-partial';
+import { hadesPartialRounds2 } from './generated/hades-partial2';
 import { hadesMix, hadesMixToFull, hadesMixToPartial } from './generated/mix';
-import { poseidonRc } from './tables';
+import { poseidonPartialK, poseidonRc } from './tables';
 
 const T = memory.data(32, 32);
 const ZERO = memory.data(32, 32);
@@ -24,19 +25,28 @@ function fromPoseidon(r: usize, a: usize): void {
 
 /** The Hades permutation of a state in the Poseidon domain (3 elements at s), in place. */
 export function hades(s: usize): void {
-  let rc = poseidonRc;
+  let rc = hadesHead(s);
+  rc = hadesPartialRounds(s, rc, PARTIAL_LOOP);
+  hadesRounds(s, rc, 86, 91);
+}
+
+/** Rounds 4…85 (the partial rounds' loop) start at this row of the round constants. */
+const PARTIAL_LOOP = 82;
+
+// The first constants, then rounds 0…3; returns the constants' row for round 4.
+function hadesHead(s: usize): usize {
+  const rc = poseidonRc;
   fieldAdd(s, s, rc);
   fieldAdd(s + 32, s + 32, rc + 32);
   fieldAdd(s + 64, s + 64, rc + 64);
-  // Round i: S-box, then the linear layer fused with round i + 1's constants (row 91 is zero).
-  // Partial rounds carry only an s2 constant (see poseidon-constants.ts in the loader).
-  for (let i = 0; i < 91; i++) {
-    // Rounds 4…85: the partial rounds' loop with the state in locals (cube s2, then hadesMixLazy).
-    if (i === 4) {
-      rc = hadesPartialRounds(s, rc, 82);
-      i = 85;
-      continue;
-    }
+  return hadesRounds(s, rc, 0, 4);
+}
+
+// Rounds from…to − 1 outside the partial rounds' loop: S-box, then the linear layer fused with the next
+// round's constants (row 91 is zero). Partial rounds carry only an s2 constant (see
+// poseidon-constants.ts in the loader). Returns rc stepped past them.
+function hadesRounds(s: usize, rc: usize, from: i32, to: i32): usize {
+  for (let i = from; i < to; i++) {
     if (i < 4 || i >= 87) {
       cube(s);
       cube(s + 32);
@@ -56,6 +66,17 @@ export function hades(s: usize): void {
       hadesMixToFull(s, rc);
     }
   }
+  return rc;
+}
+
+/** Two Hades permutations (states at a and b), the partial rounds' loop on both at once (SIMD lanes). */
+function hadesPair(a: usize, b: usize): void {
+  const rc = hadesHead(a);
+  hadesHead(b);
+  hadesPartialRounds2(a, b, poseidonPartialK, PARTIAL_LOOP);
+  const tail = rc + PARTIAL_LOOP * 96;
+  hadesRounds(a, tail, 86, 91);
+  hadesRounds(b, tail, 86, 91);
 }
 
 const STATE = memory.data(96, 32);
@@ -69,7 +90,21 @@ export function poseidonPermute(s: usize): void {
 
 /** out[i] = poseidon(a[i], b[i]) = permute([a, b, 2])[0] for n pairs (canonical felts). */
 export function poseidonHashMany(out: usize, a: usize, b: usize, n: i32): void {
-  for (let i = 0; i < n; i++) {
+  let i = 0;
+  // Two hashes at a time share the SIMD partial rounds.
+  for (; i + 1 < n; i += 2) {
+    for (let j = 0; j < 2; j++) {
+      const o = <usize>(i + j) * FELT_BYTES;
+      const st = PAIR + <usize>j * 96;
+      toPoseidon(st, a + o);
+      toPoseidon(st + 32, b + o);
+      fieldCopy(st + 64, TWO_29);
+    }
+    hadesPair(PAIR, PAIR + 96);
+    fromPoseidon(out + <usize>i * FELT_BYTES, PAIR);
+    fromPoseidon(out + <usize>(i + 1) * FELT_BYTES, PAIR + 96);
+  }
+  if (i < n) {
     const o = <usize>i * FELT_BYTES;
     toPoseidon(STATE, a + o);
     toPoseidon(STATE + 32, b + o);
@@ -78,6 +113,8 @@ export function poseidonHashMany(out: usize, a: usize, b: usize, n: i32): void {
     fromPoseidon(out + o, STATE);
   }
 }
+
+const PAIR = memory.data(192, 32);
 
 /** The sponge over n canonical felts (rate 2): absorb pairs, pad with 1 then 0, squeeze state[0]. */
 export function poseidonSponge(out: usize, values: usize, n: i32): void {

@@ -2,6 +2,7 @@
 import { fieldCopy, toMont } from '../../felt/assembly/field';
 import { BUILD_SCRATCH_BYTES, buildWindows, tableBytes } from './comb';
 import { AFFINE_BYTES } from './curve';
+import { hadesPartialConstants, PARTIAL_CONSTANT_BYTES } from './generated/hades-partial2';
 import { toPoseidon } from './poseidon';
 import { buildSignedWindows, signedTableBytes } from './signed-comb';
 
@@ -14,6 +15,8 @@ export let pedP4: usize = 0;
 export let gLow: usize = 0;
 export let gHigh: usize = 0;
 export let poseidonRc: usize = 0;
+/** The partial rounds' s2 constants in limbs (hadesPartialConstants), for the two-lane loop. */
+export let poseidonPartialK: usize = 0;
 
 /**
  * Window widths: Pedersen's P1, P3 (hot: trie commits) get wider windows than the ECDSA generator;
@@ -70,6 +73,8 @@ export function initTables(points: usize, rc: usize): usize {
   poseidonRc = alloc((POSEIDON_RC_COUNT + 3) * 32);
   for (let i: usize = 0; i < POSEIDON_RC_COUNT; i++) toPoseidon(poseidonRc + i * 32, rc + i * 32);
   memory.fill(poseidonRc + POSEIDON_RC_COUNT * 32, 0, 96);
+  poseidonPartialK = alloc(82 * PARTIAL_CONSTANT_BYTES);
+  hadesPartialConstants(poseidonPartialK, poseidonRc + 4 * 96, 82);
   pedersenShift = pts;
   pedP1 = alloc(signedTableBytes(PED_WINDOWS, PED_BITS));
   pedP2 = alloc(tableBytes(1, 4));

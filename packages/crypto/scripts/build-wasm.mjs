@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { compileWasm } from '../../felt/scripts/build-wasm.mjs';
 import { generateCube } from './gen-cube.mjs';
 import { generateHades } from './gen-hades.mjs';
+import { generateHades2 } from './gen-hades2.mjs';
 import { generateInverse } from './gen-inverse.mjs';
 import { generateMix } from './gen-mix.mjs';
 
@@ -11,5 +12,10 @@ const pkg = join(dirname(fileURLToPath(import.meta.url)), '..');
 generateMix();
 generateCube();
 generateHades();
+generateHades2();
 generateInverse();
-await compileWasm(join(pkg, 'assembly', 'index.ts'), join(pkg, 'dist-wasm', 'crypto.wasm'));
+// SIMD (Node 16.4 and later): the two-lane partial rounds of poseidonMany.
+await compileWasm(join(pkg, 'assembly', 'index.ts'), join(pkg, 'dist-wasm', 'crypto.wasm'), [
+  '--enable',
+  'simd',
+]);

@@ -8,7 +8,7 @@ import { generateMont } from './gen-mont.mjs';
 const pkg = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Compiles one AssemblyScript entry file to a .wasm file (no runtime, no GC: kernels only). */
-export async function compileWasm(entry, outFile) {
+export async function compileWasm(entry, outFile, extraArgs = []) {
   mkdirSync(dirname(outFile), { recursive: true });
   const args = [
     entry,
@@ -22,6 +22,7 @@ export async function compileWasm(entry, outFile) {
     '0',
     '--noAssert',
     '--converge',
+    ...extraArgs,
   ];
   const { error, stderr } = await asc.main(args);
   if (error) {

@@ -1,0 +1,219 @@
+// Generates assembly/generated/hades-partial2.ts: Hades' partial rounds for two states at once, one per
+// lane of 128-bit SIMD values (i64x2), so that poseidonMany hashes pairs. The arithmetic is that of
+// cube29 and hades-partial.ts (nine 29-bit limbs, Montgomery with R = 2^261), written without signed
+// shifts (SIMD has no 64-bit arithmetic shift): limbs that may be negative are kept as wrapped u64 and
+// a zero-valued bias makes every limb sum non-negative before its carry is taken. Limb products are
+// i64x2.extmul_low_i32x4_u of operands whose two lanes sit in the low 32-bit lanes (one shuffle each).
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const P = 0x800000000000011000000000000000000000000000000000000000000000001n;
+const W = 29;
+const L = 9;
+const pw = Array.from({ length: L }, (_, i) => (P >> BigInt(W * i)) & ((1n << BigInt(W)) - 1n));
+// p = 1 + (2^22 + 2^18)·2^174 + 2^19·2^232: the Montgomery digit's multiples of p are shifts.
+if (pw.some((v, i) => v !== [1n, 0n, 0n, 0n, 0n, 0n, (1n << 22n) + (1n << 18n), 0n, 1n << 19n][i]))
+  throw new Error('p shape');
+const limbs = Array.from({ length: L }, (_, i) => i);
+// Worth zero: 2^31 on limbs 0…7, −4 on limbs 1…8 (2^31 = 4·2^29).
+const BIAS = limbs.map((i) => (i < L - 1 ? 1n << 31n : 0n) - (i > 0 ? 4n : 0n));
+if (BIAS.reduce((acc, b, i) => acc + (b << BigInt(W * i)), 0n) !== 0n) throw new Error('bias');
+const u64 = (v) => BigInt.asUintN(64, v);
+const i64 = (v) => BigInt.asIntN(64, v);
+
+const add = (...xs) => xs.reduce((acc, x) => `i64x2.add(${acc}, ${x})`);
+const sub = (a, b) => `i64x2.sub(${a}, ${b})`;
+const shl = (a, n) => `i64x2.shl(${a}, ${n})`;
+const shr = (a, n) => `i64x2.shr_u(${a}, ${n})`;
+const and = (a, b) => `v128.and(${a}, ${b})`;
+const mul = (a, b) => `i64x2.extmul_low_i32x4_u(${a}, ${b})`;
+// Both lanes' low 32 bits into i32 lanes 0 and 1, as extmul_low takes them.
+const packed = (a) => `i32x4.shuffle(${a}, ${a}, 0, 2, 0, 2)`;
+const splat = (v) => `i64x2.splat(${i64(v)})`;
+
+// Montgomery reduction of column sums col(k) into limbs <r>0..8 (value below 2p), as gen-cube.mjs:
+// m = −v mod 2^29, carry ⌈v/2^29⌉ = (v + M) >> 29, m·p adds m·(2^22 + 2^18) at k + 6 and m·2^19 at k + 8.
+function montColumns(col, t, r) {
+  const out = [`  let ${t}v = ZERO;`, `  let ${t}c = ZERO;`];
+  for (let k = 0; k < 2 * L - 1; k++) {
+    const terms = [col(k)];
+    if (k - 6 >= 0 && k - 6 < L) terms.push(shl(`${t}m${k - 6}`, 22), shl(`${t}m${k - 6}`, 18));
+    if (k - 8 >= 0 && k - 8 < L) terms.push(shl(`${t}m${k - 8}`, 19));
+    terms.push(`${t}c`);
+    out.push(`  ${t}v = ${add(...terms)};`);
+    if (k < L) {
+      out.push(`  const ${t}m${k} = ${and(sub('ZERO', `${t}v`), 'MASK')};`);
+      out.push(`  ${t}c = ${shr(add(`${t}v`, 'MASK'), W)};`);
+    } else {
+      out.push(`  const ${r}${k - L} = ${and(`${t}v`, 'MASK')};`, `  ${t}c = ${shr(`${t}v`, W)};`);
+    }
+  }
+  out.push(`  const ${r}${L - 1} = ${t}c;`);
+  return out.join('\n');
+}
+
+function squareCols(a) {
+  return (k) => {
+    const terms = [];
+    for (let i = Math.max(0, k - L + 1); i < k - i; i++) terms.push(mul(`${a}${i}`, `${a}${k - i}`));
+    const sq = k % 2 === 0 ? mul(`${a}${k / 2}`, `${a}${k / 2}`) : null;
+    if (terms.length === 0) return sq;
+    const twice = shl(add(...terms), 1);
+    return sq ? add(twice, sq) : twice;
+  };
+}
+
+function productCols(a, b) {
+  return (k) => {
+    const terms = [];
+    for (let i = Math.max(0, k - L + 1); i <= Math.min(k, L - 1); i++)
+      terms.push(mul(`${a}${i}`, `${b}${k - i}`));
+    return add(...terms);
+  };
+}
+
+// y = u2³·2^−522 (limbs below 2^29, value below 2p) for u2 with limbs below 2^29 + 8, value below 2^256.
+function cube() {
+  return [
+    ...limbs.map((i) => `  const pa${i} = ${packed(`u2_${i}`)};`),
+    montColumns(squareCols('pa'), 't', 'q'),
+    ...limbs.map((i) => `  const pq${i} = ${packed(`q${i}`)};`),
+    montColumns(productCols('pq', 'pa'), 'u', 'w'),
+    ...limbs.map((i) => `  y${i} = w${i};`),
+  ].join('\n');
+}
+
+// One logical carry pass over non-negative limb sums e(i): limbs 0…7 normalized, limb 8 the rest.
+function carryPass(e, dst) {
+  const out = ['  cy = ZERO;'];
+  for (let i = 0; i < L; i++) {
+    if (i === L - 1) {
+      out.push(`  ${dst}${i} = ${add(e(i), 'cy')};`);
+      continue;
+    }
+    out.push(`  v = ${add(e(i), 'cy')};`, `  ${dst}${i} = ${and('v', 'MASK')};`, `  cy = ${shr('v', W)};`);
+  }
+  return out.join('\n');
+}
+
+// The linear layer on (s0, s1, y) plus (0, 0, c2), as hades-partial.ts (see the bounds there): s0' =
+// 3s0 + s1 + y and s1' = s0 − s1 + y + 2p take a carry pass and drop q' = max(q − 1, 0) multiples of p
+// (q = ⌊v/2^251⌋; limbs 0 and 6 may go below zero, wrapped); s2' = s0 + s1 − 2y + c2 + 8p goes to the
+// S-box after one carry-save step. Limbs of s0, s1 lie in (−2^27, 2^29), of y in [0, 2^29): with the
+// bias each limb sum lies in [0, 2^33).
+function mix() {
+  const out = [];
+  const b = limbs.map((i) => splat(BIAS[i]));
+  const twoP = limbs.map((i) => splat(BIAS[i] + 2n * pw[i]));
+  out.push(carryPass((i) => add(`u0_${i}`, shl(`u0_${i}`, 1), `u1_${i}`, `y${i}`, `BIAS${i}`), 'n0_'));
+  out.push(carryPass((i) => add(sub(add(`u0_${i}`, `y${i}`, `TWOP${i}`), `u1_${i}`)), 'n1_'));
+  // s2' from the old s0, s1, before they are overwritten.
+  for (let i = 0; i < L; i++) {
+    out.push(`  const k${i} = v128.load64_splat(k, ${8 * i});`);
+    out.push(`  const e${i} = ${sub(add(`u0_${i}`, `u1_${i}`, `k${i}`), shl(`y${i}`, 1))};`);
+  }
+  out.push('  k += 72;');
+  for (const k of [0, 1]) {
+    out.push(`  q = ${shr(`n${k}_8`, 19)};`, `  q = ${add('q', 'i64x2.ne(q, ZERO)')};`);
+    for (let i = 0; i < L; i++) {
+      let e = `n${k}_${i}`;
+      if (i === 0) e = sub(e, 'q');
+      if (i === 6) e = sub(sub(e, shl('q', 22)), shl('q', 18));
+      if (i === 8) e = sub(e, shl('q', 19));
+      out.push(`  u${k}_${i} = ${e};`);
+    }
+  }
+  for (let i = 0; i < L; i++) {
+    const low = i < L - 1 ? and(`e${i}`, 'MASK') : `e${i}`;
+    out.push(`  u2_${i} = ${i > 0 ? add(low, shr(`e${i - 1}`, W)) : low};`);
+  }
+  return { body: out.join('\n'), b, twoP };
+}
+
+// Lane `lane` of limbs <name>0..8 (normalized, value below 2^256) → four u64 words at ptr + off.
+function pack(name, lane, ptr, off) {
+  const x = (i) => `i64x2.extract_lane(${name}${i}, ${lane})`;
+  return [
+    `  store<u64>(${ptr}, ${x(0)} | (${x(1)} << 29) | (${x(2)} << 58), ${off});`,
+    `  store<u64>(${ptr}, (${x(2)} >> 6) | (${x(3)} << 23) | (${x(4)} << 52), ${off + 8});`,
+    `  store<u64>(${ptr}, (${x(4)} >> 12) | (${x(5)} << 17) | (${x(6)} << 46), ${off + 16});`,
+    `  store<u64>(${ptr}, (${x(6)} >> 18) | (${x(7)} << 11) | (${x(8)} << 40), ${off + 24});`,
+  ].join('\n');
+}
+
+// Limb i of the felt at ptr + off (four u64 words), as a u64 expression.
+function limbOf(ptr, off, i) {
+  const bit = W * i;
+  const w = Math.floor(bit / 64);
+  const sh = bit % 64;
+  const word = (k) => `load<u64>(${ptr}, ${off + 8 * k})`;
+  let e = sh === 0 ? word(w) : `(${word(w)} >> ${sh})`;
+  if (sh + W > 64 && w + 1 < 4) e = `(${e} | (${word(w + 1)} << ${64 - sh}))`;
+  return i < L - 1 ? `(${e} & 0x1fffffff)` : e;
+}
+
+function source() {
+  const { body, b, twoP } = mix();
+  const lanes = (off, i) =>
+    `i64x2.replace_lane(i64x2.splat(${limbOf('sa', off, i)}), 1, ${limbOf('sb', off, i)})`;
+  return [
+    '// Generated by packages/crypto/scripts/gen-hades2.mjs; do not edit.',
+    '',
+    '/** Bytes of one partial round’s constants in the table of hadesPartialConstants. */',
+    'export const PARTIAL_CONSTANT_BYTES: usize = 72;',
+    '',
+    '/** dst[j] = row j + 1’s c2 (rows of 96 bytes at rows) plus 8p and the bias, as nine u64 limbs. */',
+    'export function hadesPartialConstants(dst: usize, rows: usize, n: i32): void {',
+    '  for (let j = 0; j < n; j++) {',
+    '    const r = rows + <usize>(j + 1) * 96;',
+    '    const o = dst + <usize>j * 72;',
+    ...limbs.map((i) => `    store<u64>(o, ${limbOf('r', 64, i)} + ${u64(8n * pw[i] + BIAS[i])}, ${8 * i});`),
+    '  }',
+    '}',
+    '',
+    '/**',
+    ' * n partial rounds on two states at once (3 felts each at sa and sb; s0, s1 below 2^252, s2 below',
+    ' * 2^254; s2 below 2^255 on return), with the constants at k (hadesPartialConstants).',
+    ' */',
+    'export function hadesPartialRounds2(sa: usize, sb: usize, k: usize, n: i32): void {',
+    '  const ZERO = i64x2.splat(0);',
+    '  const MASK = i64x2.splat(0x1fffffff);',
+    ...limbs.map((i) => `  const BIAS${i} = ${b[i]};`),
+    ...limbs.map((i) => `  const TWOP${i} = ${twoP[i]};`),
+    ...[0, 1, 2].flatMap((e) => limbs.map((i) => `  let u${e}_${i} = ${lanes(32 * e, i)};`)),
+    ...limbs.map((i) => `  let y${i} = ZERO;`),
+    ...[0, 1].flatMap((e) => limbs.map((i) => `  let n${e}_${i} = ZERO;`)),
+    '  let v = ZERO;',
+    '  let cy = ZERO;',
+    '  let q = ZERO;',
+    '  for (let round = 0; round < n; round++) {',
+    '    {',
+    cube().replace(/^/gm, '    '),
+    '    }',
+    body.replace(/^/gm, '  '),
+    '  }',
+    // Normalize: s0, s1 through the bias (limbs may be wrapped negatives), s2 (carry-save limbs) as is.
+    carryPass((i) => add(`u0_${i}`, `BIAS${i}`), 'u0_'),
+    carryPass((i) => add(`u1_${i}`, `BIAS${i}`), 'u1_'),
+    carryPass((i) => `u2_${i}`, 'u2_'),
+    ...[0, 1, 2].flatMap((e) => [pack(`u${e}_`, 0, 'sa', 32 * e), pack(`u${e}_`, 1, 'sb', 32 * e)]),
+    '}',
+    '',
+  ].join('\n');
+}
+
+/** Writes the generated two-lane loop; returns the output path. */
+export function generateHades2() {
+  const file = join(
+    dirname(fileURLToPath(import.meta.url)),
+    '..',
+    'assembly',
+    'generated',
+    'hades-partial2.ts',
+  );
+  writeFileSync(file, source());
+  return file;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) generateHades2();
