@@ -2,7 +2,7 @@ import { P } from '@starling/felt';
 import { StateError } from '../errors.js';
 import { flattenTrees } from '../parallel/tree-job.js';
 import { hashPending } from '../trie/hash-pending.js';
-import { pedersenHasher, poseidonHasher, type TrieHasher } from '../trie/hasher.js';
+import { type OffloadedJob, pedersenHasher, poseidonHasher, type TrieHasher } from '../trie/hasher.js';
 import type { NodeReader, TrieNode } from '../trie/node.js';
 import { type Pending, rootBlock, toStoredNode } from '../trie/pending.js';
 import { planUpdate } from '../trie/plan-update.js';
@@ -109,14 +109,16 @@ export function commitStateDiff(
   let updateCount = 0;
   for (const m of storage.values()) updateCount += m.size;
   const offload = updateCount >= OFFLOAD_MIN_UPDATES ? hashers.pedersen.offload?.() : undefined;
-  const groupSize = offload ? Math.ceil(updateCount / (2 * offload.lanes)) : Number.POSITIVE_INFINITY;
-  const jobs: { nodes: Exclude<Pending, { t: 'known' }>[]; take: () => bigint[] }[] = [];
+  // Several jobs per worker: workers start while planning goes on, and this thread takes back the
+  // jobs that no worker has started once it is done planning (so no thread idles at the end).
+  const groupSize = offload ? Math.ceil(updateCount / (4 * offload.lanes)) : Number.POSITIVE_INFINITY;
+  const jobs: { nodes: Exclude<Pending, { t: 'known' }>[]; queued: OffloadedJob; hashes?: bigint[] }[] = [];
   let group: (Pending | null)[] = [];
   let groupUpdates = 0;
   const flush = () => {
     if (!offload || group.length === 0) return;
     const { job, nodes } = flattenTrees(group);
-    jobs.push({ nodes, take: offload.submit(job) });
+    jobs.push({ nodes, queued: offload.submit(job) });
     group = [];
     groupUpdates = 0;
   };
@@ -140,8 +142,16 @@ export function commitStateDiff(
   flush();
   whileHashing?.();
   if (offload) {
-    for (const { nodes, take } of jobs) {
-      const hashes = take();
+    // Take back queued jobs from the last one (the workers start from the first).
+    for (let i = jobs.length - 1; i >= 0; i--) {
+      const j = jobs[i]!;
+      const stolen = j.queued.steal();
+      if (stolen) j.hashes = stolen;
+    }
+    for (const j of jobs) {
+      const answer = j.queued.take();
+      const hashes = j.hashes ?? answer;
+      const nodes = j.nodes;
       for (let i = 0; i < nodes.length; i++) {
         const n = nodes[i]!;
         n.hash = hashes[i]!;

@@ -11,7 +11,13 @@ export type HashRequest =
       readonly a: readonly bigint[];
       readonly b: readonly bigint[];
     }
-  | { readonly op: 'trees'; readonly kind: HashKind; readonly job: TreeJob };
+  | {
+      readonly op: 'trees';
+      readonly kind: HashKind;
+      readonly job: TreeJob;
+      /** Shared claim word: the worker hashes the job only if it moves it from 0 (queued) to 1. */
+      readonly claim?: Int32Array;
+    };
 
 export type HashKind = 'pedersen' | 'poseidon';
 

@@ -11,7 +11,10 @@ port.on('message', (req: HashRequest) => {
   let out: bigint[] | { error: string };
   try {
     const hasher = req.kind === 'pedersen' ? pedersenHasher : poseidonHasher;
-    out = req.op === 'pairs' ? hasher.hashMany(req.a, req.b) : hashTreeJob(req.job, hasher);
+    if (req.op === 'pairs') out = hasher.hashMany(req.a, req.b);
+    // A job that the caller took back (claim 2) is answered empty.
+    else if (req.claim && Atomics.compareExchange(req.claim, 0, 0, 1) !== 0) out = [];
+    else out = hashTreeJob(req.job, hasher);
   } catch (e) {
     out = { error: String(e) };
   }

@@ -1,6 +1,6 @@
 import { autoCrypto, getCryptoBackend, pedersen, pedersenMany, poseidon } from '@starling/crypto';
 import type { HashPool } from '../parallel/hash-pool.js';
-import type { TreeJob } from '../parallel/tree-job.js';
+import { hashTreeJob, type TreeJob } from '../parallel/tree-job.js';
 
 /** The two-input hash of a trie, with a batch form so that fast kernels can hash a whole level at once. */
 export interface TrieHasher {
@@ -14,8 +14,16 @@ export interface TrieHasher {
 /** Hashing of whole pending tries on other threads: `lanes` jobs run at once. */
 export interface TreeOffload {
   readonly lanes: number;
-  /** Starts hashing `job`; the returned function blocks until its hashes (in job order) are ready. */
-  submit(job: TreeJob): () => bigint[];
+  /** Queues `job`; see OffloadedJob. */
+  submit(job: TreeJob): OffloadedJob;
+}
+
+/** A queued job: the caller may hash it itself while no worker has started it. */
+export interface OffloadedJob {
+  /** Hashes the job on this thread if no worker has started it (its hashes), else undefined. */
+  steal(): bigint[] | undefined;
+  /** Blocks until the job's hashes (in job order) are ready; after a successful steal, call it anyway. */
+  take(): bigint[];
 }
 
 type ManyFn = (a: readonly bigint[], b: readonly bigint[]) => bigint[];
@@ -59,8 +67,14 @@ export function pooledHashers(pool: HashPool): { pedersen: TrieHasher; poseidon:
         ? {
             lanes: pool.size,
             submit: (job) => {
-              const ticket = pool.send({ op: 'trees', kind: base.name, job });
-              return () => pool.take(ticket);
+              // 0: queued, 1: a worker started it, 2: the caller took it back.
+              const claim = new Int32Array(new SharedArrayBuffer(4));
+              const ticket = pool.send({ op: 'trees', kind: base.name, job, claim });
+              return {
+                steal: () =>
+                  Atomics.compareExchange(claim, 0, 0, 2) === 0 ? hashTreeJob(job, base) : undefined,
+                take: () => pool.take(ticket),
+              };
             },
           }
         : undefined,

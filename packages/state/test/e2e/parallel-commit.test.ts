@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { autoCrypto, getCryptoBackend, pedersen, referenceCrypto } from '@starling/crypto';
 import { contractStateLeaf, globalStateRoot, patriciaRoot } from '@starling/protocol';
-import { StateDatabase, type StateDiff } from '../../src/index.ts';
+import { MemoryNodeStore, planUpdate, StateDatabase, type StateDiff, sortUpdates } from '../../src/index.ts';
 import { HashPool } from '../../src/parallel/hash-pool.ts';
+import { flattenTrees } from '../../src/parallel/tree-job.ts';
+import { pooledHashers } from '../../src/trie/hasher.ts';
 import { randomFelt, rng } from '../helpers/random.ts';
 
 const local = (_kind: string, a: readonly bigint[], b: readonly bigint[]) =>
@@ -26,6 +28,45 @@ describe('hashing on worker threads', () => {
     try {
       const got = pool.hashMany('pedersen', a, b, local);
       assert.deepEqual(got, referenceCrypto.pedersenMany(a, b));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('a queued tree job is hashed once: by a worker, or by the caller that takes it back first', async () => {
+    const r = rng(5);
+    const leaves = Array.from({ length: 200 }, () => ({
+      key: randomFelt(r, 251),
+      value: randomFelt(r, 251),
+    }));
+    const root = patriciaRoot(leaves, 251, pedersen);
+    const planned = planUpdate(
+      new MemoryNodeStore(),
+      251,
+      0n,
+      sortUpdates(
+        leaves.map((l): [bigint, bigint] => [l.key, l.value]),
+        251,
+      ),
+      new Map(),
+    );
+    const { job } = flattenTrees([planned]);
+    const pool = new HashPool(2);
+    try {
+      const offload = pooledHashers(pool).pedersen.offload?.();
+      assert.ok(offload);
+      // The workers are still starting: the caller takes the job back, and the worker answers empty.
+      const first = offload.submit(job);
+      const stolen = first.steal();
+      assert.ok(stolen);
+      assert.equal(stolen.at(-1), root);
+      assert.deepEqual(first.take(), []);
+      assert.equal(first.steal(), undefined);
+      // Not taken back: the worker hashes it.
+      const second = offload.submit(job);
+      const hashed = second.take();
+      assert.deepEqual(hashed, stolen);
+      assert.equal(second.steal(), undefined);
     } finally {
       await pool.close();
     }
