@@ -82,8 +82,9 @@ function decodeRecord(view: DataView, offset: number): TrieNode {
 }
 
 /**
- * Writes the nodes of block `block`, given sorted by hash without duplicates, as pages (appended:
- * the block's keys sort after every earlier block's).
+ * Writes the nodes of block `block` (distinct hashes, any order) as pages, appended: the block's keys
+ * sort after every earlier block's. Nodes go to their page by counting sort, then each small page is
+ * sorted by hash.
  */
 export function writeNodePages(
   db: Database<Buffer, Buffer>,
@@ -95,21 +96,32 @@ export function writeNodePages(
   if (n === 0) return;
   const bits = pageBits(n);
   db.putSync(bitsKey(block), Buffer.from([bits]), { append: true });
+  const pages = 2 ** bits;
+  const pageOfNode = new Uint32Array(n);
+  const start = new Uint32Array(pages + 1);
+  for (let i = 0; i < n; i++) {
+    const p = pageOf(hashes[i]!, bits);
+    pageOfNode[i] = p;
+    start[p + 1]!++;
+  }
+  for (let p = 0; p < pages; p++) start[p + 1]! += start[p]!;
+  const order = new Uint32Array(n);
+  const fill = start.slice(0, pages);
+  for (let i = 0; i < n; i++) order[fill[pageOfNode[i]!]!++] = i;
   const buf = Buffer.allocUnsafe(n * NODE_RECORD);
   const view = viewOf(buf);
   const key = Buffer.allocUnsafe(8);
-  let start = 0;
-  let page = pageOf(hashes[0]!, bits);
-  for (let i = 0; i <= n; i++) {
-    const p = i < n ? pageOf(hashes[i]!, bits) : -1;
-    if (p !== page) {
-      db.putSync(pageKey(key, block, page), buf.subarray(start * NODE_RECORD, i * NODE_RECORD), {
-        append: true,
-      });
-      start = i;
-      page = p;
+  const byHash = (x: number, y: number) => (hashes[x]! < hashes[y]! ? -1 : 1);
+  for (let p = 0; p < pages; p++) {
+    const from = start[p]!;
+    const to = start[p + 1]!;
+    if (from === to) continue;
+    const members = order.subarray(from, to).sort(byHash);
+    for (let j = 0; j < members.length; j++) {
+      const i = members[j]!;
+      encodeRecord(view, (from + j) * NODE_RECORD, hashes[i]!, nodes[i]!);
     }
-    if (i < n) encodeRecord(view, i * NODE_RECORD, hashes[i]!, nodes[i]!);
+    db.putSync(pageKey(key, block, p), buf.subarray(from * NODE_RECORD, to * NODE_RECORD), { append: true });
   }
 }
 
@@ -118,6 +130,7 @@ export class NodePageReader {
   private readonly bits = new Map<number, number>();
   private readonly key = Buffer.allocUnsafe(8);
   private readonly target = new Uint32Array(8);
+  private readonly scratchView = viewOf(new Uint8Array(32));
 
   constructor(private readonly db: () => Database<Buffer, Buffer>) {}
 
@@ -150,11 +163,9 @@ export class NodePageReader {
   }
 
   private targetOf(hash: bigint): Uint32Array {
+    writeWordAt(this.scratchView, 0, hash);
     const t = this.target;
-    for (let j = 7; j >= 0; j--) {
-      t[j] = Number(hash & 0xffffffffn);
-      hash >>= 32n;
-    }
+    for (let j = 0; j < 8; j++) t[j] = this.scratchView.getUint32(4 * j);
     return t;
   }
 }

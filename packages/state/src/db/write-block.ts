@@ -112,23 +112,17 @@ export function writeBlockState(
   }
 }
 
-/**
- * Writes the new trie nodes of block `n` as pages (node-pages.ts), sorted by hash. The sort key is the
- * hash's top 52 bits as a double (exact), ties broken by the full hash.
- */
+/** Writes the new trie nodes of block `n` as pages (node-pages.ts); a node in two tries is written once. */
 function writeNodes(t: Tables, n: number, maps: readonly Map<bigint, TrieNode>[]): void {
-  const entries: { k: number; h: bigint; node: TrieNode }[] = [];
-  for (const m of maps) for (const [h, node] of m) entries.push({ k: Number(h >> 200n), h, node });
-  entries.sort((x, y) => x.k - y.k || (x.h < y.h ? -1 : x.h > y.h ? 1 : 0));
-  const hashes: bigint[] = [];
-  const nodes: TrieNode[] = [];
-  let last = -1n;
-  for (const { h, node } of entries) {
-    if (h === last) continue; // the same node in two tries
-    last = h;
-    hashes.push(h);
-    nodes.push(node);
-  }
+  const [first, ...rest] = maps;
+  const hashes = [...(first?.keys() ?? [])];
+  const nodes = [...(first?.values() ?? [])];
+  for (const m of rest)
+    for (const [h, node] of m)
+      if (!first?.has(h)) {
+        hashes.push(h);
+        nodes.push(node);
+      }
   writeNodePages(t.nodes, n, hashes, nodes);
 }
 
