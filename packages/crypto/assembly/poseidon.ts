@@ -2,9 +2,9 @@
 import { FELT_BYTES, fieldAdd, fieldCopy, fieldZero } from '../../felt/assembly/field';
 import { cube29, mul29, ONE_29, R2_29, TWO_29 } from './generated/cube29';
 import { hadesPartialRounds } from './generated/hades-partial';
-import { hadesPartialRounds2 } from './generated/hades-partial2';
+import { hadesHead2, hadesPartialRounds2, hadesTail2 } from './generated/hades-partial2';
 import { hadesMix, hadesMixToFull, hadesMixToPartial } from './generated/mix';
-import { poseidonPartialK, poseidonRc } from './tables';
+import { poseidonFullK, poseidonPartialK, poseidonRc } from './tables';
 
 const T = memory.data(32, 32);
 const ZERO = memory.data(32, 32);
@@ -69,14 +69,11 @@ function hadesRounds(s: usize, rc: usize, from: i32, to: i32): usize {
   return rc;
 }
 
-/** Two Hades permutations (states at a and b), the partial rounds' loop on both at once (SIMD lanes). */
+/** Two Hades permutations (states at a and b) at once, one per SIMD lane; the result below 2^256. */
 function hadesPair(a: usize, b: usize): void {
-  const rc = hadesHead(a);
-  hadesHead(b);
+  hadesHead2(a, b, poseidonFullK);
   hadesPartialRounds2(a, b, poseidonPartialK, PARTIAL_LOOP);
-  const tail = rc + PARTIAL_LOOP * 96;
-  hadesRounds(a, tail, 86, 91);
-  hadesRounds(b, tail, 86, 91);
+  hadesTail2(a, b, poseidonFullK);
 }
 
 const STATE = memory.data(96, 32);

@@ -2,7 +2,12 @@
 import { fieldCopy, toMont } from '../../felt/assembly/field';
 import { BUILD_SCRATCH_BYTES, buildWindows, tableBytes } from './comb';
 import { AFFINE_BYTES } from './curve';
-import { hadesPartialConstants, PARTIAL_CONSTANT_BYTES } from './generated/hades-partial2';
+import {
+  FULL_CONSTANT_BYTES,
+  hadesFullConstants,
+  hadesPartialConstants,
+  PARTIAL_CONSTANT_BYTES,
+} from './generated/hades-partial2';
 import { toPoseidon } from './poseidon';
 import { buildSignedWindows, signedTableBytes } from './signed-comb';
 
@@ -17,6 +22,8 @@ export let gHigh: usize = 0;
 export let poseidonRc: usize = 0;
 /** The partial rounds' s2 constants in limbs (hadesPartialConstants), for the two-lane loop. */
 export let poseidonPartialK: usize = 0;
+/** The full rounds' constants in limbs (hadesFullConstants), for the two-lane rounds. */
+export let poseidonFullK: usize = 0;
 
 /**
  * Window widths: Pedersen's P1, P3 (hot: trie commits) get wider windows than the ECDSA generator;
@@ -75,6 +82,8 @@ export function initTables(points: usize, rc: usize): usize {
   memory.fill(poseidonRc + POSEIDON_RC_COUNT * 32, 0, 96);
   poseidonPartialK = alloc(82 * PARTIAL_CONSTANT_BYTES);
   hadesPartialConstants(poseidonPartialK, poseidonRc + 4 * 96, 82);
+  poseidonFullK = alloc(10 * FULL_CONSTANT_BYTES);
+  hadesFullConstants(poseidonFullK, poseidonRc);
   pedersenShift = pts;
   pedP1 = alloc(signedTableBytes(PED_WINDOWS, PED_BITS));
   pedP2 = alloc(tableBytes(1, 4));

@@ -200,6 +200,138 @@ function source() {
     ...[0, 1, 2].flatMap((e) => [pack(`u${e}_`, 0, 'sa', 32 * e), pack(`u${e}_`, 1, 'sb', 32 * e)]),
     '}',
     '',
+    fullSource(),
+  ].join('\n');
+}
+
+// The full rounds of two states, on lane-interleaved limbs in memory: element j's limb i of both
+// states is the v128 at base + 16·(9j + i). Their linear layer adds the next row's three constants with
+// multiples of p and the bias (hadesFullConstants): the outputs take one carry-save step (limbs below
+// 2^29 + 8) and stay below 11p < 2^255, which the S-box and mul29 take as they are.
+const FULL_ROWS = [0, 1, 2, 3, 4, 87, 88, 89, 90, 91];
+const KP = [0n, 2n, 4n];
+const at = (j, i) => 16 * (9 * j + i);
+
+function fullSource() {
+  const lanes = (off, i) =>
+    `i64x2.replace_lane(i64x2.splat(${limbOf('sa', off, i)}), 1, ${limbOf('sb', off, i)})`;
+  const carrySave = (e, store) =>
+    limbs.map((i) => {
+      const low = i < L - 1 ? and(`${e}${i}`, 'MASK') : `${e}${i}`;
+      return `  ${store(i, i > 0 ? add(low, shr(`${e}${i - 1}`, W)) : low)}`;
+    });
+  const consts = ['  const ZERO = i64x2.splat(0);', '  const MASK = i64x2.splat(0x1fffffff);'];
+  const mixOut = [
+    (i) => add(`a0_${i}`, shl(`a0_${i}`, 1), `a1_${i}`, `a2_${i}`),
+    (i) => sub(add(`a0_${i}`, `a2_${i}`), `a1_${i}`),
+    (i) => sub(add(`a0_${i}`, `a1_${i}`), shl(`a2_${i}`, 1)),
+  ];
+  const reducePack = [
+    ...[0, 1, 2].flatMap((j) => [
+      ...limbs.map((i) => `  u${i} = v128.load(ST, ${at(j, i)});`),
+      carryPass((i) => `u${i}`, 'u'),
+      `  q = ${shr('u8', 19)};`,
+      `  q = ${add('q', 'i64x2.ne(q, ZERO)')};`,
+      `  u0 = ${sub('u0', 'q')};`,
+      `  u6 = ${sub(sub('u6', shl('q', 22)), shl('q', 18))};`,
+      `  u8 = ${sub('u8', shl('q', 19))};`,
+      carryPass((i) => add(`u${i}`, splat(BIAS[i])), 'u'),
+      pack('u', 0, 'sa', 32 * j),
+      pack('u', 1, 'sb', 32 * j),
+    ]),
+  ];
+  return [
+    '/** Bytes of one row in the table of hadesFullConstants. */',
+    'export const FULL_CONSTANT_BYTES: usize = 216;',
+    '',
+    `/** dst = rows ${FULL_ROWS.join(', ')} of the round constants (96-byte rows at rc) as limbs; all but the`,
+    ' * first with (0, 2, 4)·p and the bias, as the full rounds’ linear layer adds them. */',
+    'export function hadesFullConstants(dst: usize, rc: usize): void {',
+    ...FULL_ROWS.flatMap((row, r) =>
+      [0, 1, 2].flatMap((j) =>
+        limbs.map((i) => {
+          const extra = r === 0 ? 0n : KP[j] * pw[i] + BIAS[i];
+          return `  store<u64>(dst, ${limbOf('rc', 96 * row + 32 * j, i)} + ${u64(extra)}, ${216 * r + 72 * j + 8 * i});`;
+        }),
+      ),
+    ),
+    '}',
+    '',
+    '/** dst[0…8] = src[0…8]³·2^−522 for two lanes of limbs (below 2^29 + 8, values below 2^256). */',
+    'function cube2(dst: usize, src: usize): void {',
+    ...consts,
+    ...limbs.map((i) => `  const u2_${i} = v128.load(src, ${16 * i});`),
+    ...limbs.map((i) => `  let y${i} = ZERO;`),
+    cube(),
+    ...limbs.map((i) => `  v128.store(dst, y${i}, ${16 * i});`),
+    '}',
+    '',
+    '/** ST = M·A + the constants at fk (a row of hadesFullConstants), in carry-save limbs. */',
+    'function fullMix2(a: usize, fk: usize): void {',
+    '  const MASK = i64x2.splat(0x1fffffff);',
+    ...[0, 1, 2].flatMap((j) => limbs.map((i) => `  const a${j}_${i} = v128.load(a, ${at(j, i)});`)),
+    ...[0, 1, 2].flatMap((j) => [
+      ...limbs.map(
+        (i) => `  const t${j}_${i} = ${add(mixOut[j](i), `v128.load64_splat(fk, ${72 * j + 8 * i})`)};`,
+      ),
+      ...carrySave(`t${j}_`, (i, e) => `v128.store(ST, ${e}, ${at(j, i)});`),
+    ]),
+    '}',
+    '',
+    'const ST = memory.data(432, 16);',
+    'const Y = memory.data(432, 16);',
+    '',
+    '/** Rounds 0…3 of two states (3 felts each at sa and sb), with the constants at fk; s0, s1, s2 end',
+    ' * below 2^252 (what hadesPartialRounds2 takes). */',
+    'export function hadesHead2(sa: usize, sb: usize, fk: usize): void {',
+    ...consts,
+    ...[0, 1, 2].flatMap((j) => [
+      '  {',
+      ...limbs.map(
+        (i) => `  const s${i} = ${add(lanes(32 * j, i), `v128.load64_splat(fk, ${72 * j + 8 * i})`)};`,
+      ),
+      ...carrySave('s', (i, e) => `v128.store(ST, ${e}, ${at(j, i)});`),
+      '  }',
+    ]),
+    '  for (let r: usize = 1; r <= 4; r++) {',
+    '    cube2(Y, ST);',
+    `    cube2(Y + ${at(1, 0)}, ST + ${at(1, 0)});`,
+    `    cube2(Y + ${at(2, 0)}, ST + ${at(2, 0)});`,
+    '    fullMix2(Y, fk + r * FULL_CONSTANT_BYTES);',
+    '  }',
+    ...limbs.map((i) => `  let u${i} = ZERO;`),
+    '  let v = ZERO;',
+    '  let cy = ZERO;',
+    '  let q = ZERO;',
+    ...reducePack,
+    '}',
+    '',
+    '/** Rounds 86…90 of two states (s0, s1 below 2^252, s2 below 2^255); all three end below 2^256. */',
+    'export function hadesTail2(sa: usize, sb: usize, fk: usize): void {',
+    ...consts,
+    ...[0, 1, 2].flatMap((j) =>
+      limbs.map((i) => `  v128.store(${j === 2 ? 'ST' : 'Y'}, ${lanes(32 * j, i)}, ${at(j, i)});`),
+    ),
+    // Round 86 is partial: s0, s1 pass the S-box by.
+    `  cube2(Y + ${at(2, 0)}, ST + ${at(2, 0)});`,
+    `  fullMix2(Y, fk + 5 * FULL_CONSTANT_BYTES);`,
+    '  for (let r: usize = 6; r <= 9; r++) {',
+    '    cube2(Y, ST);',
+    `    cube2(Y + ${at(1, 0)}, ST + ${at(1, 0)});`,
+    `    cube2(Y + ${at(2, 0)}, ST + ${at(2, 0)});`,
+    '    fullMix2(Y, fk + r * FULL_CONSTANT_BYTES);',
+    '  }',
+    ...limbs.map((i) => `  let u${i} = ZERO;`),
+    '  let v = ZERO;',
+    '  let cy = ZERO;',
+    ...[0, 1, 2].flatMap((j) => [
+      ...limbs.map((i) => `  u${i} = v128.load(ST, ${at(j, i)});`),
+      carryPass((i) => `u${i}`, 'u'),
+      pack('u', 0, 'sa', 32 * j),
+      pack('u', 1, 'sb', 32 * j),
+    ]),
+    '}',
+    '',
   ].join('\n');
 }
 
