@@ -1,6 +1,7 @@
 import { batchInverse, getFastField, P } from '@starling/felt';
 import { getVecField } from '../stark/vec-field.js';
 import type { CairoLayout } from './layout.js';
+import { type ProductSpec, runningProductsWasm } from './trace-aux-wasm.js';
 
 /** Running products of the memory and range-check permutation arguments, slot by slot within each row. */
 export function buildCairoAux(
@@ -12,6 +13,24 @@ export function buildCairoAux(
   const MEM_SLOTS = L.memSlots;
   const RC_SLOTS = L.rcSlots;
   const [z, alpha, zr] = ch as [bigint, bigint, bigint];
+  const f = getVecField().name === 'wasm' ? getFastField() : null;
+  if (f) {
+    const mem: ProductSpec = {
+      slots: MEM_SLOTS,
+      unsorted: (k) => L.memAccesses[k]!,
+      sorted: (k) => [L.sortedMem + 2 * k, L.sortedMem + 2 * k + 1],
+      z,
+      alpha,
+    };
+    const rc: ProductSpec = {
+      slots: RC_SLOTS,
+      unsorted: (k) => [L.rcCells[k]!, null],
+      sorted: (k) => [L.sortedRc + k, null],
+      z: zr,
+      alpha: 0n,
+    };
+    return [...runningProductsWasm(f, main, mem, n), ...runningProductsWasm(f, main, rc, n)];
+  }
   const memNum: bigint[] = [];
   const memDen: bigint[] = [];
   for (let r = 0; r < n; r++) {
@@ -34,14 +53,10 @@ export function buildCairoAux(
   return [...runningProducts(memNum, memDen, MEM_SLOTS, n), ...runningProducts(rcNum, rcDen, RC_SLOTS, n)];
 }
 
-/** num[j]/den[j] for every j: the WASM kernels' batch inversion when the prover uses them, else BigInt. */
+/** num[j]/den[j] for every j (BigInt). */
 function ratios(num: bigint[], den: bigint[]): bigint[] {
-  const f = getVecField().name === 'wasm' ? getFastField() : null;
-  if (!f) {
-    const dInv = batchInverse(den);
-    return num.map((x, j) => (x * dInv[j]!) % P);
-  }
-  return f.decode(f.mul(f.encode(num), f.batchInverse(f.encode(den))));
+  const dInv = batchInverse(den);
+  return num.map((x, j) => (x * dInv[j]!) % P);
 }
 
 function runningProducts(num: bigint[], den: bigint[], slots: number, n: number): bigint[][] {

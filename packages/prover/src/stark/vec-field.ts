@@ -43,9 +43,19 @@ export function readCanonical(v: BigUint64Array, i: number): bigint {
   return (v[o + 3]! << 192n) | (v[o + 2]! << 128n) | (v[o + 1]! << 64n) | v[o]!;
 }
 
+const TWO64 = 1n << 64n;
+
 /** Writes canonical x as element i through a 64-bit view (stores truncate modulo 2^64). */
 export function writeCanonical(v: BigUint64Array, i: number, x: bigint): void {
   const o = i << 2;
+  if (x < TWO64) {
+    // Most trace cells (flags, offsets, addresses) fit one word: no shifted temporaries.
+    v[o] = x;
+    v[o + 1] = 0n;
+    v[o + 2] = 0n;
+    v[o + 3] = 0n;
+    return;
+  }
   v[o] = x;
   v[o + 1] = x >> 64n;
   v[o + 2] = x >> 128n;

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { getFastField, P } from '@starling/felt';
-import { CairoAir } from '../../src/index.ts';
+import {
+  bigintVecField,
+  buildCairoTrace,
+  CairoAir,
+  getVecField,
+  setVecField,
+  wasmVecField,
+} from '../../src/index.ts';
 import { evaluateRowsBlock } from '../../src/stark/composition-block.ts';
 import { evaluateRows, type SubCosetSource } from '../../src/stark/composition-eval.ts';
 import { LIMBS, u64, writeCanonical } from '../../src/stark/vec-field.ts';
@@ -61,6 +68,23 @@ describe('block composition evaluator', () => {
         evaluateRowsBlock(air, program, fast!, [main, aux], m, Dp, challenges, alphas, from, to, actual);
       }
       assert.deepEqual(actual, expected, `rows [${from}, ${to})`);
+    }
+  });
+
+  it('builds the same interaction columns as the BigInt construction, across chunks', { skip: !fast }, () => {
+    const exec = fibExecution(1 << 20, 5000);
+    const { columns, n } = buildCairoTrace(exec);
+    assert.ok(n > 4096, 'more than two chunks of rows');
+    const air = new CairoAir(exec.publicInput, n);
+    const challenges = randomFelts(3, 5);
+    const active = getVecField();
+    try {
+      setVecField(bigintVecField);
+      const expected = air.buildAux(columns, challenges);
+      setVecField(wasmVecField(fast!));
+      assert.deepEqual(air.buildAux(columns, challenges), expected);
+    } finally {
+      setVecField(active);
     }
   });
 
