@@ -69,8 +69,15 @@ class LatestReader implements StateCommitReader {
   constructor(
     private readonly db: StateDatabase,
     private readonly cache: NodeCache,
+    /** The nodes the previous commit created (its upper levels are read again by the next one). */
+    private readonly recent: RecentNodes | undefined,
   ) {}
   getNode(hash: bigint, block?: number): TrieNode | undefined {
+    if (this.recent !== undefined && block === this.recent.block)
+      for (const m of this.recent.maps) {
+        const r = m.get(hash);
+        if (r !== undefined) return r;
+      }
     let n = this.cache.get(hash);
     if (n === undefined) {
       n = this.db.getNode(hash, block);
@@ -84,6 +91,12 @@ class LatestReader implements StateCommitReader {
   }
 }
 
+/** The nodes created by the last committed block, exactly as stored under that block. */
+interface RecentNodes {
+  readonly block: number;
+  readonly maps: readonly Map<bigint, TrieNode>[];
+}
+
 /** Persistent Starknet state and chain data in LMDB: archive of every block, atomic block commits. */
 export class StateDatabase implements NodeReader {
   readonly tables: Tables;
@@ -95,6 +108,7 @@ export class StateDatabase implements NodeReader {
   private readonly hashers: { pedersen: TrieHasher; poseidon: TrieHasher };
   private readonly cache: NodeCache;
   private readonly pages = new NodePageReader(() => this.t().nodes);
+  private recent: RecentNodes | undefined;
 
   private constructor(options: StateDatabaseOptions) {
     this.tables = openTables(options.path, options.mapSize);
@@ -116,6 +130,7 @@ export class StateDatabase implements NodeReader {
     if (this.closed) return;
     this.closed = true;
     this.cache.clear();
+    this.recent = undefined;
     await this.pool.close();
     await this.tables.root.close();
   }
@@ -186,7 +201,7 @@ export class StateDatabase implements NodeReader {
       if (this.latestBlockNumber() !== latest)
         throw new StateError('BLOCK_OUT_OF_ORDER', 'another writer committed a block concurrently');
       c = commitStateDiff(
-        new LatestReader(this, this.cache),
+        new LatestReader(this, this.cache, this.recent),
         prev,
         input.stateDiff,
         this.rule,
@@ -201,8 +216,9 @@ export class StateDatabase implements NodeReader {
       writeBlockState(t, input, c, { blockHash, header }, pruneBefore);
     });
     const roots = rootsOnly(c);
-    for (const m of [c.pedersenNodes.created, c.poseidonNodes.created])
-      for (const [h, node] of m) this.cache.set(h, node);
+    this.recent = { block: input.blockNumber, maps: [c.pedersenNodes.created, c.poseidonNodes.created] };
+    if (this.cache.capacity > 0)
+      for (const m of this.recent.maps) for (const [h, node] of m) this.cache.set(h, node);
     let updates = 0;
     for (const m of c.storage.values()) updates += m.size;
     this.metrics.blockCommitted(performance.now() - started, c.hashCount, updates);
@@ -239,6 +255,7 @@ export class StateDatabase implements NodeReader {
     } finally {
       // Cached nodes may name children in dropped blocks; dropped blocks' page layouts are gone.
       this.cache.clear();
+      this.recent = undefined;
       this.pages.forget();
     }
     return latest - block;
