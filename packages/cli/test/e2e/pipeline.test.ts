@@ -144,9 +144,28 @@ describe('starling compile --proof-mode → run → prove → verify', () => {
     assert.match(poor.output, /^Run panicked with \[0x4f7574206f6620676173 \('Out of gas'\)\]\./);
   });
 
-  it('rejects a function with arguments with a typed error', () => {
+  it('a function with arguments needs them all: without --args it is a typed error', () => {
     const r = cli('compile', fibSierra, '--proof-mode', '--function', 'fib', '--out', 'bad.json');
     assert.notEqual(r.status, 0);
-    assert.match(r.stderr, /SIERRA_INVALID_PROGRAM/);
+    assert.match(r.stderr, /SIERRA_INVALID_ARGUMENTS/);
+  });
+
+  it('fib(0, 1, 50) with --args in proof mode writes Ok(fib(50)) to the output, as main() does', () => {
+    const built = cli(
+      'compile',
+      fibSierra,
+      '--proof-mode',
+      '--function',
+      'fib',
+      '--args',
+      '0 1 50',
+      '--out',
+      'fib-args.json',
+    );
+    assert.equal(built.status, 0, built.stderr);
+    const run = JSON.parse(cli('run', 'fib-args.json', '--proof-mode').stdout) as { output: string[] };
+    // Ok, padding, then fib(50) = 12586269025 (main() = fib(0, 1, 50)).
+    assert.equal(BigInt(run.output[0] ?? -1), 0n);
+    assert.equal(BigInt(run.output.at(-1) ?? -1), 12586269025n);
   });
 });
