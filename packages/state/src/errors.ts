@@ -15,6 +15,7 @@ export type StateErrorCode =
   | 'INVALID_CONTINUATION_TOKEN'
   | 'NO_OPEN_TRANSACTION'
   | 'DATABASE_CLOSED'
+  | 'INCOMPATIBLE_DATABASE'
   | 'HASH_WORKER_FAILED';
 
 /** Invalid input to, or inconsistency inside, the state package. */

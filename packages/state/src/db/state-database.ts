@@ -91,6 +91,21 @@ class LatestReader implements StateCommitReader {
   }
 }
 
+/** The layout version of the stored records (2: trie nodes in pages). */
+const FORMAT = 2;
+
+/** Marks a new database with FORMAT; a database written in another layout gives INCOMPATIBLE_DATABASE. */
+function checkFormat(t: Tables): void {
+  const format = t.meta.getBinary(Buffer.from('format'));
+  if (format?.length === 1 && format[0] === FORMAT) return;
+  if (format || t.meta.getBinary(Buffer.from('latest')))
+    throw new StateError('INCOMPATIBLE_DATABASE', 'the database was written in another storage layout', {
+      format: format ? [...format] : 'none',
+      expected: FORMAT,
+    });
+  t.meta.putSync(Buffer.from('format'), Buffer.from([FORMAT]));
+}
+
 /** The nodes created by the last committed block, exactly as stored under that block. */
 interface RecentNodes {
   readonly block: number;
@@ -122,7 +137,14 @@ export class StateDatabase implements NodeReader {
 
   /** Opens or creates a database. */
   static open(options: StateDatabaseOptions): StateDatabase {
-    return new StateDatabase(options);
+    const db = new StateDatabase(options);
+    try {
+      checkFormat(db.tables);
+    } catch (e) {
+      void db.close();
+      throw e;
+    }
+    return db;
   }
 
   /** Closes the environment. */

@@ -6,6 +6,7 @@ import { after, describe, it } from 'node:test';
 import { P } from '@starling/felt';
 import { parseGatewayStateDiff } from '@starling/protocol';
 import { vectorsDir } from '../../../../scripts/shared-paths.ts';
+import { openTables } from '../../src/db/tables.ts';
 import {
   CachedState,
   MemoryState,
@@ -292,6 +293,21 @@ describe('StateDatabase', () => {
     // The pinned reader still reads block 0.
     assert.equal(db.reader(0).getStorageAt(5n, 6n), 7n);
     await db.close();
+  });
+
+  it('a database in another storage layout is refused with a typed error', async () => {
+    const { path, db } = tempDb();
+    db.commitBlock({ blockNumber: 0, stateDiff: randomDiff(rng(3), [0x5n], [0x6n], 2) });
+    await db.close();
+    // A database of the earlier layout has blocks but no format mark.
+    const t = openTables(path);
+    await t.meta.remove(Buffer.from('format'));
+    await t.root.close();
+    assert.throws(() => StateDatabase.open({ path }), isStateError('INCOMPATIBLE_DATABASE'));
+    const t2 = openTables(path);
+    await t2.meta.put(Buffer.from('format'), Buffer.from([1]));
+    await t2.root.close();
+    assert.throws(() => StateDatabase.open({ path }), isStateError('INCOMPATIBLE_DATABASE'));
   });
 
   it('bad input gets typed errors', async () => {
