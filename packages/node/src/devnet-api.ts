@@ -202,7 +202,7 @@ export function createDevnetApi(
 }
 
 /** The transactions of stored block `n` as replayable entries (DECLAREs with their class). */
-export function blockEntries(c: NodeContext, n: number): DumpEntry[] {
+function blockEntries(c: NodeContext, n: number): DumpEntry[] {
   const out: DumpEntry[] = [];
   for (const t of c.db.getBlockTransactions(n)) {
     const { transaction_hash, ...tx } = t.transaction as Record<string, unknown>;
@@ -229,7 +229,7 @@ export function blockEntries(c: NodeContext, n: number): DumpEntry[] {
 }
 
 /** The pending transactions (pre-confirmed or received), in arrival order, as replayable entries. */
-export function pendingEntries(c: NodeContext): DumpEntry[] {
+function pendingEntries(c: NodeContext): DumpEntry[] {
   return c.gateway.pool.all().map((p) => {
     const { class_hash, ...tx } = transactionJson(p.tx) as Record<string, unknown>;
     return {
@@ -250,7 +250,7 @@ export function dumpChain(c: NodeContext): DumpEntry[] {
 }
 
 /** Replays one entry: a transaction through the gateway, or a message from L1. */
-export async function replayEntry(c: NodeContext, e: DumpEntry): Promise<void> {
+async function replayEntry(c: NodeContext, e: DumpEntry): Promise<void> {
   if ('message_to_l2' in e) await c.sequencer.addL1Handler(l1HandlerOf(e.message_to_l2));
   else await submit(c, e.transaction);
 }

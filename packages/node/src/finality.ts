@@ -27,6 +27,19 @@ export class L1Finality {
     this.meta.putSync(KEY, String(n));
   }
 
+  /** Lowers the mark to `n` when blocks after it are dropped. */
+  lowerTo(n: number): void {
+    if (this.cached === undefined || this.cached <= n) return;
+    this.cached = n;
+    this.meta.putSync(KEY, String(n));
+  }
+
+  /** Forgets every acceptance (a restart from genesis). */
+  clear(): void {
+    this.cached = undefined;
+    this.meta.removeSync(KEY);
+  }
+
   /** The finality status of stored block `n`. */
   statusOf(n: number): 'ACCEPTED_ON_L1' | 'ACCEPTED_ON_L2' {
     return this.cached !== undefined && n <= this.cached ? 'ACCEPTED_ON_L1' : 'ACCEPTED_ON_L2';

@@ -12,15 +12,7 @@ import type { NodeContext } from './api/context.js';
 import { LatestReads } from './api/latest-reads.js';
 import { createStarknetApi } from './api/starknet-api.js';
 import { executionValidator, prepareForSequencing } from './api/writes.js';
-import {
-  blockEntries,
-  createDevnetApi,
-  type DevnetState,
-  dumpChain,
-  pendingEntries,
-  replay,
-  replayEntry,
-} from './devnet-api.js';
+import { createDevnetApi, type DevnetState, dumpChain, replay } from './devnet-api.js';
 import { NodeError } from './errors.js';
 import { L1Finality } from './finality.js';
 import { writeGenesis } from './genesis.js';
@@ -217,100 +209,59 @@ export class StarlingNode {
   }
 
   /**
-   * devnet_abortBlocks: drops blocks `from`..latest. The chain is rebuilt in a fresh in-memory database
-   * by replaying blocks 1..from−1 with their timestamps and gas prices, each checked to reproduce its
-   * stored hash; the dropped transactions are gone (pending ones are submitted again), and
+   * devnet_abortBlocks: drops blocks `from`..latest from the database in one transaction (in memory or
+   * in a data directory alike); their transactions are gone, pending ones stay in the pool, and
    * subscribers get a reorg notice. Returns the dropped block hashes, newest first.
    */
   async abortBlocks(from: number): Promise<bigint[]> {
     const c = this.context;
-    if (this.tempDir === undefined || this.options.dataDir !== undefined)
-      throw new RpcError(
-        'INVALID_PARAMS',
-        'aborting blocks needs an in-memory devnet (started without a data directory)',
-      );
     const latest = c.db.latestBlockNumber() ?? 0;
     if (from < 1) throw new RpcError('INVALID_PARAMS', 'the genesis block cannot be aborted');
-    const kept = Array.from({ length: from - 1 }, (_, i) => {
-      const n = i + 1;
-      const b = c.db.getBlock(n);
-      return {
-        n,
-        hash: b.blockHash ?? 0n,
-        header: b.header as Record<string, unknown>,
-        entries: blockEntries(c, n),
-      };
-    });
     const aborted = Array.from(
       { length: latest - from + 1 },
       (_, i) => c.db.getBlock(latest - i).blockHash ?? 0n,
     );
-    const genesisTime = BigInt((c.db.getBlock(0).header as { timestamp?: number }).timestamp ?? 0);
-    const pending = pendingEntries(c);
     const prices = structuredClone(c.gasPrices);
     const offset = c.sequencer.clockOffset;
-    const l1 = c.finality.latest;
     const consumed = c.consumedMessages;
-    const end = { hash: aborted[0] ?? 0n, n: latest };
-    const start = { hash: aborted[aborted.length - 1] ?? 0n, n: from };
-
-    await c.sequencer.stop();
-    await c.db.close();
-    rmSync(this.tempDir, { recursive: true, force: true });
-    this.tempDir = mkdtempSync(join(tmpdir(), 'starling-devnet-'));
-    const replayOptions = { ...this.options, blockMode: { kind: 'demand' as const } };
-    await StarlingNode.wire(c, replayOptions, this.tempDir, this.metrics, genesisTime);
-    for (const k of kept) {
-      const h = k.header as Record<string, { price_in_fri: string; price_in_wei: string } | number>;
-      const price = (name: string) => {
-        const v = h[name] as { price_in_fri: string; price_in_wei: string };
-        return { priceInFri: BigInt(v.price_in_fri), priceInWei: BigInt(v.price_in_wei) };
-      };
-      Object.assign(c.gasPrices, {
-        l1Gas: price('l1_gas_price'),
-        l1DataGas: price('l1_data_gas_price'),
-        l2Gas: price('l2_gas_price'),
-      });
-      c.sequencer.pinTime(BigInt(h.timestamp as number));
-      for (const e of k.entries) await replayEntry(c, e);
-      const b = await c.sequencer.createBlock();
-      if (b.blockHash !== k.hash)
-        throw new NodeError('GENESIS_FAILED', `replaying block ${k.n} gave another hash`, { block: k.n });
-    }
-    c.sequencer.pinTime(undefined);
+    await this.rewind(from - 1);
     c.sequencer.adjustTime(offset);
     Object.assign(c.gasPrices, prices);
-    if (l1 !== undefined && from > 1) c.finality.accept(Math.min(l1, from - 1));
     c.consumedMessages = consumed;
-    c.sequencer.setMode(this.options.blockMode);
-    this.subscriptions.attach();
-    this.run();
     this.subscriptions.reorg({
-      starting_block_hash: `0x${start.hash.toString(16)}`,
-      starting_block_number: start.n,
-      ending_block_hash: `0x${end.hash.toString(16)}`,
-      ending_block_number: end.n,
+      starting_block_hash: `0x${(aborted[aborted.length - 1] ?? 0n).toString(16)}`,
+      starting_block_number: from,
+      ending_block_hash: `0x${(aborted[0] ?? 0n).toString(16)}`,
+      ending_block_number: latest,
     });
-    for (const e of pending) await replayEntry(c, e).catch(() => {});
+    await c.sequencer.notify();
     return aborted;
   }
 
   /**
-   * devnet_restart: back to a fresh genesis with the same accounts. Only an in-memory devnet restarts
-   * (a data directory is never wiped); WebSocket subscribers stay connected.
+   * devnet_restart: back to the genesis block with the same accounts, an empty pool and default gas
+   * prices and clock; WebSocket subscribers stay connected.
    */
   async restart(): Promise<void> {
-    if (this.tempDir === undefined || this.options.dataDir !== undefined)
-      throw new RpcError(
-        'INVALID_PARAMS',
-        'restart needs an in-memory devnet (started without a data directory)',
-      );
     const c = this.context;
     await c.sequencer.stop();
+    await c.gateway.remove(
+      c.gateway.pool.all().map((p) => p.hash),
+      'restart',
+    );
+    c.finality.clear();
+    await this.rewind(0);
+  }
+
+  // Stops block production, drops the blocks after `block`, and rewires the components on the
+  // truncated database (the pool is restored from its store).
+  private async rewind(block: number): Promise<void> {
+    const c = this.context;
+    await c.sequencer.stop();
+    c.db.dropBlocksAfter(block);
+    c.finality.lowerTo(block);
     await c.db.close();
-    rmSync(this.tempDir, { recursive: true, force: true });
-    this.tempDir = mkdtempSync(join(tmpdir(), 'starling-devnet-'));
-    await StarlingNode.wire(c, this.options, this.tempDir, this.metrics);
+    await StarlingNode.wire(c, this.options, this.options.dataDir ?? (this.tempDir as string), this.metrics);
     this.subscriptions.attach();
     this.run();
   }

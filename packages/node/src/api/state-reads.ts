@@ -89,8 +89,7 @@ export function getStorageAt(
 }
 
 // The newest block at or below the read block that wrote the slot (0 when never written): the
-// pre-confirmed block when its changes hold the slot, else the storage history table, whose keys are
-// address ‖ key ‖ big-endian u64 block (state package layout).
+// pre-confirmed block when its changes hold the slot, else the state's storage history.
 function lastUpdateBlock(
   c: NodeContext,
   r: ReturnType<typeof resolveBlock>,
@@ -103,20 +102,8 @@ function lastUpdateBlock(
       return Number(r.block.context.blockNumber);
   }
   const at = r.kind === 'stored' ? r.n : (c.db.latestBlockNumber() ?? 0);
-  const prefix = Buffer.concat([word(address), word(key)]);
-  const start = Buffer.alloc(8);
-  start.writeBigUInt64BE(BigInt(at));
-  for (const { key: k } of c.db.tables.storage.getRange({
-    start: Buffer.concat([prefix, start]),
-    end: prefix,
-    reverse: true,
-    limit: 1,
-  }))
-    return Number(Buffer.from(k).readBigUInt64BE(64));
-  return 0;
+  return c.db.getStorageLastUpdateBlock(address, key, at) ?? 0;
 }
-
-const word = (v: bigint): Buffer => Buffer.from(v.toString(16).padStart(64, '0'), 'hex');
 
 /** starknet_getCompiledCasm. */
 export function getCompiledCasm(c: NodeContext, classHash: string): Record<string, unknown> {
