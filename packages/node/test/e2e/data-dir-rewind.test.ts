@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { hash } from 'starknet';
 import { StarlingNode } from '../../src/index.ts';
+import { rpcAt } from '../helpers/rpc.ts';
 
 const STRK = '0x04718f5a0fc34cc1af16a1cdee98ffb20c31f5cd61d6ab07201858f4287c938d';
 // The fee token's balance slot of 0x4321: sn_keccak('ERC20_balances') hashed with the address,
@@ -25,15 +26,7 @@ const lastUpdate = async (url: string) =>
 const dir = mkdtempSync(join(tmpdir(), 'starling-rewind-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-async function rpc(url: string, method: string, params: unknown = {}) {
-  const r = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
-  });
-  // biome-ignore lint/suspicious/noExplicitAny: JSON-RPC results of several shapes
-  return (await r.json()) as { result?: any; error?: { code: number; message: string } };
-}
+const rpc = rpcAt;
 
 const balance = async (url: string, block_id: unknown = 'latest') =>
   (await rpc(url, 'devnet_getAccountBalance', { address: '0x4321', block_id })).result?.amount;

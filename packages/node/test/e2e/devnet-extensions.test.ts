@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { hash } from 'starknet';
 import WebSocket from 'ws';
 import { StarlingNode } from '../../src/index.ts';
+import { rpcAt } from '../helpers/rpc.ts';
 
 const STRK = '0x4718f5a0fc34cc1af16a1cdee98ffb20c31f5cd61d6ab07201858f4287c938d';
 const BALANCE_OF = '0x2e4263afad30923c891518314c3c95dbe830a16874e8abc5777a9a20b54c76e';
@@ -17,15 +18,6 @@ let node: StarlingNode;
 let url: string;
 const dir = mkdtempSync(join(tmpdir(), 'starling-devnet-ext-'));
 
-async function rpcAt(base: string, method: string, params: unknown = {}) {
-  const r = await fetch(base, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
-  });
-  // biome-ignore lint/suspicious/noExplicitAny: results are JSON checked field by field
-  return (await r.json()) as { result?: any; error?: { code: number; message: string } };
-}
 const rpc = (method: string, params: unknown = {}) => rpcAt(url, method, params);
 
 /** The balance as the token contract answers balance_of (low word). */

@@ -6,21 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { StarlingNode } from '../../src/index.ts';
+import { rpcAt } from '../helpers/rpc.ts';
 
 const STRK = '0x4718f5a0fc34cc1af16a1cdee98ffb20c31f5cd61d6ab07201858f4287c938d';
 let node: StarlingNode;
 let url: string;
 const dir = mkdtempSync(join(tmpdir(), 'starling-devnet-'));
 
-async function rpc(method: string, params: unknown = {}) {
-  const r = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
-  });
-  // biome-ignore lint/suspicious/noExplicitAny: results are JSON checked field by field
-  return (await r.json()) as { result?: any; error?: { code: number; message: string } };
-}
+const rpc = (method: string, params: unknown = {}) => rpcAt(url, method, params);
 
 before(async () => {
   node = await StarlingNode.open({

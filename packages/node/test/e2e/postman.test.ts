@@ -9,6 +9,7 @@ import { parseSierraClass } from '@starling/protocol';
 import { casmJson } from '@starling/sequencer';
 import { Account, hash, RpcProvider } from 'starknet';
 import { StarlingNode } from '../../src/index.ts';
+import { rpcAt } from '../helpers/rpc.ts';
 
 const contract = JSON.parse(
   readFileSync(new URL('../../../execution/fixtures/messaging.contract_class.json', import.meta.url), 'utf8'),
@@ -17,15 +18,7 @@ const L1 = '0x8359e4b0152ed5a731162d3c7b0d8d56edb165a0';
 let node: StarlingNode;
 let url: string;
 
-async function rpc(method: string, params: unknown = {}) {
-  const r = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
-  });
-  // biome-ignore lint/suspicious/noExplicitAny: results are JSON checked field by field
-  return (await r.json()) as { result?: any; error?: { code: number; message: string } };
-}
+const rpc = (method: string, params: unknown = {}) => rpcAt(url, method, params);
 
 before(async () => {
   node = await StarlingNode.open({ port: 0, accounts: 1, seed: 13n, validateResults: true });

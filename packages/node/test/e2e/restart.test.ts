@@ -7,19 +7,13 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { Account, RpcProvider } from 'starknet';
 import { StarlingNode } from '../../src/index.ts';
+import { rpcAt } from '../helpers/rpc.ts';
 
 const STRK = '0x04718f5a0fc34cc1af16a1cdee98ffb20c31f5cd61d6ab07201858f4287c938d';
 const dir = mkdtempSync(join(tmpdir(), 'starling-restart-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-async function rpc(url: string, method: string, params: unknown = {}) {
-  const r = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
-  });
-  return (await r.json()) as { result?: Record<string, unknown>; error?: { code: number } };
-}
+const rpc = rpcAt;
 
 describe('restart', () => {
   it('keeps accepted blocks and re-includes pending transactions after a restart', async () => {

@@ -4,23 +4,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Account, RpcProvider, uint256 } from 'starknet';
 import { StarlingNode } from '../../src/index.ts';
+import { rpcAt } from '../helpers/rpc.ts';
 
 const STRK = '0x04718f5a0fc34cc1af16a1cdee98ffb20c31f5cd61d6ab07201858f4287c938d';
 let node: StarlingNode;
 let provider: RpcProvider;
 let url: string;
 
-async function rpc(
-  method: string,
-  params: unknown = {},
-): Promise<{ result?: unknown; error?: { code: number } }> {
-  const r = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
-  });
-  return (await r.json()) as never;
-}
+const rpc = (method: string, params: unknown = {}) => rpcAt(url, method, params);
 
 before(async () => {
   node = await StarlingNode.open({ port: 0, accounts: 2, seed: 42n, validateResults: true });
