@@ -30,7 +30,7 @@ export function hades(s: usize): void {
   hadesRounds(s, rc, 86, 91);
 }
 
-/** Rounds 4…85 (the partial rounds' loop) start at this row of the round constants. */
+/** Rounds in the partial rounds' loop: rounds 4…85. */
 const PARTIAL_LOOP = 82;
 
 // The first constants, then rounds 0…3; returns the constants' row for round 4.

@@ -1,5 +1,6 @@
-// Generates assembly/generated/hades-partial2.ts: Hades' partial rounds for two states at once, one per
-// lane of 128-bit SIMD values (i64x2), so that poseidonMany hashes pairs. The arithmetic is that of
+// Generates assembly/generated/hades-partial2.ts: the Hades permutation of two states at once, one per
+// lane of 128-bit SIMD values (i64x2), so that poseidonMany hashes pairs: hadesHead2 (rounds 0…3),
+// hadesPartialRounds2 (the partial rounds' loop, state in locals), hadesTail2 (rounds 86…90). The arithmetic is that of
 // cube29 and hades-partial.ts (nine 29-bit limbs, Montgomery with R = 2^261), written without signed
 // shifts (SIMD has no 64-bit arithmetic shift): limbs that may be negative are kept as wrapped u64 and
 // a zero-valued bias makes every limb sum non-negative before its carry is taken. Limb products are
