@@ -15,7 +15,7 @@ import {
   STRK_FEE_TOKEN_ADDRESS,
 } from '../../src/index.ts';
 import { sierraFixture } from '../helpers/artifacts.ts';
-import { BOUNDS, type Chain, hex, makeChain, pair, sel, signedInvoke } from '../helpers/chain.ts';
+import { type Chain, deployAccountTx, hex, makeChain, pair, sel, signedInvoke } from '../helpers/chain.ts';
 
 // Upstream versioned constants 0.14.1, read raw (not through our parser).
 const OS = (
@@ -67,20 +67,7 @@ describe('DEPLOY_ACCOUNT: the constructor runs under the validation-mode syscall
       nonce,
     );
     assert.equal(executeTransaction(chain.state, chain.block, fund).revertReason, undefined);
-    const tx: DeployAccountV3 = {
-      type: 'DEPLOY_ACCOUNT',
-      version: 3,
-      classHash,
-      contractAddressSalt: salt,
-      constructorCalldata: [callOut],
-      signature: [],
-      nonce: 0n,
-      resourceBounds: BOUNDS,
-      tip: 0n,
-      paymasterData: [],
-      nonceDataAvailabilityMode: 'L1',
-      feeDataAvailabilityMode: 'L1',
-    };
+    const tx: DeployAccountV3 = deployAccountTx(classHash, salt, [callOut], []);
     return { tx, address };
   }
 

@@ -18,7 +18,17 @@ import {
   transactionTrace,
 } from '../../src/index.ts';
 import { sierraFixture, testClass } from '../helpers/artifacts.ts';
-import { BOUNDS, type Chain, hex, jsBounds, makeChain, pair, sel, signedInvoke } from '../helpers/chain.ts';
+import {
+  BOUNDS,
+  type Chain,
+  deployAccountTx,
+  hex,
+  jsBounds,
+  makeChain,
+  pair,
+  sel,
+  signedInvoke,
+} from '../helpers/chain.ts';
 import { checkSchema } from '../helpers/spec-schemas.ts';
 
 const STRK = STRK_FEE_TOKEN_ADDRESS;
@@ -44,20 +54,7 @@ describe('DEPLOY_ACCOUNT v3', () => {
       0n,
     );
     assert.equal(executeTransaction(chain.state, chain.block, fund).revertReason, undefined);
-    const unsigned: DeployAccountV3 = {
-      type: 'DEPLOY_ACCOUNT',
-      version: 3,
-      classHash,
-      contractAddressSalt: salt,
-      constructorCalldata: [pub],
-      signature: [],
-      nonce: 0n,
-      resourceBounds: BOUNDS,
-      tip: 0n,
-      paymasterData: [],
-      nonceDataAvailabilityMode: 'L1',
-      feeDataAvailabilityMode: 'L1',
-    };
+    const unsigned: DeployAccountV3 = deployAccountTx(classHash, salt, [pub], []);
     const h = hash.calculateDeployAccountTransactionHash({
       contractAddress: hex(address),
       classHash: hex(classHash),
@@ -138,20 +135,7 @@ describe('DEPLOY_ACCOUNT v3 whose constructor fails', () => {
       0n,
     );
     assert.equal(executeTransaction(chain.state, chain.block, fund).revertReason, undefined);
-    const tx: DeployAccountV3 = {
-      type: 'DEPLOY_ACCOUNT',
-      version: 3,
-      classHash,
-      contractAddressSalt: salt,
-      constructorCalldata: [],
-      signature: [1n, 2n],
-      nonce: 0n,
-      resourceBounds: BOUNDS,
-      tip: 0n,
-      paymasterData: [],
-      nonceDataAvailabilityMode: 'L1',
-      feeDataAvailabilityMode: 'L1',
-    };
+    const tx: DeployAccountV3 = deployAccountTx(classHash, salt, [], [1n, 2n]);
     const balance = feeTokenBalance(chain.state, STRK, address);
     const seq = feeTokenBalance(chain.state, STRK, chain.block.sequencerAddress);
     assert.throws(

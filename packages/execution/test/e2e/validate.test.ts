@@ -20,6 +20,7 @@ import { sierraFixture } from '../helpers/artifacts.ts';
 import {
   BOUNDS,
   type Chain,
+  deployAccountTx,
   hex,
   jsBounds,
   makeChain,
@@ -259,20 +260,7 @@ describe('validateTransaction (gateway validate-only mode)', () => {
         paymasterData: [],
       });
       const sig = ec.starkCurve.sign(h, hex(priv));
-      deploy = {
-        type: 'DEPLOY_ACCOUNT',
-        version: 3,
-        classHash,
-        contractAddressSalt: salt,
-        constructorCalldata: [pub],
-        signature: [sig.r, sig.s],
-        nonce: 0n,
-        resourceBounds: BOUNDS,
-        tip: 0n,
-        paymasterData: [],
-        nonceDataAvailabilityMode: 'L1',
-        feeDataAvailabilityMode: 'L1',
-      };
+      deploy = deployAccountTx(classHash, salt, [pub], [sig.r, sig.s]);
     });
 
     it('DEPLOY_ACCOUNT runs in full (constructor, __validate_deploy__) on a throwaway layer', () => {

@@ -1,6 +1,6 @@
 // A local chain for tests: genesis on an empty base, signing with starknet.js.
 
-import type { InvokeV3, ResourceBounds } from '@starling/protocol';
+import type { DeployAccountV3, InvokeV3, ResourceBounds } from '@starling/protocol';
 import { ec, hash } from 'starknet';
 import {
   type AccountTransactionV3,
@@ -139,4 +139,27 @@ export function jsBounds(rb: ResourceBounds) {
       max_price_per_unit: rb.l1DataGas?.maxPricePerUnit ?? 0n,
     },
   } as never;
+}
+
+/** A DEPLOY_ACCOUNT v3 with our bounds, nonce 0, no tip and L1 data availability. */
+export function deployAccountTx(
+  classHash: bigint,
+  salt: bigint,
+  constructorCalldata: bigint[],
+  signature: bigint[] = [],
+): DeployAccountV3 {
+  return {
+    type: 'DEPLOY_ACCOUNT',
+    version: 3,
+    classHash,
+    contractAddressSalt: salt,
+    constructorCalldata,
+    signature,
+    nonce: 0n,
+    resourceBounds: BOUNDS,
+    tip: 0n,
+    paymasterData: [],
+    nonceDataAvailabilityMode: 'L1',
+    feeDataAvailabilityMode: 'L1',
+  };
 }
