@@ -24,7 +24,7 @@ export interface LdeJob {
  * linearity, transforming canonical limbs gives canonical results in either arithmetic).
  */
 export function interpolateColumn(vf: VecField, job: LdeJob, c: number): void {
-  job.coeffs[c]!.set(vf.cosetIntt(job.coeffs[c]!, 1n));
+  vf.cosetIntt(job.coeffs[c]!, 1n, job.coeffs[c]!);
 }
 
 /** g·ω_N^k: the shift of sub-coset k. */

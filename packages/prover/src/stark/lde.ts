@@ -20,7 +20,7 @@ export class LdeColumns {
   readonly n: number;
   readonly blowup: number;
   /** Internal-form coefficient arrays of length n in shared memory (kept for OODS and DEEP, on the workers). */
-  readonly coeffs: Uint32Array[];
+  coeffs: Uint32Array[];
   /** Canonical limbs in sub-coset-major order (position k·n + i). */
   readonly values: Uint32Array[];
   readonly tree: MerkleTree;
@@ -97,12 +97,13 @@ export class LdeColumns {
     const pool = n >= 1024 ? ldePool() : null;
     if (pool) pool.interpolate(job);
     else for (let c = 0; c < canonical.length; c++) interpolateColumn(vf, job, c);
-    const coeffs = canonical.map((c) => {
-      const s = shared(n);
-      s.set(vf.fromCanonical(c.slice()));
-      return s;
-    });
+    const coeffs = canonical.map((c) => vf.fromCanonical(c, shared(n)));
     return new LdeColumns(job, coeffs, vf, hasher);
+  }
+
+  /** Drops the coefficient arrays (after DEEP only the LDE values are read, for the openings). */
+  releaseCoefficients(): void {
+    this.coeffs = [];
   }
 
   get width(): number {

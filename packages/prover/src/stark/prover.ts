@@ -76,7 +76,7 @@ export function prove(
   progress('oods', 0.55);
   const z = drawOodsPoint(channel, n, N);
   const omega = rootOfUnity(Math.log2(n));
-  const allCoeffs = auxL ? [...mainL.coeffs, ...auxL.coeffs] : mainL.coeffs;
+  const allCoeffs = auxL ? [...mainL.coeffs, ...auxL.coeffs] : [...mainL.coeffs];
   const oodsPoints = air.maskOffsets.map((o) => (z * powSmall(omega, o, n)) % P);
   const oodsTrace = evaluateColumnsAtPoints(vf, allCoeffs, oodsPoints);
   const oodsComposition = evaluateColumnsAtPoints(vf, partL.coeffs, [z])[0]!;
@@ -95,6 +95,8 @@ export function prove(
   const width = allCoeffs.length;
   const gammas = channel.drawFelts(width * air.maskOffsets.length + D);
   const deep = deepEvaluations(vf, allCoeffs, partL.coeffs, oodsPoints, gammas, N);
+  allCoeffs.length = 0;
+  for (const l of [mainL, auxL, partL]) l?.releaseCoefficients();
 
   progress('fri', 0.8);
   const fri = friCommit(

@@ -20,12 +20,12 @@ export interface VecField {
    * with this map: cosetNtt(canonical(c)) = canonical(cosetNtt(c)) (for Montgomery form, by linearity).
    */
   canonical(a: Uint32Array): Uint32Array;
-  /** Internal form of a canonical limb array; may return `a` itself. */
-  fromCanonical(a: Uint32Array): Uint32Array;
+  /** Internal form of a canonical limb array, into `out` when given (may be `a`); else may return `a` itself. */
+  fromCanonical(a: Uint32Array, out?: Uint32Array): Uint32Array;
   /** Coefficients → evaluations on shift·⟨ω⟩ (size = a.length), into `out` or a new array. */
   cosetNtt(coeffs: Uint32Array, shift: bigint, out?: Uint32Array): Uint32Array;
-  /** Evaluations on shift·⟨ω⟩ → coefficients; returns a new array. */
-  cosetIntt(evals: Uint32Array, shift: bigint): Uint32Array;
+  /** Evaluations on shift·⟨ω⟩ → coefficients, into `out` (may be `evals`) or a new array. */
+  cosetIntt(evals: Uint32Array, shift: bigint, out?: Uint32Array): Uint32Array;
   mul(a: Uint32Array, b: Uint32Array, out?: Uint32Array): Uint32Array;
   add(a: Uint32Array, b: Uint32Array, out?: Uint32Array): Uint32Array;
   /** a·s for a canonical scalar s. */
@@ -78,9 +78,9 @@ export function wasmVecField(f: FastField): VecField {
     },
     toBigints: (a) => f.decode(a),
     canonical: (a) => f.fromMontgomery(a),
-    fromCanonical: (a) => f.toMontgomery(a),
+    fromCanonical: (a, out) => f.toMontgomery(a, out),
     cosetNtt: (c, shift, out) => transforms.cosetNtt(c, shift, out),
-    cosetIntt: (e, shift) => transforms.cosetIntt(e, shift),
+    cosetIntt: (e, shift, out) => transforms.cosetIntt(e, shift, out),
     mul: (a, b, out) => f.mul(a, b, out),
     add: (a, b, out) => f.add(a, b, out),
     scale: (a, s, out) => f.scale(a, s, out),
@@ -214,7 +214,11 @@ export const bigintVecField: VecField = {
   fromBigints: (values, size = values.length) => fromBig(values, size),
   toBigints: toBig,
   canonical: (a) => a,
-  fromCanonical: (a) => a,
+  fromCanonical(a, out) {
+    if (!out) return a;
+    if (out !== a) out.set(a);
+    return out;
+  },
   cosetNtt(coeffs, shift, out) {
     const a = toBig(coeffs);
     if (shift !== 1n) {
@@ -226,12 +230,14 @@ export const bigintVecField: VecField = {
     if (out) out.set(r);
     return out ?? r;
   },
-  cosetIntt(evals, shift) {
+  cosetIntt(evals, shift, out) {
     const a = toBig(evals);
     bigTransform(a, true);
     const f = factors(a.length, inv(shift % P), inv(BigInt(a.length)));
     for (let i = 0; i < a.length; i++) a[i] = (a[i]! * f[i]!) % P;
-    return fromBig(a, a.length);
+    const r = fromBig(a, a.length);
+    if (out) out.set(r);
+    return out ?? r;
   },
   mul: (a, b, out) => binary(a, b, out, (x, y) => (x * y) % P),
   add: (a, b, out) =>
