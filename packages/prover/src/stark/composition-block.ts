@@ -8,6 +8,8 @@ import { LIMBS } from './vec-field.js';
 
 /** Rows per block: a register is 4 KiB, so one block's registers stay near the cache. */
 const ROWS = 128;
+/** Rows per batch inversion of the boundary factors (a multiple of ROWS). */
+const SUPER = 4096;
 const BYTES = 32;
 /** Registers one block may allocate (the Cairo CPU program uses a few hundred). */
 const REGISTERS = 2048;
@@ -80,16 +82,20 @@ export function evaluateRowsBlock(
   });
   const rowPoints = rows.map((r) => pow(omega, BigInt(r)));
 
-  // Memory: frame, ω^i table, the block's x, inversion scratch, then the registers.
+  // Memory: frame, ω^i table, a super-block's x and boundary inverses, inversion scratch, the registers.
+  // The inverses 1/(x − ω^r) take one batch inversion per SUPER rows (a field inversion costs far more
+  // than a block's products).
+  const sup = Math.min(SUPER, Math.ceil((to - from) / ROWS) * ROWS);
   const frame = f.base;
   const wPow = frame + cols.length * span * BYTES;
-  const xPtr = wPow + ROWS * BYTES;
-  const scratch = xPtr + ROWS * BYTES;
-  const sPtr = scratch + ROWS * BYTES;
+  const xs = wPow + sup * BYTES;
+  const invs = xs + sup * BYTES;
+  const scratch = invs + rows.length * sup * BYTES;
+  const sPtr = scratch + sup * BYTES;
   const ops = new BlockOps(f, ROWS);
   ops.layout(sPtr + BYTES, REGISTERS);
   f.writeMont(sPtr, omega);
-  f.kernels.powers(wPow, sPtr, ROWS);
+  f.kernels.powers(wPow, sPtr, sup);
   const kern = f.kernels;
   const acc = new Array<number>(2 + rows.length).fill(-1);
   ops.col = (c, o) => frame + (c * span + offsets[o]!) * BYTES;
@@ -99,27 +105,36 @@ export function evaluateRowsBlock(
     acc[d] = acc[d]! < 0 ? t : ops.add(acc[d]!, t);
   };
   const start = ops.mark();
-  const stepW = pow(omega, BigInt(ROWS));
+  const stepW = pow(omega, BigInt(sup));
   let s = (shift * pow(omega, BigInt(from))) % P;
   for (let i0 = from; i0 < to; i0 += ROWS) {
+    const o = (i0 - from) % sup;
+    if (o === 0) {
+      // x_i = shift·ω^(i0+i) for the next sup rows, and 1/(x_i − ω^r) for each boundary row r.
+      f.writeMont(sPtr, s);
+      kern.vecScale(xs, wPow, sPtr, sup);
+      s = (s * stepW) % P;
+      for (let j = 0; j < rows.length; j++) {
+        const inv = invs + j * sup * BYTES;
+        f.writeMont(sPtr, rowPoints[j]!);
+        for (let r = 0; r < sup; r++)
+          f.mem.u32.copyWithin((inv >>> 2) + r * LIMBS, sPtr >>> 2, (sPtr >>> 2) + LIMBS);
+        kern.vecSub(inv, xs, inv, sup);
+        if (kern.vecBatchInv(inv, inv, sup, scratch) >= 0)
+          throw new ProverError('INVALID_OPTIONS', 'a coset point lies on the trace domain');
+      }
+    }
     ops.release(start);
     acc.fill(-1);
     loadFrame(f, cols, frame, span, n, k, i0);
     program(ops, challenges);
-    // x_i = shift·ω^(i0+i) on this block.
-    f.writeMont(sPtr, s);
-    kern.vecScale(xPtr, wPow, sPtr, ROWS);
-    s = (s * stepW) % P;
+    const xPtr = xs + o * BYTES;
     let h = acc[0]! < 0 ? ops.konst(0n) : acc[0]!;
     if (acc[1]! >= 0) h = ops.add(h, ops.mul(acc[1]!, ops.subK(xPtr, lastRow)));
     h = ops.scale(h, zAllInv);
     for (let j = 0; j < rows.length; j++) {
       const a = acc[2 + j]!;
-      if (a < 0) continue;
-      const d = ops.subK(xPtr, rowPoints[j]!);
-      if (kern.vecBatchInv(d, d, ROWS, scratch) >= 0)
-        throw new ProverError('INVALID_OPTIONS', 'a coset point lies on the trace domain');
-      h = ops.add(h, ops.mul(a, d));
+      if (a >= 0) h = ops.add(h, ops.mul(a, invs + (j * sup + o) * BYTES));
     }
     kern.vecFromMont(h, h, ROWS);
     const u32 = f.mem.u32;
