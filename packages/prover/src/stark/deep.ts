@@ -66,7 +66,7 @@ export function deepEvaluations(
   points: readonly bigint[],
   gammas: readonly bigint[],
   N: number,
-): bigint[] {
+): Uint32Array {
   const n = trace[0]!.length / LIMBS;
   const q = new Array<bigint>(n).fill(0n);
   // combos[k] = Σ_c γ_{k,c}·t_c (+ Σ_e γ_e·h_e for k = 0), in internal form; by coefficient range on the pool.
@@ -148,8 +148,8 @@ function bigintDeepCombos(vf: VecField, job: DeepComboJob, from: number, to: num
   }
 }
 
-/** Canonical evaluations on g·⟨ω_N⟩ (natural order) of the polynomial with canonical coefficients q (n of them). */
-function evaluateOnLde(vf: VecField, q: readonly bigint[], N: number): bigint[] {
+/** Canonical evaluations (limbs) on g·⟨ω_N⟩, natural order, of the polynomial with canonical coefficients q. */
+function evaluateOnLde(vf: VecField, q: readonly bigint[], N: number): Uint32Array {
   const n = q.length;
   const blowup = N / n;
   const coeffs = new Uint32Array(new SharedArrayBuffer(n * LIMBS * 4));
@@ -169,9 +169,13 @@ function evaluateOnLde(vf: VecField, q: readonly bigint[], N: number): bigint[] 
   if (pool) pool.extendLde(job);
   else for (let k = 0; k < blowup; k++) extendSubCoset(vf, job, k);
   // Sub-coset-major storage: position k·n + i holds LDE index k + blowup·i.
-  const view = u64(values);
-  const out = new Array<bigint>(N);
-  for (let k = 0; k < blowup; k++)
-    for (let i = 0; i < n; i++) out[k + blowup * i] = readCanonical(view, k * n + i);
+  const out = new Uint32Array(N * LIMBS);
+  for (let k = 0; k < blowup; k++) {
+    for (let i = 0; i < n; i++) {
+      const src = (k * n + i) * LIMBS;
+      const dst = (k + blowup * i) * LIMBS;
+      for (let l = 0; l < LIMBS; l++) out[dst + l] = values[src + l]!;
+    }
+  }
   return out;
 }

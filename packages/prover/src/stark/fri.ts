@@ -1,7 +1,6 @@
 import { inv, P, pow, rootOfUnity } from '@starling/felt';
-import type { Channel } from './channel.js';
-import { cosetInterpolate, evaluateAt } from './domain.js';
-import { type MerkleHasher, MerkleTree, verifyMerkle } from './merkle.js';
+import { evaluateAt } from './domain.js';
+import { type MerkleHasher, verifyMerkle } from './merkle.js';
 
 const INV2 = inv(2n);
 
@@ -47,87 +46,6 @@ export function foldPair(a: bigint, b: bigint, x: bigint, beta: bigint): bigint 
 function foldWithInverse(a: bigint, b: bigint, xInv: bigint, beta: bigint): bigint {
   const odd = (((a - b + P) * xInv) % P) * beta;
   return ((a + b + odd) * INV2) % P;
-}
-
-function foldLayer(evals: readonly bigint[], offset: bigint, omega: bigint, beta: bigint): bigint[] {
-  const half = evals.length >> 1;
-  const out = new Array<bigint>(half);
-  const omegaInv = inv(omega);
-  let xInv = inv(offset);
-  for (let i = 0; i < half; i++) {
-    const a = evals[i]!;
-    const b = evals[i + half]!;
-    const even = a + b;
-    const odd = (((a - b + P) * xInv) % P) * beta;
-    out[i] = ((even + odd) * INV2) % P;
-    xInv = (xInv * omegaInv) % P;
-  }
-  return out;
-}
-
-/** Leaf i holds the values at i + j·(M/F), j < F: one coset that folds to position i after `step` folds. */
-function groupTree(evals: readonly bigint[], step: number, hasher: MerkleHasher): MerkleTree {
-  const F = 1 << step;
-  const stride = evals.length / F;
-  return MerkleTree.fromRows(
-    stride,
-    (i) => Array.from({ length: F }, (_, j) => evals[i + j * stride]!),
-    hasher,
-  );
-}
-
-/** Commit phase: folds the layer-0 evaluations (on offset·⟨ω⟩), committing the schedule's layers. */
-export function friCommit(
-  evals0: bigint[],
-  offset: bigint,
-  degreeBound: number,
-  lastLayerDegreeBound: number,
-  stepLog: number,
-  channel: Channel,
-  hasher: MerkleHasher,
-): { layers: { evals: bigint[]; tree: MerkleTree; step: number }[]; roots: bigint[]; lastLayer: bigint[] } {
-  const folds = friFoldCount(degreeBound, lastLayerDegreeBound);
-  const schedule = new Map(friSchedule(folds, stepLog).map((s) => [s.layer, s.step]));
-  const layers: { evals: bigint[]; tree: MerkleTree; step: number }[] = [];
-  const roots: bigint[] = [];
-  let evals = evals0;
-  let off = offset;
-  let omega = rootOfUnity(Math.log2(evals0.length));
-  for (let k = 0; k < folds; k++) {
-    const step = schedule.get(k);
-    if (step !== undefined) {
-      const tree = groupTree(evals, step, hasher);
-      layers.push({ evals, tree, step });
-      roots.push(tree.root);
-      channel.absorbValues([tree.root]);
-    }
-    const beta = channel.drawFelt();
-    evals = foldLayer(evals, off, omega, beta);
-    off = (off * off) % P;
-    omega = (omega * omega) % P;
-  }
-  const coeffs = cosetInterpolate(evals, off);
-  const lastLayer = coeffs.slice(0, Math.max(1, degreeBound >> folds));
-  channel.absorbValues(lastLayer);
-  return { layers, roots, lastLayer };
-}
-
-/** Opens every committed layer at the leaves the queries reach (queries are positions in layer 0). */
-export function friDecommit(
-  layers: readonly { evals: bigint[]; tree: MerkleTree; step: number }[],
-  queries: readonly number[],
-): LayerOpening[] {
-  let positions = [...new Set(queries)];
-  return layers.map(({ evals, tree, step }) => {
-    const F = 1 << step;
-    const stride = evals.length / F;
-    const leaves = [...new Set(positions.map((q) => q % stride))].sort((a, b) => a - b);
-    positions = leaves;
-    return {
-      values: leaves.map((i) => Array.from({ length: F }, (_, j) => evals[i + j * stride]!)),
-      proof: tree.open(leaves),
-    };
-  });
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Channel } from './channel.js';
 import { compositionMatches, compositionParts } from './composition-eval.js';
 import { checkConstraints } from './constraint-check.js';
 import { deepEvaluations, evaluateColumnsAtPoints } from './deep.js';
-import { friCommit, friDecommit } from './fri.js';
+import { friCommit, friDecommit } from './fri-commit.js';
 import { LdeColumns } from './lde.js';
 import { type MerkleTree, merkleHasher } from './merkle.js';
 import type { StarkProof } from './proof.js';
@@ -100,6 +100,7 @@ export function prove(
 
   progress('fri', 0.8);
   const fri = friCommit(
+    vf,
     deep,
     GENERATOR,
     n,

@@ -1,16 +1,19 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { getFastField, P } from '@starling/felt';
+import { GENERATOR, getFastField, P } from '@starling/felt';
 import {
   bigintVecField,
   buildCairoTrace,
   CairoAir,
+  Channel,
   getVecField,
+  keccakHasher,
   setVecField,
   wasmVecField,
 } from '../../src/index.ts';
 import { evaluateRowsBlock } from '../../src/stark/composition-block.ts';
 import { evaluateRows, type SubCosetSource } from '../../src/stark/composition-eval.ts';
+import { friCommit } from '../../src/stark/fri-commit.ts';
 import { LIMBS, u64, writeCanonical } from '../../src/stark/vec-field.ts';
 import { fibExecution } from '../helpers/mini-cairo.ts';
 
@@ -41,7 +44,7 @@ function randomColumns(width: number, size: number, seed: number): Uint32Array[]
   });
 }
 
-describe('block composition evaluator', () => {
+describe('WASM prover paths against BigInt', () => {
   // Random (not satisfying) LDE values, so every constraint contributes: the block program and the BigInt
   // `evaluate` must give the same composition values on every row, in full and partial blocks.
   it('matches the BigInt row evaluator on random frames', { skip: !fast }, () => {
@@ -86,6 +89,21 @@ describe('block composition evaluator', () => {
     } finally {
       setVecField(active);
     }
+  });
+
+  it('folds FRI layers on the WASM kernels exactly as in BigInt, across chunks', { skip: !fast }, () => {
+    // 2^14 random values: the first fold's half (8192) spans two WASM chunks.
+    const evals = randomColumns(1, 1 << 14, 42)[0]!;
+    const run = (vf: typeof bigintVecField) =>
+      friCommit(vf, evals, GENERATOR, 1 << 12, 8, 3, new Channel(new Uint8Array([1, 2, 3])), keccakHasher);
+    const viaBigint = run(bigintVecField);
+    const viaWasm = run(wasmVecField(fast!));
+    assert.deepEqual(viaWasm.roots, viaBigint.roots);
+    assert.deepEqual(viaWasm.lastLayer, viaBigint.lastLayer);
+    assert.deepEqual(
+      viaWasm.layers.map((l) => l.evals),
+      viaBigint.layers.map((l) => l.evals),
+    );
   });
 
   it('is not used for an AIR object that overrides evaluate', () => {
