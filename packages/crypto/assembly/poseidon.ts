@@ -25,9 +25,9 @@ function fromPoseidon(r: usize, a: usize): void {
 
 /** The Hades permutation of a state in the Poseidon domain (3 elements at s), in place. */
 export function hades(s: usize): void {
-  let rc = hadesHead(s);
-  rc = hadesPartialRounds(s, rc, PARTIAL_LOOP);
-  hadesRounds(s, rc, 86, 91);
+  const rc = hadesHead(s);
+  hadesPartialRounds(s, poseidonPartialK, PARTIAL_LOOP);
+  hadesRounds(s, rc + <usize>PARTIAL_LOOP * 96, 86, 91);
 }
 
 /** Rounds in the partial rounds' loop: rounds 4…85. */

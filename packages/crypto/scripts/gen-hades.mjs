@@ -1,6 +1,7 @@
 // Generates assembly/generated/hades-partial.ts: Hades' partial rounds as one loop with the state in
 // locals, as nine 29-bit limbs per element (cube29's radix), so that neither the S-box nor the linear
-// layer packs or unpacks limbs between rounds. The S-box is cube29's body (gen-cube.mjs) spliced in.
+// layer packs or unpacks limbs between rounds. The S-box is cube29's body (gen-cube.mjs) spliced in;
+// s0 and s1 ride in the two lanes of SIMD values (see mixBody), which keeps them out of the S-box's way.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,63 +64,71 @@ function pack(name, off) {
   ].join('\n');
 }
 
-function term(coef, name) {
-  if (coef === 1) return ` + ${name}`;
-  if (coef === -1) return ` - ${name}`;
-  return coef > 0 ? ` + ${coef} * ${name}` : ` - ${-coef} * ${name}`;
-}
+// Worth zero: 2^31 on limbs 0…7, −4 on limbs 1…8 (2^31 = 4·2^29), as in gen-hades2.mjs (whose
+// hadesPartialConstants table holds c2 + 8p + this bias per limb).
+const BIAS = limbs.map((i) => (i < L - 1 ? 1n << 31n : 0n) - (i > 0 ? 4n : 0n));
+if (BIAS.reduce((acc, b, i) => acc + (b << BigInt(W * i)), 0n) !== 0n) throw new Error('bias');
+const i64 = (v) => BigInt.asIntN(64, v);
 
-// The linear layer M = [[3,1,1],[1,−1,1],[1,1,−2]] plus (0, 0, c2) on s0, s1 in [0, 2^252) and s2 in
-// [0, 2p). Outputs are sums of signed limbs with one carry pass each (limbs 0…7 normalized, limb 8 the
-// rest): 3s0 + s1 + s2 < 2^255 and s0 − s1 + s2 + 2p in (0, 2^255) then drop q' = max(q − 1, 0)
-// multiples of p, q = ⌊v/2^251⌋, landing in [0, 2^252) — subtracted from limbs 0, 6, 8 without a carry
-// pass (the next layer's carry pass absorbs the slightly negative limbs). s0 + s1 − 2s2 + c2 + 4p lies
-// in (0, 2^254) and goes to the S-box as is.
-const outputs = [
-  { s: [3, 1, 1], c: false, kp: 0n },
-  { s: [1, -1, 1], c: false, kp: 2n },
-  { s: [1, 1, -2], c: true, kp: 4n },
-];
-
+// The linear layer M = [[3,1,1],[1,−1,1],[1,1,−2]] plus (0, 0, c2). s0 and s1 live in the two lanes of
+// SIMD values S_i = (s0_i, s1_i) (limbs in (−2^27, 2^29), wrapped; values below 2^252), so that their
+// update runs on the vector units beside the scalar S-box and leaves the general registers to it.
+// With Σ = S + swap(S) = (s0 + s1, s0 + s1): S' = Σ + (2s0, −2s1) + y + (bias, 2p + bias) =
+// (3s0 + s1 + y, s0 − s1 + y + 2p), every limb sum non-negative; one carry pass, then q' = max(q − 1, 0)
+// multiples of p (q = ⌊v/2^251⌋) are dropped (limbs 0, 6 may go slightly negative), landing in
+// [0, 2^252). The new s2 = s0 + s1 − 2y + c2 + 8p (Σ's lane 0 and the table's limbs) lies in (0, 2^255)
+// and takes one signed carry pass in the general registers.
 function mixBody() {
-  const out = [
-    unpack('c', 'rc', 64, 'const'),
-    '  let v: i64 = 0;',
-    '  let cy: i64 = 0;',
-    '  let q: i64 = 0;',
-  ];
-  outputs.forEach(({ s, c, kp }, k) => {
-    out.push('  cy = 0;');
-    for (let i = 0; i < L; i++) {
-      let e = c ? `<i64>c${i}` : '<i64>0';
-      s.forEach((coef, j) => {
-        e += term(coef, j === 2 ? `<i64>u2_${i}` : `u${j}_${i}`);
-      });
-      if (kp && pw[i] !== 0n) e += ` + ${kp * pw[i]}`;
-      if (i < L - 1) out.push(`  v = ${e} + cy;`, `  const n${k}_${i} = v & M29S;`, '  cy = v >> 29;');
-      else out.push(`  const n${k}_${i} = ${e} + cy;`);
-    }
-  });
-  for (let k = 0; k < 2; k++) {
-    out.push(`  q = n${k}_8 >> 19;`, '  q -= <i64>(q !== 0);');
-    for (let i = 0; i < L; i++) {
-      let e = `n${k}_${i}`;
-      if (i === 0) e += ' - q';
-      if (i === 6) e += ` - q * ${pw[6]}`;
-      if (i === 8) e += ' - (q << 19)';
-      out.push(`  u${k}_${i} = ${e};`);
-    }
+  const out = ['  let v: i64 = 0;', '  let cy: i64 = 0;'];
+  for (let i = 0; i < L; i++) {
+    out.push(`  const g${i} = i64x2.add(S${i}, i32x4.shuffle(S${i}, S${i}, 2, 3, 0, 1));`);
   }
-  for (let i = 0; i < L; i++) out.push(`  u2_${i} = <u64>n2_${i};`);
+  // s2' first: it is the next S-box's input, on the critical path.
+  for (let i = 0; i < L; i++) {
+    const e = `i64x2.extract_lane(g${i}, 0) + load<i64>(k, ${8 * i}) - (<i64>u2_${i} << 1)`;
+    if (i < L - 1)
+      out.push(
+        `  v = ${e} + cy;`,
+        `  const y${i} = u2_${i};`,
+        `  u2_${i} = <u64>(v & M29S);`,
+        '  cy = v >> 29;',
+      );
+    else out.push(`  const y${i} = u2_${i};`, `  u2_${i} = <u64>(${e} + cy);`);
+  }
+  out.push('  k += 72;', '  let vc = ZERO;', '  let vv = ZERO;');
+  for (let i = 0; i < L; i++) {
+    const d = `v128.xor(i64x2.shl(S${i}, 1), NEG1)`;
+    const sum = `i64x2.add(i64x2.add(i64x2.add(g${i}, ${d}), i64x2.splat(<i64>y${i})), K${i})`;
+    if (i < L - 1) {
+      out.push(
+        `  vv = i64x2.add(${sum}, vc);`,
+        `  S${i} = v128.and(vv, MASK);`,
+        `  vc = i64x2.shr_u(vv, 29);`,
+      );
+    } else out.push(`  S${i} = i64x2.add(${sum}, vc);`);
+  }
+  out.push(
+    '  let q = i64x2.shr_u(S8, 19);',
+    '  q = i64x2.add(q, i64x2.ne(q, ZERO));',
+    '  S0 = i64x2.sub(S0, q);',
+    '  S6 = i64x2.sub(S6, i64x2.add(i64x2.shl(q, 22), i64x2.shl(q, 18)));',
+    '  S8 = i64x2.sub(S8, i64x2.shl(q, 19));',
+  );
   return out.join('\n');
 }
 
-// Signed limbs <name>0..8 of a value in [0, 2^252) → normalized limbs (one carry pass).
-function normalize(name) {
-  const out = ['  cy = 0;'];
-  for (let i = 0; i < L - 1; i++)
-    out.push(`  v = ${name}${i} + cy;`, `  ${name}${i} = v & M29S;`, '  cy = v >> 29;');
-  out.push(`  ${name}8 += cy;`);
+// Constants of the loop: the lane-wise bias and 2p (plus 1: the xor with NEG1 negates lane 1 but for it).
+function constants() {
+  const out = [
+    '  const ZERO = i64x2.splat(0);',
+    '  const MASK = i64x2.splat(0x1fffffff);',
+    '  const NEG1 = i64x2.replace_lane(ZERO, 1, -1);',
+  ];
+  for (let i = 0; i < L; i++) {
+    out.push(
+      `  const K${i} = i64x2.replace_lane(i64x2.splat(${i64(BIAS[i])}), 1, ${i64(BIAS[i] + 2n * pw[i] + 1n)});`,
+    );
+  }
   return out.join('\n');
 }
 
@@ -136,33 +145,39 @@ export function generateHades() {
     'const M29S: i64 = (1 << 29) - 1;',
     '',
     '/**',
-    ' * n partial rounds on the state at s (s0, s1 below 2^252, s2 below 2^254; the same bounds on return):',
-    ' * each cubes s2, steps rc by one row and applies the linear layer with that row’s c2. Returns rc.',
+    ' * n partial rounds on the state at s (s0, s1 below 2^252, s2 below 2^255; the same bounds on return)',
+    ' * with the constants at k (hadesPartialConstants in hades-partial2.ts): each cubes s2 and applies the',
+    ' * linear layer with its row’s c2.',
     ' */',
-    'export function hadesPartialRounds(s: usize, rc: usize, n: i32): usize {',
+    'export function hadesPartialRounds(s: usize, k: usize, n: i32): void {',
+    constants(),
     unpack('s0_', 's', 0, 'const'),
     unpack('s1_', 's', 32, 'const'),
     unpack('s2_', 's', 64, 'const'),
-    ...limbs.map((i) => `  let u0_${i}: i64 = <i64>s0_${i};`),
-    ...limbs.map((i) => `  let u1_${i}: i64 = <i64>s1_${i};`),
+    ...limbs.map((i) => `  let S${i} = i64x2.replace_lane(i64x2.splat(<i64>s0_${i}), 1, <i64>s1_${i});`),
     ...limbs.map((i) => `  let u2_${i}: u64 = s2_${i};`),
     '  for (let round = 0; round < n; round++) {',
     '    {',
     indent(indent(cube)),
     '    }',
-    '    rc += 96;',
     '    {',
     indent(indent(mixBody())),
     '    }',
     '  }',
-    '  let v: i64 = 0;',
-    '  let cy: i64 = 0;',
-    normalize('u0_'),
-    normalize('u1_'),
+    // S through the bias (its limbs may be wrapped negatives) to normalized limbs, then each lane packed.
+    '  let vc = ZERO;',
+    '  let vv = ZERO;',
+    ...limbs.flatMap((i) => {
+      const sum = `i64x2.add(i64x2.add(S${i}, i64x2.splat(${i64(BIAS[i])})), vc)`;
+      if (i === L - 1) return [`  S${i} = ${sum};`];
+      return [`  vv = ${sum};`, `  S${i} = v128.and(vv, MASK);`, '  vc = i64x2.shr_u(vv, 29);'];
+    }),
+    ...[0, 1].flatMap((lane) =>
+      limbs.map((i) => `  const u${lane}_${i} = i64x2.extract_lane(S${i}, ${lane});`),
+    ),
     pack('u0_', 0),
     pack('u1_', 32),
     pack('u2_', 64),
-    '  return rc;',
     '}',
     '',
   ].join('\n');
