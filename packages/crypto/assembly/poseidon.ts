@@ -2,7 +2,7 @@
 import { FELT_BYTES, fieldAdd, fieldCopy, fieldZero } from '../../felt/assembly/field';
 import { cube29, mul29, ONE_29, R2_29, TWO_29 } from './generated/cube29';
 import { hadesPartialRounds } from './generated/hades-partial';
-import { hadesHead2, hadesPartialRounds2, hadesTail2 } from './generated/hades-partial2';
+import { cubeState29, hadesHead2, hadesPartialRounds2, hadesTail2 } from './generated/hades-partial2';
 import { hadesMix, hadesMixToFull, hadesMixToPartial } from './generated/mix';
 import { poseidonFullK, poseidonPartialK, poseidonRc } from './tables';
 
@@ -47,11 +47,9 @@ function hadesHead(s: usize): usize {
 // poseidon-constants.ts in the loader). Returns rc stepped past them.
 function hadesRounds(s: usize, rc: usize, from: i32, to: i32): usize {
   for (let i = from; i < to; i++) {
-    if (i < 4 || i >= 87) {
-      cube(s);
-      cube(s + 32);
-    }
-    cube(s + 64);
+    // Full rounds cube s0 and s1 in the two SIMD lanes, s2 in the general registers beside them.
+    if (i < 4 || i >= 87) cubeState29(s);
+    else cube(s + 64);
     rc += 96;
     // Outputs that only feed the next S-box skip their final reduction (cube29 takes any 256-bit input).
     // Inside the partial rounds s0, s1 stay below 2^252 (hadesMixLazy); one addition of 0 each brings

@@ -15,7 +15,7 @@ const pw = Array.from({ length: L }, (_, i) => (P >> BigInt(W * i)) & ((1n << Bi
 if (pw[0] !== 1n || pw.some((v, i) => i !== 0 && i !== 6 && i !== 8 && v !== 0n)) throw new Error('p shape');
 
 // 8 u32 limbs at ptr (as four u64 words) → 9 locals <name>0..8 of 29 bits.
-function unpack(name, ptr) {
+export function unpack(name, ptr) {
   const out = [];
   for (let w = 0; w < 4; w++) out.push(`  const ${name}w${w} = load<u64>(${ptr}, ${8 * w});`);
   for (let i = 0; i < L; i++) {
@@ -31,7 +31,7 @@ function unpack(name, ptr) {
 
 // Montgomery product from column sums col(k) (expressions), into 29-bit locals <r>0..8 (< 2p).
 // p ≡ 1 (mod 2^29), so the quotient digit is m = −column; its other limbs add m·P6 and m·2^19.
-function montColumns(col, t, r) {
+export function montColumns(col, t, r) {
   const out = [`  let ${t}v: u64 = 0;`, `  let ${t}c: u64 = 0;`];
   const extra = (k) => {
     let e = '';
@@ -53,7 +53,7 @@ function montColumns(col, t, r) {
   return out.join('\n');
 }
 
-function productCols(a, b) {
+export function productCols(a, b) {
   return (k) => {
     const terms = [];
     for (let i = Math.max(0, k - L + 1); i <= Math.min(k, L - 1); i++) terms.push(`${a}${i} * ${b}${k - i}`);
@@ -62,7 +62,7 @@ function productCols(a, b) {
 }
 
 // Off-diagonal products once, their column sum doubled, plus the diagonal square.
-function squareCols(a) {
+export function squareCols(a) {
   return (k) => {
     const terms = [];
     for (let i = Math.max(0, k - L + 1); i < k - i; i++) terms.push(`${a}${i} * ${a}${k - i}`);
@@ -74,7 +74,7 @@ function squareCols(a) {
 }
 
 // Stores x (29-bit locals, value < 2p) reduced below p as 8 u32 limbs (four u64 words) at ptr.
-function condSubStore(x, ptr) {
+export function condSubStore(x, ptr) {
   const out = ['  let d: i64 = 0;', '  let bw: i64 = 0;'];
   for (let i = 0; i < L; i++) {
     const sub = pw[i] === 0n ? '' : ` - ${pw[i]}`;

@@ -8,6 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as scalar from './gen-cube.mjs';
 
 const P = 0x800000000000011000000000000000000000000000000000000000000000001n;
 const W = 29;
@@ -202,6 +203,7 @@ function source() {
     '}',
     '',
     fullSource(),
+    stateCubeSource(),
   ].join('\n');
 }
 
@@ -331,6 +333,53 @@ function fullSource() {
       pack('u', 0, 'sa', 32 * j),
       pack('u', 1, 'sb', 32 * j),
     ]),
+    '}',
+    '',
+  ].join('\n');
+}
+
+// A full round's S-box of one state (the single hash): s0, s1 in the two SIMD lanes and s2 in the general
+// registers (cube29's code), their statements interleaved so that the vector and the scalar units work
+// side by side.
+function stateCubeSource() {
+  const lanes = (i) => `i64x2.replace_lane(i64x2.splat(${limbOf('A', 0, i)}), 1, ${limbOf('B', 0, i)})`;
+  const vec = [...limbs.map((i) => `  const u2_${i} = ${lanes(i)};`), cube()].join('\n').split('\n');
+  const sc = [
+    scalar.unpack('c', 'C'),
+    scalar.montColumns(scalar.squareCols('c'), 'st', 'sq'),
+    scalar.montColumns(scalar.productCols('sq', 'c'), 'su', 'sw'),
+  ]
+    .join('\n')
+    .split('\n');
+  const mixed = [];
+  for (let i = 0, j = 0; i < vec.length || j < sc.length; ) {
+    // Proportional merge: each side advances at its own rate.
+    if (j >= sc.length || (i < vec.length && i * sc.length <= j * vec.length)) mixed.push(vec[i++]);
+    else mixed.push(sc[j++]);
+  }
+  const store = (name, ptr, lane) => [
+    '  {',
+    ...limbs.map(
+      (i) =>
+        `  const x${i} = ${lane === null ? `${name}${i}` : `<u64>i64x2.extract_lane(${name}${i}, ${lane})`};`,
+    ),
+    scalar.condSubStore('x', ptr),
+    '  }',
+  ];
+  return [
+    '/** The S-box of the three felts at s (below 2^256 in, below p out), in place. */',
+    'export function cubeState29(s: usize): void {',
+    '  const ZERO = i64x2.splat(0);',
+    '  const MASK = i64x2.splat(0x1fffffff);',
+    '  const M: u64 = 0x1fffffff;',
+    '  const A = s;',
+    '  const B = s + 32;',
+    '  const C = s + 64;',
+    ...limbs.map((i) => `  let y${i} = ZERO;`),
+    ...mixed,
+    ...store('sw', 'C', null),
+    ...store('y', 'A', 0),
+    ...store('y', 'B', 1),
     '}',
     '',
   ].join('\n');
