@@ -2,9 +2,15 @@
 import { FELT_BYTES, fieldAdd, fieldCopy, fieldZero } from '../../felt/assembly/field';
 import { cube29, mul29, ONE_29, R2_29, TWO_29 } from './generated/cube29';
 import { hadesPartialRounds } from './generated/hades-partial';
-import { cubeState29, hadesHead2, hadesPartialRounds2, hadesTail2 } from './generated/hades-partial2';
-import { hadesMix, hadesMixToFull, hadesMixToPartial } from './generated/mix';
-import { poseidonFullK, poseidonPartialK, poseidonRc } from './tables';
+import {
+  FULL1_CONSTANT_BYTES,
+  hadesFullRounds,
+  hadesHead2,
+  hadesPartialRounds2,
+  hadesTail2,
+} from './generated/hades-partial2';
+import { hadesMixToFull } from './generated/mix';
+import { poseidonFull1K, poseidonFullK, poseidonPartialK, poseidonRc } from './tables';
 
 const T = memory.data(32, 32);
 const ZERO = memory.data(32, 32);
@@ -23,49 +29,30 @@ function fromPoseidon(r: usize, a: usize): void {
   mul29(r, a, ONE_29);
 }
 
-/** The Hades permutation of a state in the Poseidon domain (3 elements at s), in place. */
+/** The Hades permutation of a state in the Poseidon domain (3 elements at s, below p), in place. */
 export function hades(s: usize): void {
-  const rc = hadesHead(s);
-  hadesPartialRounds(s, poseidonPartialK, PARTIAL_LOOP);
-  hadesRounds(s, rc + <usize>PARTIAL_LOOP * 96, 86, 91);
-}
-
-/** Rounds in the partial rounds' loop: rounds 4…85. */
-const PARTIAL_LOOP = 82;
-
-// The first constants, then rounds 0…3; returns the constants' row for round 4.
-function hadesHead(s: usize): usize {
   const rc = poseidonRc;
   fieldAdd(s, s, rc);
   fieldAdd(s + 32, s + 32, rc + 32);
   fieldAdd(s + 64, s + 64, rc + 64);
-  return hadesRounds(s, rc, 0, 4);
+  // Rounds 0…3 (with the constants of rows 1…4; partial rounds carry only an s2 constant, see
+  // poseidon-constants.ts in the loader), then 4…85, all with the state in limbs.
+  hadesFullRounds(s, poseidonFull1K, 4);
+  hadesPartialRounds(s, poseidonPartialK, PARTIAL_LOOP);
+  // Round 86 is partial: s0, s1 below 2^252 are brought below p for the packed linear layer (row 87).
+  fieldAdd(s, s, ZERO);
+  fieldAdd(s + 32, s + 32, ZERO);
+  cube(s + 64);
+  hadesMixToFull(s, rc + 87 * 96);
+  // Rounds 87…90 (rows 88…91, the last zero); their output below 2^252 is brought below p.
+  hadesFullRounds(s, poseidonFull1K + 4 * FULL1_CONSTANT_BYTES, 4);
+  fieldAdd(s, s, ZERO);
+  fieldAdd(s + 32, s + 32, ZERO);
+  fieldAdd(s + 64, s + 64, ZERO);
 }
 
-// Rounds from…to − 1 outside the partial rounds' loop: S-box, then the linear layer fused with the next
-// round's constants (row 91 is zero). Partial rounds carry only an s2 constant (see
-// poseidon-constants.ts in the loader). Returns rc stepped past them.
-function hadesRounds(s: usize, rc: usize, from: i32, to: i32): usize {
-  for (let i = from; i < to; i++) {
-    // Full rounds cube s0 and s1 in the two SIMD lanes, s2 in the general registers beside them.
-    if (i < 4 || i >= 87) cubeState29(s);
-    else cube(s + 64);
-    rc += 96;
-    // Outputs that only feed the next S-box skip their final reduction (cube29 takes any 256-bit input).
-    // Inside the partial rounds s0, s1 stay below 2^252 (hadesMixLazy); one addition of 0 each brings
-    // them below p before the last partial round's full layer.
-    if (i === 90) hadesMix(s, rc);
-    else if (i === 3) hadesMixToPartial(s, rc);
-    else {
-      if (i === 86) {
-        fieldAdd(s, s, ZERO);
-        fieldAdd(s + 32, s + 32, ZERO);
-      }
-      hadesMixToFull(s, rc);
-    }
-  }
-  return rc;
-}
+/** Rounds in the partial rounds' loop: rounds 4…85. */
+const PARTIAL_LOOP = 82;
 
 /** Two Hades permutations (states at a and b) at once, one per SIMD lane; the result below 2^256. */
 function hadesPair(a: usize, b: usize): void {

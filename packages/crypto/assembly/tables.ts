@@ -4,7 +4,9 @@ import { BUILD_SCRATCH_BYTES, buildWindows, tableBytes } from './comb';
 import { AFFINE_BYTES } from './curve';
 import {
   FULL_CONSTANT_BYTES,
+  FULL1_CONSTANT_BYTES,
   hadesFullConstants,
+  hadesFullConstants1,
   hadesPartialConstants,
   PARTIAL_CONSTANT_BYTES,
 } from './generated/hades-partial2';
@@ -24,6 +26,8 @@ export let poseidonRc: usize = 0;
 export let poseidonPartialK: usize = 0;
 /** The full rounds' constants in limbs (hadesFullConstants), for the two-lane rounds. */
 export let poseidonFullK: usize = 0;
+/** The single hash's full-round constants in limbs (hadesFullConstants1): rounds 0…3, then 87…90. */
+export let poseidonFull1K: usize = 0;
 
 /**
  * Window widths: Pedersen's P1, P3 (hot: trie commits) get wider windows than the ECDSA generator;
@@ -84,6 +88,8 @@ export function initTables(points: usize, rc: usize): usize {
   hadesPartialConstants(poseidonPartialK, poseidonRc + 4 * 96, 82);
   poseidonFullK = alloc(10 * FULL_CONSTANT_BYTES);
   hadesFullConstants(poseidonFullK, poseidonRc);
+  poseidonFull1K = alloc(8 * FULL1_CONSTANT_BYTES);
+  hadesFullConstants1(poseidonFull1K, poseidonRc);
   pedersenShift = pts;
   pedP1 = alloc(signedTableBytes(PED_WINDOWS, PED_BITS));
   pedP2 = alloc(tableBytes(1, 4));

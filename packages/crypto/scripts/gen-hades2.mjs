@@ -203,7 +203,7 @@ function source() {
     '}',
     '',
     fullSource(),
-    stateCubeSource(),
+    fullRoundsSource(),
   ].join('\n');
 }
 
@@ -212,6 +212,7 @@ function source() {
 // multiples of p and the bias (hadesFullConstants): the outputs take one carry-save step (limbs below
 // 2^29 + 8) and stay below 11p < 2^255, which the S-box and mul29 take as they are.
 const FULL_ROWS = [0, 1, 2, 3, 4, 87, 88, 89, 90, 91];
+const FULL1_BYTES = 216;
 const KP = [0n, 2n, 4n];
 const at = (j, i) => 16 * (9 * j + i);
 
@@ -338,14 +339,15 @@ function fullSource() {
   ].join('\n');
 }
 
-// A full round's S-box of one state (the single hash): s0, s1 in the two SIMD lanes and s2 in the general
-// registers (cube29's code), their statements interleaved so that the vector and the scalar units work
-// side by side.
-function stateCubeSource() {
-  const lanes = (i) => `i64x2.replace_lane(i64x2.splat(${limbOf('A', 0, i)}), 1, ${limbOf('B', 0, i)})`;
-  const vec = [...limbs.map((i) => `  const u2_${i} = ${lanes(i)};`), cube()].join('\n').split('\n');
+// Rows of the round constants that the single hash's full rounds add after their S-box: rounds 0…3
+// add rows 1…4, rounds 87…90 rows 88…91 (row 91 is zero).
+const FULL1_ROWS = [1, 2, 3, 4, 88, 89, 90, 91];
+
+// The interleaved S-box of one state in locals: s0, s1 in the lanes of u2_0..8 (SIMD, into y0..8) and s2
+// in c0..8 (scalar, into sw0..8); both below 2p on return.
+function interleavedCube() {
+  const vec = cube().split('\n');
   const sc = [
-    scalar.unpack('c', 'C'),
     scalar.montColumns(scalar.squareCols('c'), 'st', 'sq'),
     scalar.montColumns(scalar.productCols('sq', 'c'), 'su', 'sw'),
   ]
@@ -357,29 +359,117 @@ function stateCubeSource() {
     if (j >= sc.length || (i < vec.length && i * sc.length <= j * vec.length)) mixed.push(vec[i++]);
     else mixed.push(sc[j++]);
   }
-  const store = (name, ptr, lane) => [
-    '  {',
-    ...limbs.map(
-      (i) =>
-        `  const x${i} = ${lane === null ? `${name}${i}` : `<u64>i64x2.extract_lane(${name}${i}, ${lane})`};`,
-    ),
-    scalar.condSubStore('x', ptr),
-    '  }',
+  return mixed.join('\n');
+}
+
+// n full rounds of one state (the single hash) with the state in locals between rounds: the S-box as
+// interleavedCube, then the linear layer plus a row of constants, as in gen-hades.mjs's partial rounds
+// but on the S-box outputs y0, y1 (lanes of Y) and y2: with G = Y + swap(Y) = (y0 + y1, y0 + y1),
+// s0' and s1' = G + (2y0, −2y1) + y2 + (c0, c1 + 2p) + bias = (3y0 + y1 + y2 + c0, y0 − y1 + y2 + c1 + 2p)
+// lie below 11p and 7p (every limb sum non-negative, one carry pass), s2' = y0 + y1 − 2y2 + c2 + 8p in
+// (0, 13p) takes a signed carry pass: all below 2^255 with normalized limbs, as the S-box takes them.
+// On return every element is reduced below 2^252 (q' = max(q − 1, 0) multiples of p dropped).
+function fullRoundsSource() {
+  const lanes = (off, i) =>
+    `i64x2.replace_lane(i64x2.splat(${limbOf('s', off, i)}), 1, ${limbOf('s', off + 32, i)})`;
+  const mixLines = ['  let v: i64 = 0;', '  let cy: i64 = 0;'];
+  for (let i = 0; i < L; i++)
+    mixLines.push(`  const g${i} = i64x2.add(y${i}, i32x4.shuffle(y${i}, y${i}, 2, 3, 0, 1));`);
+  for (let i = 0; i < L; i++) {
+    const e = `i64x2.extract_lane(g${i}, 0) + load<i64>(k, ${144 + 8 * i}) - (<i64>sw${i} << 1)`;
+    if (i < L - 1) mixLines.push(`  v = ${e} + cy;`, `  c${i} = <u64>(v & 0x1fffffff);`, '  cy = v >> 29;');
+    else mixLines.push(`  c${i} = <u64>(${e} + cy);`);
+  }
+  mixLines.push('  let vc = ZERO;', '  let vv = ZERO;');
+  for (let i = 0; i < L; i++) {
+    const sum = `i64x2.add(i64x2.add(i64x2.add(g${i}, v128.xor(i64x2.shl(y${i}, 1), NEG1)), i64x2.splat(<i64>sw${i})), v128.load(k, ${16 * i}))`;
+    if (i < L - 1)
+      mixLines.push(
+        `  vv = i64x2.add(${sum}, vc);`,
+        `  u2_${i} = v128.and(vv, MASK);`,
+        '  vc = i64x2.shr_u(vv, 29);',
+      );
+    else mixLines.push(`  u2_${i} = i64x2.add(${sum}, vc);`);
+  }
+  mixLines.push(`  k += ${FULL1_BYTES};`);
+  // Teardown: q-steps, then a carry pass (through the bias for the SIMD lanes, signed for s2).
+  const tear = [
+    '  let q = i64x2.shr_u(u2_8, 19);',
+    '  q = i64x2.add(q, i64x2.ne(q, ZERO));',
+    '  u2_0 = i64x2.sub(u2_0, q);',
+    '  u2_6 = i64x2.sub(i64x2.sub(u2_6, i64x2.shl(q, 22)), i64x2.shl(q, 18));',
+    '  u2_8 = i64x2.sub(u2_8, i64x2.shl(q, 19));',
+    '  let vc = ZERO;',
+    '  let vv = ZERO;',
+  ];
+  for (let i = 0; i < L; i++) {
+    const sum = `i64x2.add(i64x2.add(u2_${i}, ${splat(BIAS[i])}), vc)`;
+    if (i < L - 1)
+      tear.push(`  vv = ${sum};`, `  u2_${i} = v128.and(vv, MASK);`, '  vc = i64x2.shr_u(vv, 29);');
+    else tear.push(`  u2_${i} = ${sum};`);
+  }
+  tear.push(
+    '  let q2 = <i64>(c8 >> 19);',
+    '  q2 -= <i64>(q2 !== 0);',
+    '  let d0 = <i64>c0 - q2;',
+    '  let d6 = <i64>c6 - q2 * 4456448;',
+    '  let d8 = <i64>c8 - (q2 << 19);',
+    '  let v: i64 = 0;',
+    '  let cy: i64 = 0;',
+  );
+  for (let i = 0; i < L; i++) {
+    const x = i === 0 || i === 6 || i === 8 ? `d${i}` : `<i64>c${i}`;
+    if (i < L - 1) tear.push(`  v = ${x} + cy;`, `  c${i} = <u64>(v & 0x1fffffff);`, '  cy = v >> 29;');
+    else tear.push(`  c${i} = <u64>(${x} + cy);`);
+  }
+  const x = (name, i) => name(i);
+  const packWords = (name, off) => [
+    `  store<u64>(s, ${x(name, 0)} | (${x(name, 1)} << 29) | (${x(name, 2)} << 58), ${off});`,
+    `  store<u64>(s, (${x(name, 2)} >> 6) | (${x(name, 3)} << 23) | (${x(name, 4)} << 52), ${off + 8});`,
+    `  store<u64>(s, (${x(name, 4)} >> 12) | (${x(name, 5)} << 17) | (${x(name, 6)} << 46), ${off + 16});`,
+    `  store<u64>(s, (${x(name, 6)} >> 18) | (${x(name, 7)} << 11) | (${x(name, 8)} << 40), ${off + 24});`,
   ];
   return [
-    '/** The S-box of the three felts at s (below 2^256 in, below p out), in place. */',
-    'export function cubeState29(s: usize): void {',
+    `/** Bytes of one row in the table of hadesFullConstants1. */`,
+    `export const FULL1_CONSTANT_BYTES: usize = ${FULL1_BYTES};`,
+    '',
+    `/** dst = rows ${FULL1_ROWS.join(', ')} of the round constants (96-byte rows at rc) for hadesFullRounds: per`,
+    ' * row nine v128 (c0 + bias, c1 + 2p + bias + 1) then nine u64 c2 + 8p + bias. */',
+    'export function hadesFullConstants1(dst: usize, rc: usize): void {',
+    ...FULL1_ROWS.flatMap((row, r) => [
+      ...limbs.flatMap((i) => [
+        `  store<u64>(dst, ${limbOf('rc', 96 * row, i)} + ${u64(BIAS[i])}, ${FULL1_BYTES * r + 16 * i});`,
+        `  store<u64>(dst, ${limbOf('rc', 96 * row + 32, i)} + ${u64(BIAS[i] + 2n * pw[i] + 1n)}, ${FULL1_BYTES * r + 16 * i + 8});`,
+      ]),
+      ...limbs.map(
+        (i) =>
+          `  store<u64>(dst, ${limbOf('rc', 96 * row + 64, i)} + ${u64(BIAS[i] + 8n * pw[i])}, ${FULL1_BYTES * r + 144 + 8 * i});`,
+      ),
+    ]),
+    '}',
+    '',
+    '/**',
+    ' * n full rounds of the state at s (3 felts below 2^256, limbs normalized) with the constants at k',
+    ' * (rows of hadesFullConstants1); every element below 2^252 on return.',
+    ' */',
+    'export function hadesFullRounds(s: usize, k: usize, n: i32): void {',
     '  const ZERO = i64x2.splat(0);',
     '  const MASK = i64x2.splat(0x1fffffff);',
+    '  const NEG1 = i64x2.replace_lane(ZERO, 1, -1);',
     '  const M: u64 = 0x1fffffff;',
-    '  const A = s;',
-    '  const B = s + 32;',
-    '  const C = s + 64;',
+    ...limbs.map((i) => `  let u2_${i} = ${lanes(0, i)};`),
+    ...limbs.map((i) => `  let c${i}: u64 = ${limbOf('s', 64, i)};`),
     ...limbs.map((i) => `  let y${i} = ZERO;`),
-    ...mixed,
-    ...store('sw', 'C', null),
-    ...store('y', 'A', 0),
-    ...store('y', 'B', 1),
+    '  for (let round = 0; round < n; round++) {',
+    '    {',
+    interleavedCube().replace(/^/gm, '    '),
+    mixLines.join('\n').replace(/^/gm, '    '),
+    '    }',
+    '  }',
+    ...tear,
+    ...packWords((i) => `<u64>i64x2.extract_lane(u2_${i}, 0)`, 0),
+    ...packWords((i) => `<u64>i64x2.extract_lane(u2_${i}, 1)`, 32),
+    ...packWords((i) => `c${i}`, 64),
     '}',
     '',
   ].join('\n');
