@@ -78,32 +78,32 @@ const i64 = (v) => BigInt.asIntN(64, v);
 // multiples of p (q = ⌊v/2^251⌋) are dropped (limbs 0, 6 may go slightly negative), landing in
 // [0, 2^252). The new s2 = s0 + s1 − 2y + c2 + 8p (Σ's lane 0 and the table's limbs) lies in (0, 2^255)
 // and takes one signed carry pass in the general registers.
-function mixBody() {
+// s2' (the next S-box's input, on the critical path): G = Σ and YP = y are kept for partN.
+function partE() {
   const out = ['  let v: i64 = 0;', '  let cy: i64 = 0;'];
   for (let i = 0; i < L; i++) {
-    out.push(`  const g${i} = i64x2.add(S${i}, i32x4.shuffle(S${i}, S${i}, 2, 3, 0, 1));`);
+    out.push(`  G${i} = i64x2.add(S${i}, i32x4.shuffle(S${i}, S${i}, 2, 3, 0, 1));`, `  YP${i} = u2_${i};`);
   }
-  // s2' first: it is the next S-box's input, on the critical path.
   for (let i = 0; i < L; i++) {
-    const e = `i64x2.extract_lane(g${i}, 0) + load<i64>(k, ${8 * i}) - (<i64>u2_${i} << 1)`;
-    if (i < L - 1)
-      out.push(
-        `  v = ${e} + cy;`,
-        `  const y${i} = u2_${i};`,
-        `  u2_${i} = <u64>(v & M29S);`,
-        '  cy = v >> 29;',
-      );
-    else out.push(`  const y${i} = u2_${i};`, `  u2_${i} = <u64>(${e} + cy);`);
+    const e = `i64x2.extract_lane(G${i}, 0) + load<i64>(k, ${8 * i}) - (<i64>YP${i} << 1)`;
+    if (i < L - 1) out.push(`  v = ${e} + cy;`, `  u2_${i} = <u64>(v & M29S);`, '  cy = v >> 29;');
+    else out.push(`  u2_${i} = <u64>(${e} + cy);`);
   }
-  out.push('  k += 72;', '  let vc = ZERO;', '  let vv = ZERO;');
+  out.push('  k += 72;');
+  return out.join('\n');
+}
+
+// s0', s1' from the previous round's G and y (the vector units' share, interleaved with the next S-box).
+function partN() {
+  const out = ['  let vc = ZERO;', '  let vv = ZERO;'];
   for (let i = 0; i < L; i++) {
     const d = `v128.xor(i64x2.shl(S${i}, 1), NEG1)`;
-    const sum = `i64x2.add(i64x2.add(i64x2.add(g${i}, ${d}), i64x2.splat(<i64>y${i})), K${i})`;
+    const sum = `i64x2.add(i64x2.add(i64x2.add(G${i}, ${d}), i64x2.splat(<i64>YP${i})), K${i})`;
     if (i < L - 1) {
       out.push(
         `  vv = i64x2.add(${sum}, vc);`,
         `  S${i} = v128.and(vv, MASK);`,
-        `  vc = i64x2.shr_u(vv, 29);`,
+        '  vc = i64x2.shr_u(vv, 29);',
       );
     } else out.push(`  S${i} = i64x2.add(${sum}, vc);`);
   }
@@ -114,6 +114,18 @@ function mixBody() {
     '  S6 = i64x2.sub(S6, i64x2.add(i64x2.shl(q, 22), i64x2.shl(q, 18)));',
     '  S8 = i64x2.sub(S8, i64x2.shl(q, 19));',
   );
+  return out.join('\n');
+}
+
+// Lines of a and b merged in proportion (each keeps its own order).
+function interleave(a, b) {
+  const x = a.split('\n');
+  const y = b.split('\n');
+  const out = [];
+  for (let i = 0, j = 0; i < x.length || j < y.length; ) {
+    if (j >= y.length || (i < x.length && i * y.length <= j * x.length)) out.push(x[i++]);
+    else out.push(y[j++]);
+  }
   return out.join('\n');
 }
 
@@ -147,7 +159,7 @@ export function generateHades() {
     '/**',
     ' * n partial rounds on the state at s (s0, s1 below 2^252, s2 below 2^255; the same bounds on return)',
     ' * with the constants at k (hadesPartialConstants in hades-partial2.ts): each cubes s2 and applies the',
-    ' * linear layer with its row’s c2.',
+    ' * linear layer with its row’s c2 (n ≥ 1).',
     ' */',
     'export function hadesPartialRounds(s: usize, k: usize, n: i32): void {',
     constants(),
@@ -156,13 +168,25 @@ export function generateHades() {
     unpack('s2_', 's', 64, 'const'),
     ...limbs.map((i) => `  let S${i} = i64x2.replace_lane(i64x2.splat(<i64>s0_${i}), 1, <i64>s1_${i});`),
     ...limbs.map((i) => `  let u2_${i}: u64 = s2_${i};`),
-    '  for (let round = 0; round < n; round++) {',
+    ...limbs.map((i) => `  let G${i} = ZERO;`),
+    ...limbs.map((i) => `  let YP${i}: u64 = 0;`),
+    // Software-pipelined: each round's s0, s1 update runs beside the next round's S-box.
+    '  {',
+    indent(cube),
+    '  }',
+    '  {',
+    indent(partE()),
+    '  }',
+    '  for (let round = 1; round < n; round++) {',
     '    {',
-    indent(indent(cube)),
+    indent(indent(interleave(cube, partN()))),
     '    }',
     '    {',
-    indent(indent(mixBody())),
+    indent(indent(partE())),
     '    }',
+    '  }',
+    '  {',
+    indent(partN()),
     '  }',
     // S through the bias (its limbs may be wrapped negatives) to normalized limbs, then each lane packed.
     '  let vc = ZERO;',
