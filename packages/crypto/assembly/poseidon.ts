@@ -1,6 +1,6 @@
 // Starknet Poseidon: the Hades permutation on 3 felts (x³ S-box, 4 + 83 + 4 rounds, MDS [[3,1,1],[1,−1,1],[1,1,−2]]).
 import { FELT_BYTES, fieldAdd, fieldCopy, fieldZero } from '../../felt/assembly/field';
-import { cube29, mul29, ONE_29, R2_29, TWO_29 } from './generated/cube29';
+import { mul29, ONE_29, R2_29, TWO_29 } from './generated/cube29';
 import { hadesPartialRounds } from './generated/hades-partial';
 import {
   FULL1_CONSTANT_BYTES,
@@ -9,16 +9,12 @@ import {
   hadesPartialRounds2,
   hadesTail2,
 } from './generated/hades-partial2';
-import { hadesMixToFull } from './generated/mix';
 import { poseidonFull1K, poseidonFullK, poseidonPartialK, poseidonRc } from './tables';
 
 const T = memory.data(32, 32);
 const ZERO = memory.data(32, 32);
 
 // The state and round constants live in the 2^261 Montgomery domain of cube29 (see gen-cube.mjs).
-function cube(x: usize): void {
-  cube29(x, x);
-}
 
 /** r = a in the Poseidon domain (a canonical felt). */
 export function toPoseidon(r: usize, a: usize): void {
@@ -37,15 +33,11 @@ export function hades(s: usize): void {
   fieldAdd(s + 64, s + 64, rc + 64);
   // Rounds 0…3 (with the constants of rows 1…4; partial rounds carry only an s2 constant, see
   // poseidon-constants.ts in the loader), then 4…85, all with the state in limbs.
-  hadesFullRounds(s, poseidonFull1K, 4);
+  hadesFullRounds(s, poseidonFull1K, 4, false);
   hadesPartialRounds(s, poseidonPartialK, PARTIAL_LOOP);
-  // Round 86 is partial: s0, s1 below 2^252 are brought below p for the packed linear layer (row 87).
-  fieldAdd(s, s, ZERO);
-  fieldAdd(s + 32, s + 32, ZERO);
-  cube(s + 64);
-  hadesMixToFull(s, rc + 87 * 96);
-  // Rounds 87…90 (rows 88…91, the last zero); their output below 2^252 is brought below p.
-  hadesFullRounds(s, poseidonFull1K + 4 * FULL1_CONSTANT_BYTES, 4);
+  // Round 86 (partial, row 87), then 87…90 (rows 88…91, the last zero); their output below 2^252 is
+  // brought below p.
+  hadesFullRounds(s, poseidonFull1K + 4 * FULL1_CONSTANT_BYTES, 4, true);
   fieldAdd(s, s, ZERO);
   fieldAdd(s + 32, s + 32, ZERO);
   fieldAdd(s + 64, s + 64, ZERO);

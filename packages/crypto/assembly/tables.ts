@@ -26,7 +26,7 @@ export let poseidonRc: usize = 0;
 export let poseidonPartialK: usize = 0;
 /** The full rounds' constants in limbs (hadesFullConstants), for the two-lane rounds. */
 export let poseidonFullK: usize = 0;
-/** The single hash's full-round constants in limbs (hadesFullConstants1): rounds 0…3, then 87…90. */
+/** The single hash's full-round constants in limbs (hadesFullConstants1): rounds 0…3, then 86…90. */
 export let poseidonFull1K: usize = 0;
 
 /**
@@ -88,7 +88,7 @@ export function initTables(points: usize, rc: usize): usize {
   hadesPartialConstants(poseidonPartialK, poseidonRc + 4 * 96, 82);
   poseidonFullK = alloc(10 * FULL_CONSTANT_BYTES);
   hadesFullConstants(poseidonFullK, poseidonRc);
-  poseidonFull1K = alloc(8 * FULL1_CONSTANT_BYTES);
+  poseidonFull1K = alloc(9 * FULL1_CONSTANT_BYTES);
   hadesFullConstants1(poseidonFull1K, poseidonRc);
   pedersenShift = pts;
   pedP1 = alloc(signedTableBytes(PED_WINDOWS, PED_BITS));

@@ -6,15 +6,13 @@ import { generateCube } from './gen-cube.mjs';
 import { generateHades } from './gen-hades.mjs';
 import { generateHades2 } from './gen-hades2.mjs';
 import { generateInverse } from './gen-inverse.mjs';
-import { generateMix } from './gen-mix.mjs';
 
 const pkg = join(dirname(fileURLToPath(import.meta.url)), '..');
-generateMix();
 generateCube();
 generateHades();
 generateHades2();
 generateInverse();
-// SIMD (Node 16.4 and later): the two-lane partial rounds of poseidonMany.
+// SIMD (Node 16.4 and later): Poseidon keeps two state elements (or two states) in the lanes of v128.
 await compileWasm(join(pkg, 'assembly', 'index.ts'), join(pkg, 'dist-wasm', 'crypto.wasm'), [
   '--enable',
   'simd',

@@ -340,8 +340,8 @@ function fullSource() {
 }
 
 // Rows of the round constants that the single hash's full rounds add after their S-box: rounds 0…3
-// add rows 1…4, rounds 87…90 rows 88…91 (row 91 is zero).
-const FULL1_ROWS = [1, 2, 3, 4, 88, 89, 90, 91];
+// add rows 1…4, the last partial round 86 and rounds 87…90 rows 87…91 (row 91 is zero).
+const FULL1_ROWS = [1, 2, 3, 4, 87, 88, 89, 90, 91];
 
 // The interleaved S-box of one state in locals: s0, s1 in the lanes of u2_0..8 (SIMD, into y0..8) and s2
 // in c0..8 (scalar, into sw0..8); both below 2p on return.
@@ -450,9 +450,10 @@ function fullRoundsSource() {
     '',
     '/**',
     ' * n full rounds of the state at s (3 felts below 2^256, limbs normalized) with the constants at k',
-    ' * (rows of hadesFullConstants1); every element below 2^252 on return.',
+    ' * (rows of hadesFullConstants1), after one partial round if partialFirst (s0, s1 below 2^252 then);',
+    ' * every element below 2^252 on return.',
     ' */',
-    'export function hadesFullRounds(s: usize, k: usize, n: i32): void {',
+    'export function hadesFullRounds(s: usize, k: usize, n: i32, partialFirst: bool): void {',
     '  const ZERO = i64x2.splat(0);',
     '  const MASK = i64x2.splat(0x1fffffff);',
     '  const NEG1 = i64x2.replace_lane(ZERO, 1, -1);',
@@ -460,6 +461,13 @@ function fullRoundsSource() {
     ...limbs.map((i) => `  let u2_${i} = ${lanes(0, i)};`),
     ...limbs.map((i) => `  let c${i}: u64 = ${limbOf('s', 64, i)};`),
     ...limbs.map((i) => `  let y${i} = ZERO;`),
+    // A partial round first (round 86): s0, s1 (below 2^252 < 2p) pass the S-box by.
+    '  if (partialFirst) {',
+    scalar.montColumns(scalar.squareCols('c'), 'st', 'sq').replace(/^/gm, '    '),
+    scalar.montColumns(scalar.productCols('sq', 'c'), 'su', 'sw').replace(/^/gm, '    '),
+    ...limbs.map((i) => `    y${i} = u2_${i};`),
+    mixLines.join('\n').replace(/^/gm, '  '),
+    '  }',
     '  for (let round = 0; round < n; round++) {',
     '    {',
     interleavedCube().replace(/^/gm, '    '),
