@@ -1,19 +1,21 @@
 // Many Pedersen hashes in lock-step with affine additions: each of the 44 table lookups of a hash adds
 // one affine point to its accumulator, and the slopes' denominators of all hashes share one inversion
-// (Montgomery's trick). About 6 products per addition instead of 11 for a mixed Jacobian one.
+// (Montgomery's trick). About 6 products per addition instead of 11 for a mixed Jacobian one. Hashes go
+// in pairs: the products of hashes 2k and 2k + 1 run in the two SIMD lanes of mul2 (R = 2^261), while
+// points and sums stay in the tables' Montgomery form (R = 2^256); the scales are tracked below.
 import {
   FELT_BYTES,
   fieldAdd,
   fieldCopy,
+  fieldInv,
   fieldIsZero,
   fieldOne,
   fieldSub,
   fromMont,
-  montMul,
-  montSqr,
 } from '../../felt/assembly/field';
-import { vecBatchInv } from '../../felt/assembly/vector';
 import { AFFINE_BYTES } from './curve';
+import { mul29 } from './generated/cube29';
+import { mul2 } from './generated/mul2';
 import { pedersenHash } from './pedersen';
 import { lastCarry, signedDigit } from './signed-comb';
 import { ensurePedersenTables, PED_BITS, pedersenShift, pedP1, pedP2, pedP3, pedP4 } from './tables';
@@ -62,29 +64,132 @@ function warm(step: i32): void {
   store<u64>(SINK, load<u64>(SINK) ^ x);
 }
 
-const LAMBDA = memory.data(32, 32);
 const ZERO = memory.data(32, 32);
-const T = memory.data(32, 32);
-const U = memory.data(32, 32);
+const INV = memory.data(32, 32);
+const TA = memory.data(32, 32);
+const TB = memory.data(32, 32);
+const LA = memory.data(32, 32);
+const LB = memory.data(32, 32);
+const UA = memory.data(32, 32);
+const UB = memory.data(32, 32);
+const XA = memory.data(32, 32);
+const XB = memory.data(32, 32);
+
+/** r = a/32 mod p for a < p: p ≡ 1 (mod 32), so a + k·p with k = −a mod 32 divides exactly, below 32p. */
+function div32(r: usize, a: usize): void {
+  const k = (0 - load<u64>(a, 0)) & 31;
+  const w0 = load<u64>(a, 0) + k;
+  const c0 = <u64>(w0 < k);
+  const w1 = load<u64>(a, 8) + c0;
+  const c1 = <u64>(w1 < c0);
+  const w2 = load<u64>(a, 16) + c1;
+  const c2 = <u64>(w2 < c1);
+  const w3 = load<u64>(a, 24) + (k << 59) + k * 17 + c2; // + k·(p >> 192)
+  store<u64>(r, (w0 >> 5) | (w1 << 59), 0);
+  store<u64>(r, (w1 >> 5) | (w2 << 59), 8);
+  store<u64>(r, (w2 >> 5) | (w3 << 59), 16);
+  store<u64>(r, w3 >> 5, 24);
+}
 
 /**
- * out[i] = pedersen(a[i], b[i]) for n ≥ BATCH_MIN pairs (canonical felts); scratch holds n·134 bytes.
- * A hash whose addition meets equal x-coordinates (never seen in practice) is redone one by one.
+ * d[i] ← 2^522/d[i] (the inverse in the 2^261 domain of the 2^256-domain value, times 32, so that
+ * mul2 with a 2^256-domain numerator gives the slope in the 2^261 domain), for an even count m of
+ * non-zero elements, as two interleaved chains (even and odd indices) whose products share the lanes.
+ * With x·2^s stored, a product subtracts 261 from s: chain prefix k has s = 256 − 5k.
+ */
+function batchInv2(d: usize, m: i32, pre: usize): void {
+  const c = m >> 1;
+  const B: usize = FELT_BYTES;
+  fieldCopy(pre, d);
+  fieldCopy(pre + B, d + B);
+  for (let k = 1; k < c; k++) {
+    const o = <usize>k * 2 * B;
+    mul2(pre + o, pre + o - 2 * B, d + o, pre + o + B, pre + o - B, d + o + B);
+  }
+  // Totals a, b (s = 261 − 5c); fieldInv(x·2^s) = x^−1·2^(512 − s), so INV = (ab)^−1 at s = 251 + 5c
+  // after the product; 2^10 more gives each chain's start its s = 261 + 5c.
+  const last = <usize>(c - 1) * 2 * B;
+  mul29(INV, pre + last, pre + last + B);
+  fieldInv(INV, INV);
+  for (let i = 0; i < 10; i++) fieldAdd(INV, INV, INV);
+  mul2(XA, INV, pre + last + B, XB, INV, pre + last);
+  for (let k = c - 1; k > 0; k--) {
+    const o = <usize>k * 2 * B;
+    mul2(TA, XA, pre + o - 2 * B, TB, XB, pre + o - B);
+    mul2(XA, XA, d + o, XB, XB, d + o + B);
+    fieldCopy(d + o, TA);
+    fieldCopy(d + o + B, TB);
+  }
+  fieldCopy(d, XA);
+  fieldCopy(d + B, XB);
+}
+
+/** The slope's numerator yq − yp (or −(yq + yp) to add −q) into l; 2^256 domain. */
+function numerator(l: usize, tagged: usize, p: usize): void {
+  const q = tagged & ~1;
+  if (tagged & 1) {
+    fieldAdd(l, q + 32, p + 32);
+    fieldSub(l, ZERO, l);
+  } else {
+    fieldSub(l, q + 32, p + 32);
+  }
+}
+
+/** x3 = λ² − xp − xq into x (λ² from the 2^261 domain); u = xp − x3. */
+function abscissa(x: usize, u: usize, sq: usize, p: usize, q: usize): void {
+  div32(x, sq);
+  fieldSub(x, x, p);
+  fieldSub(x, x, q);
+  fieldSub(u, p, x);
+}
+
+/** Two additions p += ±q at once (pointers from `entry`); inv as batchInv2 leaves them. */
+function addPair(pa: usize, ta: usize, ia: usize, pb: usize, tb: usize, ib: usize): void {
+  numerator(LA, ta, pa);
+  numerator(LB, tb, pb);
+  mul2(LA, LA, ia, LB, LB, ib); // λ, 2^261 domain
+  mul2(TA, LA, LA, TB, LB, LB);
+  abscissa(XA, UA, TA, pa, ta & ~1);
+  abscissa(XB, UB, TB, pb, tb & ~1);
+  mul2(UA, UA, LA, UB, UB, LB); // back in the 2^256 domain
+  fieldSub(pa + 32, UA, pa + 32);
+  fieldSub(pb + 32, UB, pb + 32);
+  fieldCopy(pa, XA);
+  fieldCopy(pb, XB);
+}
+
+/** One addition p += ±q, scalar. */
+function addOne(p: usize, tagged: usize, inv: usize): void {
+  numerator(LA, tagged, p);
+  mul29(LA, LA, inv);
+  mul29(TA, LA, LA);
+  abscissa(XA, UA, TA, p, tagged & ~1);
+  mul29(UA, UA, LA);
+  fieldSub(p + 32, UA, p + 32);
+  fieldCopy(p, XA);
+}
+
+/**
+ * out[i] = pedersen(a[i], b[i]) for n ≥ BATCH_MIN pairs (canonical felts); scratch holds (n + 1)·134
+ * bytes. A hash whose addition meets equal x-coordinates (never seen in practice) is redone one by one.
  */
 export function pedersenBatchAffine(out: usize, a: usize, b: usize, n: i32, scratch: usize): void {
   ensurePedersenTables();
-  const acc = scratch; // n affine points
-  const dx = acc + <usize>n * AFFINE_BYTES; // n slope denominators
-  const pre = dx + <usize>n * FELT_BYTES; // batch-inversion scratch
-  const pts = pre + <usize>n * FELT_BYTES; // n u32 table pointers
-  const redo = pts + <usize>n * 4; // n flags
-  const carries = redo + <usize>n; // n signed-digit carries
-  for (let i = 0; i < n; i++) {
+  const m = (n + 1) & ~1; // an odd n gets an idle partner
+  const acc = scratch; // m affine points
+  const dx = acc + <usize>m * AFFINE_BYTES; // m slope denominators
+  const pre = dx + <usize>m * FELT_BYTES; // batch-inversion scratch
+  const pts = pre + <usize>m * FELT_BYTES; // m u32 table pointers
+  const redo = pts + <usize>m * 4; // n flags
+  const carries = redo + <usize>m; // n signed-digit carries
+  for (let i = 0; i < m; i++) {
     const p = acc + <usize>i * AFFINE_BYTES;
     fieldCopy(p, pedersenShift);
     fieldCopy(p + 32, pedersenShift + 32);
     store<u8>(redo + <usize>i, 0);
   }
+  fieldOne(dx + <usize>(m - 1) * FELT_BYTES);
+  store<u32>(pts + <usize>(m - 1) * 4, 0);
   for (let step = 0; step < STEPS; step++) {
     if (n >= WARM_MIN) warm(step);
     for (let i = 0; i < n; i++) {
@@ -101,28 +206,15 @@ export function pedersenBatchAffine(out: usize, a: usize, b: usize, n: i32, scra
       if (q === 0) fieldOne(d);
       store<u32>(pts + <usize>i * 4, <u32>q);
     }
-    vecBatchInv(dx, dx, n, pre);
-    for (let i = 0; i < n; i++) {
-      const tagged = <usize>load<u32>(pts + <usize>i * 4);
-      if (tagged === 0) continue;
-      const q = tagged & ~1;
-      const p = acc + <usize>i * AFFINE_BYTES;
-      // λ = (yq − yp)/(xq − xp); x3 = λ² − xp − xq; y3 = λ·(xp − x3) − yp. For −q, yq is negated:
-      // the numerator is −(yq + yp), and λ² and x3 do not change.
-      if (tagged & 1) {
-        fieldAdd(LAMBDA, q + 32, p + 32);
-        fieldSub(LAMBDA, ZERO, LAMBDA);
-      } else {
-        fieldSub(LAMBDA, q + 32, p + 32);
-      }
-      montMul(LAMBDA, LAMBDA, dx + <usize>i * FELT_BYTES);
-      montSqr(T, LAMBDA);
-      fieldSub(T, T, p);
-      fieldSub(T, T, q);
-      fieldSub(U, p, T);
-      montMul(U, U, LAMBDA);
-      fieldSub(p + 32, U, p + 32);
-      fieldCopy(p, T);
+    batchInv2(dx, m, pre);
+    for (let i = 0; i < m; i += 2) {
+      const ta = <usize>load<u32>(pts + <usize>i * 4);
+      const tb = <usize>load<u32>(pts + <usize>(i + 1) * 4);
+      const pa = acc + <usize>i * AFFINE_BYTES;
+      const ia = dx + <usize>i * FELT_BYTES;
+      if (ta !== 0 && tb !== 0) addPair(pa, ta, ia, pa + AFFINE_BYTES, tb, ia + FELT_BYTES);
+      else if (ta !== 0) addOne(pa, ta, ia);
+      else if (tb !== 0) addOne(pa + AFFINE_BYTES, tb, ia + FELT_BYTES);
     }
   }
   for (let i = 0; i < n; i++) {
