@@ -15,7 +15,7 @@ import {
 } from '../../felt/assembly/field';
 import { AFFINE_BYTES } from './curve';
 import { mul29 } from './generated/cube29';
-import { mul2 } from './generated/mul2';
+import { mul2, mulSqr2, prefix2, unwind2 } from './generated/mul2';
 import { pedersenHash } from './pedersen';
 import { lastCarry, signedDigit } from './signed-comb';
 import { ensurePedersenTables, PED_BITS, pedersenShift, pedP1, pedP2, pedP3, pedP4 } from './tables';
@@ -66,6 +66,7 @@ function warm(step: i32): void {
 
 const ZERO = memory.data(32, 32);
 const INV = memory.data(32, 32);
+const ACC = memory.data(64, 32); // the two chains' running inverses
 const TA = memory.data(32, 32);
 const TB = memory.data(32, 32);
 const LA = memory.data(32, 32);
@@ -102,26 +103,15 @@ function batchInv2(d: usize, m: i32, pre: usize): void {
   const B: usize = FELT_BYTES;
   fieldCopy(pre, d);
   fieldCopy(pre + B, d + B);
-  for (let k = 1; k < c; k++) {
-    const o = <usize>k * 2 * B;
-    mul2(pre + o, pre + o - 2 * B, d + o, pre + o + B, pre + o - B, d + o + B);
-  }
+  prefix2(pre, d, c);
   // Totals a, b (s = 261 − 5c); fieldInv(x·2^s) = x^−1·2^(512 − s), so INV = (ab)^−1 at s = 251 + 5c
   // after the product; 2^10 more gives each chain's start its s = 261 + 5c.
   const last = <usize>(c - 1) * 2 * B;
   mul29(INV, pre + last, pre + last + B);
   fieldInv(INV, INV);
   for (let i = 0; i < 10; i++) fieldAdd(INV, INV, INV);
-  mul2(XA, INV, pre + last + B, XB, INV, pre + last);
-  for (let k = c - 1; k > 0; k--) {
-    const o = <usize>k * 2 * B;
-    mul2(TA, XA, pre + o - 2 * B, TB, XB, pre + o - B);
-    mul2(XA, XA, d + o, XB, XB, d + o + B);
-    fieldCopy(d + o, TA);
-    fieldCopy(d + o + B, TB);
-  }
-  fieldCopy(d, XA);
-  fieldCopy(d + B, XB);
+  mul2(ACC, INV, pre + last + B, ACC + B, INV, pre + last);
+  unwind2(d, pre, ACC, c);
 }
 
 /** The slope's numerator yq − yp (or −(yq + yp) to add −q) into l; 2^256 domain. */
@@ -147,8 +137,7 @@ function abscissa(x: usize, u: usize, sq: usize, p: usize, q: usize): void {
 function addPair(pa: usize, ta: usize, ia: usize, pb: usize, tb: usize, ib: usize): void {
   numerator(LA, ta, pa);
   numerator(LB, tb, pb);
-  mul2(LA, LA, ia, LB, LB, ib); // λ, 2^261 domain
-  mul2(TA, LA, LA, TB, LB, LB);
+  mulSqr2(LA, TA, LA, ia, LB, TB, LB, ib); // λ and λ², 2^261 domain
   abscissa(XA, UA, TA, pa, ta & ~1);
   abscissa(XB, UB, TB, pb, tb & ~1);
   mul2(UA, UA, LA, UB, UB, LB); // back in the 2^256 domain
