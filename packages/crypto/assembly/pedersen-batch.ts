@@ -3,17 +3,9 @@
 // (Montgomery's trick). About 6 products per addition instead of 11 for a mixed Jacobian one. Hashes go
 // in pairs: the products of hashes 2k and 2k + 1 run in the two SIMD lanes of mul2 (R = 2^261), while
 // points and sums stay in the tables' Montgomery form (R = 2^256); the scales are tracked below.
-import {
-  FELT_BYTES,
-  fieldAdd,
-  fieldCopy,
-  fieldInv,
-  fieldIsZero,
-  fieldOne,
-  fieldSub,
-  fromMont,
-} from '../../felt/assembly/field';
+import { FELT_BYTES, fieldCopy, fieldInv, fieldIsZero, fieldOne, fromMont } from '../../felt/assembly/field';
 import { AFFINE_BYTES } from './curve';
+import { add64, sub64 } from './field64';
 import { mul29 } from './generated/cube29';
 import { mul2, mulSqr2, prefix2, unwind2 } from './generated/mul2';
 import { pedersenHash } from './pedersen';
@@ -109,7 +101,7 @@ function batchInv2(d: usize, m: i32, pre: usize): void {
   const last = <usize>(c - 1) * 2 * B;
   mul29(INV, pre + last, pre + last + B);
   fieldInv(INV, INV);
-  for (let i = 0; i < 10; i++) fieldAdd(INV, INV, INV);
+  for (let i = 0; i < 10; i++) add64(INV, INV, INV);
   mul2(ACC, INV, pre + last + B, ACC + B, INV, pre + last);
   unwind2(d, pre, ACC, c);
 }
@@ -118,19 +110,19 @@ function batchInv2(d: usize, m: i32, pre: usize): void {
 function numerator(l: usize, tagged: usize, p: usize): void {
   const q = tagged & ~1;
   if (tagged & 1) {
-    fieldAdd(l, q + 32, p + 32);
-    fieldSub(l, ZERO, l);
+    add64(l, q + 32, p + 32);
+    sub64(l, ZERO, l);
   } else {
-    fieldSub(l, q + 32, p + 32);
+    sub64(l, q + 32, p + 32);
   }
 }
 
 /** x3 = λ² − xp − xq into x (λ² from the 2^261 domain); u = xp − x3. */
 function abscissa(x: usize, u: usize, sq: usize, p: usize, q: usize): void {
   div32(x, sq);
-  fieldSub(x, x, p);
-  fieldSub(x, x, q);
-  fieldSub(u, p, x);
+  sub64(x, x, p);
+  sub64(x, x, q);
+  sub64(u, p, x);
 }
 
 /** Two additions p += ±q at once (pointers from `entry`); inv as batchInv2 leaves them. */
@@ -141,8 +133,8 @@ function addPair(pa: usize, ta: usize, ia: usize, pb: usize, tb: usize, ib: usiz
   abscissa(XA, UA, TA, pa, ta & ~1);
   abscissa(XB, UB, TB, pb, tb & ~1);
   mul2(UA, UA, LA, UB, UB, LB); // back in the 2^256 domain
-  fieldSub(pa + 32, UA, pa + 32);
-  fieldSub(pb + 32, UB, pb + 32);
+  sub64(pa + 32, UA, pa + 32);
+  sub64(pb + 32, UB, pb + 32);
   fieldCopy(pa, XA);
   fieldCopy(pb, XB);
 }
@@ -154,7 +146,7 @@ function addOne(p: usize, tagged: usize, inv: usize): void {
   mul29(TA, LA, LA);
   abscissa(XA, UA, TA, p, tagged & ~1);
   mul29(UA, UA, LA);
-  fieldSub(p + 32, UA, p + 32);
+  sub64(p + 32, UA, p + 32);
   fieldCopy(p, XA);
 }
 
@@ -186,7 +178,7 @@ export function pedersenBatchAffine(out: usize, a: usize, b: usize, n: i32, scra
       const d = dx + o;
       let q: usize = load<u8>(redo + <usize>i) ? 0 : entry(step, a + o, b + o, carries + <usize>i);
       if (q !== 0) {
-        fieldSub(d, q & ~1, acc + <usize>i * AFFINE_BYTES);
+        sub64(d, q & ~1, acc + <usize>i * AFFINE_BYTES);
         if (fieldIsZero(d)) {
           store<u8>(redo + <usize>i, 1);
           q = 0;
