@@ -9,10 +9,9 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as scalar from './gen-cube.mjs';
+import { add, and, L, montColumns, productCols, shl, shr, squareCols, sub, W } from './lane-columns.mjs';
 
 const P = 0x800000000000011000000000000000000000000000000000000000000000001n;
-const W = 29;
-const L = 9;
 const pw = Array.from({ length: L }, (_, i) => (P >> BigInt(W * i)) & ((1n << BigInt(W)) - 1n));
 // p = 1 + (2^22 + 2^18)·2^174 + 2^19·2^232: the Montgomery digit's multiples of p are shifts.
 if (pw.some((v, i) => v !== [1n, 0n, 0n, 0n, 0n, 0n, (1n << 22n) + (1n << 18n), 0n, 1n << 19n][i]))
@@ -24,56 +23,9 @@ if (BIAS.reduce((acc, b, i) => acc + (b << BigInt(W * i)), 0n) !== 0n) throw new
 const u64 = (v) => BigInt.asUintN(64, v);
 const i64 = (v) => BigInt.asIntN(64, v);
 
-const add = (...xs) => xs.reduce((acc, x) => `i64x2.add(${acc}, ${x})`);
-const sub = (a, b) => `i64x2.sub(${a}, ${b})`;
-const shl = (a, n) => `i64x2.shl(${a}, ${n})`;
-const shr = (a, n) => `i64x2.shr_u(${a}, ${n})`;
-const and = (a, b) => `v128.and(${a}, ${b})`;
-const mul = (a, b) => `i64x2.extmul_low_i32x4_u(${a}, ${b})`;
 // Both lanes' low 32 bits into i32 lanes 0 and 1, as extmul_low takes them.
 const packed = (a) => `i32x4.shuffle(${a}, ${a}, 0, 2, 0, 2)`;
 const splat = (v) => `i64x2.splat(${i64(v)})`;
-
-// Montgomery reduction of column sums col(k) into limbs <r>0..8 (value below 2p), as gen-cube.mjs:
-// m = −v mod 2^29, carry ⌈v/2^29⌉ = (v + M) >> 29, m·p adds m·(2^22 + 2^18) at k + 6 and m·2^19 at k + 8.
-function montColumns(col, t, r) {
-  const out = [`  let ${t}v = ZERO;`, `  let ${t}c = ZERO;`];
-  for (let k = 0; k < 2 * L - 1; k++) {
-    const terms = [col(k)];
-    if (k - 6 >= 0 && k - 6 < L) terms.push(shl(`${t}m${k - 6}`, 22), shl(`${t}m${k - 6}`, 18));
-    if (k - 8 >= 0 && k - 8 < L) terms.push(shl(`${t}m${k - 8}`, 19));
-    terms.push(`${t}c`);
-    out.push(`  ${t}v = ${add(...terms)};`);
-    if (k < L) {
-      out.push(`  const ${t}m${k} = ${and(sub('ZERO', `${t}v`), 'MASK')};`);
-      out.push(`  ${t}c = ${shr(add(`${t}v`, 'MASK'), W)};`);
-    } else {
-      out.push(`  const ${r}${k - L} = ${and(`${t}v`, 'MASK')};`, `  ${t}c = ${shr(`${t}v`, W)};`);
-    }
-  }
-  out.push(`  const ${r}${L - 1} = ${t}c;`);
-  return out.join('\n');
-}
-
-function squareCols(a) {
-  return (k) => {
-    const terms = [];
-    for (let i = Math.max(0, k - L + 1); i < k - i; i++) terms.push(mul(`${a}${i}`, `${a}${k - i}`));
-    const sq = k % 2 === 0 ? mul(`${a}${k / 2}`, `${a}${k / 2}`) : null;
-    if (terms.length === 0) return sq;
-    const twice = shl(add(...terms), 1);
-    return sq ? add(twice, sq) : twice;
-  };
-}
-
-function productCols(a, b) {
-  return (k) => {
-    const terms = [];
-    for (let i = Math.max(0, k - L + 1); i <= Math.min(k, L - 1); i++)
-      terms.push(mul(`${a}${i}`, `${b}${k - i}`));
-    return add(...terms);
-  };
-}
 
 // y = u2³·2^−522 (limbs below 2^29, value below 2p) for u2 with limbs below 2^29 + 8, value below 2^256.
 function cube() {
