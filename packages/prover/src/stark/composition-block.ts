@@ -45,6 +45,26 @@ function loadFrame(
  * written as a block program over the felt WASM kernels (ROWS rows per kernel call) instead of BigInt
  * per row. Same values, so the same proof.
  */
+/**
+ * What both row evaluators need on LDE sub-coset k = m·blowup/D': k, its shift, ω_n, 1/Z_all (x^n is
+ * the same on the whole sub-coset) and ω^(n−1); the AIR's mask offsets must lie within one trace.
+ */
+export function subCosetSetup(air: Air, blowup: number, m: number, Dp: number) {
+  const n = air.traceLength;
+  const k = (m * blowup) / Dp;
+  const shift = cosetShift(k, n * blowup);
+  const omega = rootOfUnity(Math.log2(n));
+  if (air.maskOffsets.some((o) => o < 0 || o >= n))
+    throw new ProverError('INVALID_OPTIONS', 'mask offsets must lie in [0, traceLength)');
+  return {
+    k,
+    shift,
+    omega,
+    zAllInv: inv((pow(shift, BigInt(n)) - 1n + P) % P),
+    lastRow: pow(omega, BigInt(n - 1)),
+  };
+}
+
 export function evaluateRowsBlock(
   air: Air,
   program: BlockProgram,
@@ -59,15 +79,8 @@ export function evaluateRowsBlock(
   values: Uint32Array,
 ): void {
   const n = air.traceLength;
-  const blowup = ldes[0]!.blowup;
-  const k = (m * blowup) / Dp;
-  const shift = cosetShift(k, n * blowup);
-  const omega = rootOfUnity(Math.log2(n));
-  const zAllInv = inv((pow(shift, BigInt(n)) - 1n + P) % P);
-  const lastRow = pow(omega, BigInt(n - 1));
+  const { k, shift, omega, zAllInv, lastRow } = subCosetSetup(air, ldes[0]!.blowup, m, Dp);
   const offsets = air.maskOffsets;
-  if (offsets.some((o) => o < 0 || o >= n))
-    throw new ProverError('INVALID_OPTIONS', 'mask offsets must lie in [0, traceLength)');
   const maxOff = Math.max(...offsets);
   const cols = ldes.flatMap((l) => l.values);
   const span = ROWS + maxOff;

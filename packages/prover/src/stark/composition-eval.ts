@@ -1,10 +1,9 @@
-import { batchInverse, GENERATOR, getFastField, inv, P, pow, rootOfUnity } from '@starling/felt';
+import { batchInverse, GENERATOR, getFastField, inv, P, pow } from '@starling/felt';
 import { ProverError } from '../errors.js';
 import { ldePool } from '../parallel/hash-pool.js';
 import type { Air } from './air.js';
 import { boundaryRows, compositionAt, periodicAt, periodicCoefficients } from './composition.js';
-import { evaluateRowsBlock } from './composition-block.js';
-import { cosetShift } from './lde-kernel.js';
+import { evaluateRowsBlock, subCosetSetup } from './composition-block.js';
 import { bigintPolyBackend } from './poly.js';
 import { LIMBS, readCanonical, u64, type VecField, writeCanonical } from './vec-field.js';
 
@@ -116,14 +115,7 @@ export function evaluateRows(
   values: Uint32Array,
 ): void {
   const n = air.traceLength;
-  const blowup = ldes[0]!.blowup;
-  const N = n * blowup;
-  const k = (m * blowup) / Dp;
-  const shift = cosetShift(k, N);
-  const omega = rootOfUnity(Math.log2(n));
-  // x^n = shift^n on the whole sub-coset: Z_all is constant.
-  const zAllInv = inv((pow(shift, BigInt(n)) - 1n + P) % P);
-  const lastRow = pow(omega, BigInt(n - 1));
+  const { k, shift, omega, zAllInv, lastRow } = subCosetSetup(air, ldes[0]!.blowup, m, Dp);
   const xs = new Array<bigint>(n);
   let x = shift;
   for (let i = 0; i < n; i++) {
@@ -157,8 +149,6 @@ export function evaluateRows(
     for (let c = 0; c < width; c++) into[c] = readCanonical(cols[c]!.view, i);
   };
   const offsets = air.maskOffsets;
-  if (offsets.some((o) => o < 0 || o >= n))
-    throw new ProverError('INVALID_OPTIONS', 'mask offsets must lie in [0, traceLength)');
   const maxOff = Math.max(...offsets);
   // Rows i … i + maxOff decoded once each, in a ring.
   const ring = Array.from({ length: maxOff + 1 }, () => new Array<bigint>(width));
