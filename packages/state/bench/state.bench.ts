@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { type CryptoBackend, getCryptoBackend, referenceCrypto, setCryptoBackend } from '@starling/crypto';
 import { P } from '@starling/felt';
 import { report, selected } from '../../../scripts/bench-kit.ts';
-import { NODE_RECORD } from '../src/db/node-pages.ts';
+import { NODE_RECORD } from '../src/db/node-record.ts';
 import { StateDatabase, type StateDiff } from '../src/index.ts';
 
 const LEAVES = Number(process.env.STATE_BENCH_LEAVES ?? 1_000_000);

@@ -1,4 +1,5 @@
 import { P } from '@starling/felt';
+import { decodeRecord, NODE_RECORD, recordHash } from '../db/node-record.js';
 import { StateError } from '../errors.js';
 import { flattenTrees } from '../parallel/tree-job.js';
 import { hashPending } from '../trie/hash-pending.js';
@@ -7,6 +8,7 @@ import type { NodeReader, TrieNode } from '../trie/node.js';
 import { type Pending, rootBlock, toStoredNode } from '../trie/pending.js';
 import { planUpdate } from '../trie/plan-update.js';
 import { sortUpdates } from '../trie/updates.js';
+import { viewOf } from '../trie/word.js';
 import type { ContractState, GlobalRootRule, RootLocations, StateDiff, StateRoots } from '../types.js';
 import { classLeaf, contractStateLeaves, globalStateRoot } from './leaves.js';
 import { nodePlaces } from './node-places.js';
@@ -22,10 +24,15 @@ export interface StateCommitReader extends NodeReader {
   getContractState(address: bigint): ContractState;
 }
 
-/** Trie nodes read (preimages before) and created (after) by one commit, for one hash function. */
+/**
+ * Trie nodes read (preimages before) and created (after) by one commit, for one hash function. Nodes
+ * hashed on worker threads come back as stored records (db/node-record.ts) in `records` rather than in
+ * `created`, unless the commit tracks stale nodes (pruning), which needs them by hash.
+ */
 export interface TrieWitness {
   readonly read: Map<bigint, TrieNode>;
   readonly created: Map<bigint, TrieNode>;
+  readonly records: Uint8Array[];
 }
 
 /** The result of committing one block's state diff. */
@@ -77,8 +84,8 @@ export function commitStateDiff(
     : undefined;
   const allPending: (Pending | null)[] = [];
   const at = block ?? 0;
-  const pedersenNodes: TrieWitness = { read: new Map(), created: new Map() };
-  const poseidonNodes: TrieWitness = { read: new Map(), created: new Map() };
+  const pedersenNodes: TrieWitness = { read: new Map(), created: new Map(), records: [] };
+  const poseidonNodes: TrieWitness = { read: new Map(), created: new Map(), records: [] };
   const storage = new Map<bigint, Map<bigint, bigint>>();
   for (const sd of diff.storageDiffs) {
     let m = storage.get(sd.address);
@@ -112,13 +119,18 @@ export function commitStateDiff(
   // Several jobs per worker: workers start while planning goes on, and this thread takes back the
   // jobs that no worker has started once it is done planning (so no thread idles at the end).
   const groupSize = offload ? Math.ceil(updateCount / (4 * offload.lanes)) : Number.POSITIVE_INFINITY;
-  const jobs: { nodes: Exclude<Pending, { t: 'known' }>[]; queued: OffloadedJob; hashes?: bigint[] }[] = [];
+  const jobs: {
+    nodes: Exclude<Pending, { t: 'known' }>[];
+    rootIndex: number[];
+    queued: OffloadedJob;
+    records?: Uint8Array;
+  }[] = [];
   let group: (Pending | null)[] = [];
   let groupUpdates = 0;
   const flush = () => {
     if (!offload || group.length === 0) return;
-    const { job, nodes } = flattenTrees(group);
-    jobs.push({ nodes, queued: offload.submit(job) });
+    const { job, nodes, rootIndex } = flattenTrees(group, at);
+    jobs.push({ nodes, rootIndex, queued: offload.submit(job) });
     group = [];
     groupUpdates = 0;
   };
@@ -146,16 +158,25 @@ export function commitStateDiff(
     for (let i = jobs.length - 1; i >= 0; i--) {
       const j = jobs[i]!;
       const stolen = j.queued.steal();
-      if (stolen) j.hashes = stolen;
+      if (stolen) j.records = stolen;
     }
     for (const j of jobs) {
       const answer = j.queued.take();
-      const hashes = j.hashes ?? answer;
+      const records = j.records ?? answer;
+      const view = viewOf(records);
       const nodes = j.nodes;
-      for (let i = 0; i < nodes.length; i++) {
-        const n = nodes[i]!;
-        n.hash = hashes[i]!;
-        pedersenNodes.created.set(n.hash, toStoredNode(n, block)!);
+      if (records.length !== nodes.length * NODE_RECORD)
+        throw new StateError('HASH_WORKER_FAILED', 'a hash worker answered the wrong number of nodes');
+      // Only the roots' hashes are needed here, unless stale tracking walks the new tries by hash.
+      if (staleNodes)
+        for (let i = 0; i < nodes.length; i++) {
+          const n = nodes[i]!;
+          n.hash = recordHash(view, i * NODE_RECORD);
+          pedersenNodes.created.set(n.hash, decodeRecord(view, i * NODE_RECORD));
+        }
+      else {
+        for (const i of j.rootIndex) if (i >= 0) nodes[i]!.hash = recordHash(view, i * NODE_RECORD);
+        pedersenNodes.records.push(records);
       }
       hashCount += nodes.length;
     }

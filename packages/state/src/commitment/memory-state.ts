@@ -1,4 +1,6 @@
+import { decodeRecord, NODE_RECORD, recordHash } from '../db/node-record.js';
 import type { TrieNode } from '../trie/node.js';
+import { viewOf } from '../trie/word.js';
 import type { ContractState, GlobalRootRule, StateDiff, StateRoots } from '../types.js';
 import { commitStateDiff, type StateCommit, type StateCommitReader } from './commit-state-diff.js';
 
@@ -27,6 +29,9 @@ export class MemoryState implements StateCommitReader {
     const c = commitStateDiff(this, this.roots, diff, this.rule);
     for (const [h, n] of c.pedersenNodes.created) this.nodes.set(h, n);
     for (const [h, n] of c.poseidonNodes.created) this.nodes.set(h, n);
+    for (const r of [...c.pedersenNodes.records, ...c.poseidonNodes.records])
+      for (let o = 0; o < r.length; o += NODE_RECORD)
+        this.nodes.set(recordHash(viewOf(r), o), decodeRecord(viewOf(r), o));
     for (const [a, s] of c.contracts) this.contracts.set(a, s);
     for (const [a, writes] of c.storage) {
       let m = this.storage.get(a);

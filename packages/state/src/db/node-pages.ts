@@ -3,12 +3,10 @@
 // entry per page (key block ‖ page, u32 each) instead of one per node makes a commit's writes cheap;
 // a read copies one small page and binary-searches it. The key block (u32 alone) holds `bits`.
 import type { Database } from 'lmdb';
-import { StateError } from '../errors.js';
 import type { TrieNode } from '../trie/node.js';
 import { readWordAt, viewOf, writeWordAt } from '../trie/word.js';
+import { decodeRecord, NODE_RECORD } from './node-record.js';
 
-/** One record: hash (32) ‖ kind (1: 0 binary, 1 edge) ‖ body (72). */
-export const NODE_RECORD = 105;
 const PAGE_TARGET = 8;
 const MAX_BITS = 24;
 /** Hashes are field elements, below 2^252. */
@@ -38,90 +36,62 @@ function bitsKey(block: number): Buffer {
   return k;
 }
 
-/** Writes the record of (hash, node) at `offset` of `view` (nodes with child locations). */
-function encodeRecord(view: DataView, offset: number, hash: bigint, node: TrieNode): void {
-  writeWordAt(view, offset, hash);
-  const o = offset + 33;
-  if (node.kind === 'binary') {
-    view.setUint8(offset + 32, 0);
-    writeWordAt(view, o, node.left);
-    writeWordAt(view, o + 32, node.right);
-    view.setUint32(o + 64, node.leftBlock ?? 0);
-    view.setUint32(o + 68, node.rightBlock ?? 0);
-  } else {
-    view.setUint8(offset + 32, 1);
-    view.setUint8(o, node.length);
-    writeWordAt(view, o + 1, node.path);
-    writeWordAt(view, o + 33, node.child);
-    view.setUint32(o + 65, node.childBlock ?? 0);
-    view.setUint16(o + 69, 0);
-    view.setUint8(o + 71, 0);
-  }
+/** The first four bytes of a record's hash: its top 28 bits (hashes are below 2^252). */
+function top28(view: DataView, offset: number): number {
+  return view.getUint32(offset);
 }
 
-function decodeRecord(view: DataView, offset: number): TrieNode {
-  const o = offset + 33;
-  const kind = view.getUint8(offset + 32);
-  if (kind === 0)
-    return {
-      kind: 'binary',
-      left: readWordAt(view, o),
-      right: readWordAt(view, o + 32),
-      leftBlock: view.getUint32(o + 64),
-      rightBlock: view.getUint32(o + 68),
-    };
-  if (kind === 1)
-    return {
-      kind: 'edge',
-      length: view.getUint8(o),
-      path: readWordAt(view, o + 1),
-      child: readWordAt(view, o + 33),
-      childBlock: view.getUint32(o + 65),
-    };
-  throw new StateError('CORRUPT_NODE', `stored trie node has kind ${kind}`);
+/** Orders records i, j of `view` by hash (big-endian bytes). */
+function compareRecords(view: DataView, i: number, j: number): number {
+  for (let k = 0; k < 32; k += 4) {
+    const a = view.getUint32(i * NODE_RECORD + k);
+    const b = view.getUint32(j * NODE_RECORD + k);
+    if (a !== b) return a < b ? -1 : 1;
+  }
+  return 0;
 }
 
 /**
- * Writes the nodes of block `block` (distinct hashes, any order) as pages, appended: the block's keys
- * sort after every earlier block's. Nodes go to their page by counting sort, then each small page is
- * sorted by hash.
+ * Writes the new nodes of block `block` as pages, appended (the block's keys sort after every earlier
+ * block's). `records` holds node records (node-record.ts) in any order; a hash that occurs twice (the
+ * same subtree in two tries) is written once. Records go to their page by counting sort on the top
+ * bits of their hash, then each small page is sorted by hash: byte work only, no bigints.
  */
-export function writeNodePages(
-  db: Database<Buffer, Buffer>,
-  block: number,
-  hashes: readonly bigint[],
-  nodes: readonly TrieNode[],
-): void {
-  const n = hashes.length;
+export function writeNodePages(db: Database<Buffer, Buffer>, block: number, records: Uint8Array): void {
+  const n = records.length / NODE_RECORD;
   if (n === 0) return;
+  const view = viewOf(records);
   const bits = pageBits(n);
   db.putSync(bitsKey(block), Buffer.from([bits]), { append: true });
   const pages = 2 ** bits;
-  const pageOfNode = new Uint32Array(n);
+  const pageOfRecord = new Uint32Array(n);
   const start = new Uint32Array(pages + 1);
   for (let i = 0; i < n; i++) {
-    const p = pageOf(hashes[i]!, bits);
-    pageOfNode[i] = p;
+    const p = bits === 0 ? 0 : top28(view, i * NODE_RECORD) >>> (HASH_BITS - 224 - bits);
+    pageOfRecord[i] = p;
     start[p + 1]!++;
   }
   for (let p = 0; p < pages; p++) start[p + 1]! += start[p]!;
   const order = new Uint32Array(n);
   const fill = start.slice(0, pages);
-  for (let i = 0; i < n; i++) order[fill[pageOfNode[i]!]!++] = i;
-  const buf = Buffer.allocUnsafe(n * NODE_RECORD);
-  const view = viewOf(buf);
+  for (let i = 0; i < n; i++) order[fill[pageOfRecord[i]!]!++] = i;
+  const out = Buffer.allocUnsafe(n * NODE_RECORD);
   const key = Buffer.allocUnsafe(8);
-  const byHash = (x: number, y: number) => (hashes[x]! < hashes[y]! ? -1 : 1);
+  const byHash = (x: number, y: number) => compareRecords(view, x, y);
+  let at = 0;
   for (let p = 0; p < pages; p++) {
     const from = start[p]!;
     const to = start[p + 1]!;
     if (from === to) continue;
     const members = order.subarray(from, to).sort(byHash);
+    const pageStart = at;
     for (let j = 0; j < members.length; j++) {
       const i = members[j]!;
-      encodeRecord(view, (from + j) * NODE_RECORD, hashes[i]!, nodes[i]!);
+      if (j > 0 && compareRecords(view, members[j - 1]!, i) === 0) continue;
+      out.set(records.subarray(i * NODE_RECORD, (i + 1) * NODE_RECORD), at);
+      at += NODE_RECORD;
     }
-    db.putSync(pageKey(key, block, p), buf.subarray(from * NODE_RECORD, to * NODE_RECORD), { append: true });
+    db.putSync(pageKey(key, block, p), out.subarray(pageStart, at), { append: true });
   }
 }
 

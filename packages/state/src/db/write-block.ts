@@ -1,5 +1,4 @@
 import type { StateCommit } from '../commitment/commit-state-diff.js';
-import type { TrieNode } from '../trie/node.js';
 import { readWordAt, viewOf, writeWordAt } from '../trie/word.js';
 import type { BlockInput } from '../types.js';
 import { encodeContractState, encodeRoots } from './codec.js';
@@ -8,6 +7,7 @@ import { pruneHistory } from './history.js';
 import { encodeJson } from './json.js';
 import { compactWord, key, readU64, u32, u64, writeNodeKey } from './keys.js';
 import { removeNodes, writeNodePages } from './node-pages.js';
+import { encodeRecord, NODE_RECORD } from './node-record.js';
 import type { Tables } from './tables.js';
 
 /** Key positions of an event that the key indexes cover. */
@@ -86,7 +86,7 @@ export function writeBlockState(
       encodeJson({ sierra: cls.sierra, casm: cls.casm, legacy: cls.legacy }),
     );
   t.stateDiffs.put(Buffer.from(b), encodeStateDiff(input.stateDiff));
-  writeNodes(t, n, [c.pedersenNodes.created, c.poseidonNodes.created]);
+  writeNodes(t, n, c);
   if (pruneBefore !== undefined || c.staleNodes) recordStale(t, n, c);
   if (pruneBefore !== undefined) pruneNodes(t, pruneBefore);
   for (const [address, state] of c.contracts) {
@@ -112,18 +112,29 @@ export function writeBlockState(
   }
 }
 
-/** Writes the new trie nodes of block `n` as pages (node-pages.ts); a node in two tries is written once. */
-function writeNodes(t: Tables, n: number, maps: readonly Map<bigint, TrieNode>[]): void {
-  const [first, ...rest] = maps;
-  const hashes = [...(first?.keys() ?? [])];
-  const nodes = [...(first?.values() ?? [])];
-  for (const m of rest)
-    for (const [h, node] of m)
-      if (!first?.has(h)) {
-        hashes.push(h);
-        nodes.push(node);
-      }
-  writeNodePages(t.nodes, n, hashes, nodes);
+/**
+ * Writes the new trie nodes of block `n` as pages (node-pages.ts): the nodes of `maps` and the records
+ * the hash workers encoded; a node in two tries is written once.
+ */
+function writeNodes(t: Tables, n: number, c: StateCommit): void {
+  const maps = [c.pedersenNodes.created, c.poseidonNodes.created];
+  const chunks = [...c.pedersenNodes.records, ...c.poseidonNodes.records];
+  let count = 0;
+  for (const m of maps) count += m.size;
+  for (const r of chunks) count += r.length / NODE_RECORD;
+  const records = Buffer.allocUnsafe(count * NODE_RECORD);
+  const view = viewOf(records);
+  let at = 0;
+  for (const m of maps)
+    for (const [h, node] of m) {
+      encodeRecord(view, at, h, node);
+      at += NODE_RECORD;
+    }
+  for (const r of chunks) {
+    records.set(r, at);
+    at += r.length;
+  }
+  writeNodePages(t.nodes, n, records);
 }
 
 /** Records which nodes block `n` stopped referencing, and the new nodes that occupy several places. */

@@ -101,8 +101,11 @@ export class HashPool {
     return { worker: index, seq: w.sent++ };
   }
 
-  /** Blocks until the answer to `ticket` arrives (tickets of one worker are taken in order). */
-  take(ticket: HashTicket): bigint[] {
+  /**
+   * Blocks until the answer to `ticket` arrives (tickets of one worker are taken in order): hashes for
+   * a 'pairs' request, node records for a 'trees' one.
+   */
+  take(ticket: HashTicket): bigint[] | Uint8Array {
     const w = this.workers[ticket.worker];
     if (!w || ticket.seq !== w.taken)
       throw new StateError('HASH_WORKER_FAILED', 'hash tickets taken out of order');
@@ -114,9 +117,13 @@ export class HashPool {
         throw new StateError('HASH_WORKER_FAILED', 'a hash worker did not answer');
       }
     }
-    const msg = receiveMessageOnPort(w.port)?.message as bigint[] | { error: string } | undefined;
+    const msg = receiveMessageOnPort(w.port)?.message as
+      | bigint[]
+      | Uint8Array
+      | { error: string }
+      | undefined;
     w.taken++;
-    if (!Array.isArray(msg))
+    if (!Array.isArray(msg) && !(msg instanceof Uint8Array))
       throw new StateError('HASH_WORKER_FAILED', `hash worker failed: ${msg?.error ?? 'no result'}`);
     return msg;
   }
@@ -134,7 +141,11 @@ export class HashPool {
       tickets.push(this.send({ op: 'pairs', kind, a: a.slice(from, to), b: b.slice(from, to) }));
     }
     const out = local(kind, a.slice(0, size), b.slice(0, size));
-    for (const t of tickets) for (const h of this.take(t)) out.push(h);
+    for (const t of tickets) {
+      const part = this.take(t);
+      if (!Array.isArray(part)) throw new StateError('HASH_WORKER_FAILED', 'a hash worker answered records');
+      for (const h of part) out.push(h);
+    }
     return out;
   }
 

@@ -1,6 +1,8 @@
 import { P } from '@starling/felt';
+import { encodeBinaryRecord, encodeEdgeRecord, NODE_RECORD } from '../db/node-record.js';
 import type { TrieHasher } from '../trie/hasher.js';
 import type { Pending } from '../trie/pending.js';
+import { viewOf } from '../trie/word.js';
 
 type NewNode = Exclude<Pending, { t: 'known' }>;
 
@@ -8,7 +10,8 @@ type NewNode = Exclude<Pending, { t: 'known' }>;
  * The new nodes of some pending tries in post-order (children before parents), in arrays that cross
  * to a worker cheaply: for node i, `edge[i]` is 1 for an edge; `left[i]`/`right[i]` reference a
  * child (≥ 0: a new node's index; < 0: -1 - index into `known`); an edge uses `left` for its child,
- * `paths[i]` and `lengths[i]`.
+ * `paths[i]` and `lengths[i]`. `knownBlocks[k]` is the location of known[k] (its block) and `block` the
+ * block being committed, for the stored records of the new nodes.
  */
 export interface TreeJob {
   readonly edge: Uint8Array;
@@ -17,12 +20,21 @@ export interface TreeJob {
   readonly lengths: Uint8Array;
   readonly paths: bigint[];
   readonly known: bigint[];
+  readonly knownBlocks: Uint32Array;
+  readonly block: number;
 }
 
-/** Flattens the new nodes of `roots`; returns the job and the nodes in job order. */
-export function flattenTrees(roots: readonly (Pending | null)[]): { job: TreeJob; nodes: NewNode[] } {
+/**
+ * Flattens the new nodes of `roots` (committed as `block`); returns the job, the nodes in job order and
+ * each root's index among them (negative for a root that is not new).
+ */
+export function flattenTrees(
+  roots: readonly (Pending | null)[],
+  block: number,
+): { job: TreeJob; nodes: NewNode[]; rootIndex: number[] } {
   const nodes: NewNode[] = [];
   const known: bigint[] = [];
+  const knownBlocks: number[] = [];
   const edge: number[] = [];
   const left: number[] = [];
   const right: number[] = [];
@@ -32,6 +44,7 @@ export function flattenTrees(roots: readonly (Pending | null)[]): { job: TreeJob
   const visit = (p: Pending): number => {
     if (p.t === 'known') {
       known.push(p.hash);
+      knownBlocks.push(p.block ?? 0);
       return -known.length;
     }
     if (p.t === 'binary') {
@@ -53,7 +66,7 @@ export function flattenTrees(roots: readonly (Pending | null)[]): { job: TreeJob
     nodes.push(p);
     return nodes.length - 1;
   };
-  for (const r of roots) if (r) visit(r);
+  const rootIndex = roots.map((r) => (r ? visit(r) : -1));
   const job: TreeJob = {
     edge: Uint8Array.from(edge),
     left: Int32Array.from(left),
@@ -61,8 +74,10 @@ export function flattenTrees(roots: readonly (Pending | null)[]): { job: TreeJob
     lengths: Uint8Array.from(lengths),
     paths,
     known,
+    knownBlocks: Uint32Array.from(knownBlocks),
+    block,
   };
-  return { job, nodes };
+  return { job, nodes, rootIndex };
 }
 
 /** Hashes every node of a job, level by level (one hashMany per level); returns the hashes in job order. */
@@ -96,4 +111,36 @@ export function hashTreeJob(job: TreeJob, hasher: TrieHasher): bigint[] {
     }
   }
   return hashes;
+}
+
+/** The stored records (node-record.ts) of a job's nodes, in job order, given their hashes. */
+export function encodeTreeJob(job: TreeJob, hashes: readonly bigint[]): Uint8Array {
+  const n = job.edge.length;
+  const out = new Uint8Array(new ArrayBuffer(n * NODE_RECORD));
+  const view = viewOf(out);
+  const value = (ref: number) => (ref >= 0 ? hashes[ref]! : job.known[-1 - ref]!);
+  const location = (ref: number) => (ref >= 0 ? job.block : job.knownBlocks[-1 - ref]!);
+  for (let i = 0; i < n; i++) {
+    const l = job.left[i]!;
+    if (job.edge[i])
+      encodeEdgeRecord(
+        view,
+        i * NODE_RECORD,
+        hashes[i]!,
+        job.lengths[i]!,
+        job.paths[i]!,
+        value(l),
+        location(l),
+      );
+    else {
+      const r = job.right[i]!;
+      encodeBinaryRecord(view, i * NODE_RECORD, hashes[i]!, value(l), value(r), location(l), location(r));
+    }
+  }
+  return out;
+}
+
+/** Hashes a job and returns its records (hashTreeJob, then encodeTreeJob). */
+export function hashTreeJobRecords(job: TreeJob, hasher: TrieHasher): Uint8Array {
+  return encodeTreeJob(job, hashTreeJob(job, hasher));
 }

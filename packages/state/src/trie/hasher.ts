@@ -1,6 +1,7 @@
 import { autoCrypto, getCryptoBackend, pedersen, pedersenMany, poseidon } from '@starling/crypto';
+import { StateError } from '../errors.js';
 import type { HashPool } from '../parallel/hash-pool.js';
-import { hashTreeJob, type TreeJob } from '../parallel/tree-job.js';
+import { hashTreeJobRecords, type TreeJob } from '../parallel/tree-job.js';
 
 /** The two-input hash of a trie, with a batch form so that fast kernels can hash a whole level at once. */
 export interface TrieHasher {
@@ -20,10 +21,10 @@ export interface TreeOffload {
 
 /** A queued job: the caller may hash it itself while no worker has started it. */
 export interface OffloadedJob {
-  /** Hashes the job on this thread if no worker has started it (its hashes), else undefined. */
-  steal(): bigint[] | undefined;
-  /** Blocks until the job's hashes (in job order) are ready; after a successful steal, call it anyway. */
-  take(): bigint[];
+  /** Hashes the job on this thread if no worker has started it (its records), else undefined. */
+  steal(): Uint8Array | undefined;
+  /** Blocks until the job's node records (job order) are ready; after a successful steal, call it anyway. */
+  take(): Uint8Array;
 }
 
 type ManyFn = (a: readonly bigint[], b: readonly bigint[]) => bigint[];
@@ -72,8 +73,12 @@ export function pooledHashers(pool: HashPool): { pedersen: TrieHasher; poseidon:
               const ticket = pool.send({ op: 'trees', kind: base.name, job, claim });
               return {
                 steal: () =>
-                  Atomics.compareExchange(claim, 0, 0, 2) === 0 ? hashTreeJob(job, base) : undefined,
-                take: () => pool.take(ticket),
+                  Atomics.compareExchange(claim, 0, 0, 2) === 0 ? hashTreeJobRecords(job, base) : undefined,
+                take: () => {
+                  const records = pool.take(ticket);
+                  if (records instanceof Uint8Array) return records;
+                  throw new StateError('HASH_WORKER_FAILED', 'a hash worker answered hashes for a tree job');
+                },
               };
             },
           }

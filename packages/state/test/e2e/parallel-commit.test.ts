@@ -5,10 +5,19 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { autoCrypto, getCryptoBackend, pedersen, referenceCrypto } from '@starling/crypto';
 import { contractStateLeaf, globalStateRoot, patriciaRoot } from '@starling/protocol';
-import { MemoryNodeStore, planUpdate, StateDatabase, type StateDiff, sortUpdates } from '../../src/index.ts';
+import { NODE_RECORD, recordHash } from '../../src/db/node-record.ts';
+import {
+  MemoryNodeStore,
+  planUpdate,
+  StateDatabase,
+  type StateDiff,
+  sortUpdates,
+  verifyStorageProof,
+} from '../../src/index.ts';
 import { HashPool } from '../../src/parallel/hash-pool.ts';
 import { flattenTrees } from '../../src/parallel/tree-job.ts';
 import { pooledHashers } from '../../src/trie/hasher.ts';
+import { viewOf } from '../../src/trie/word.ts';
 import { randomFelt, rng } from '../helpers/random.ts';
 
 const local = (_kind: string, a: readonly bigint[], b: readonly bigint[]) =>
@@ -50,7 +59,7 @@ describe('hashing on worker threads', () => {
       ),
       new Map(),
     );
-    const { job } = flattenTrees([planned]);
+    const { job, rootIndex } = flattenTrees([planned], 7);
     const pool = new HashPool(2);
     try {
       const offload = pooledHashers(pool).pedersen.offload?.();
@@ -59,8 +68,9 @@ describe('hashing on worker threads', () => {
       const first = offload.submit(job);
       const stolen = first.steal();
       assert.ok(stolen);
-      assert.equal(stolen.at(-1), root);
-      assert.deepEqual(first.take(), []);
+      assert.equal(stolen.length, job.edge.length * NODE_RECORD);
+      assert.equal(recordHash(viewOf(stolen), rootIndex[0]! * NODE_RECORD), root);
+      assert.equal(first.take().length, 0);
       assert.equal(first.steal(), undefined);
       // Not taken back: the worker hashes it.
       const second = offload.submit(job);
@@ -72,56 +82,75 @@ describe('hashing on worker threads', () => {
     }
   });
 
-  it('a large commit hashed by workers gives the roots of an independent from-scratch computation', async () => {
-    // The offloaded path runs only with the automatic backend (the one the workers run).
-    assert.equal(getCryptoBackend(), autoCrypto);
-    const path = mkdtempSync(join(tmpdir(), 'starling-state-par-'));
-    dirs.push(path);
-    const db = StateDatabase.open({ path, hashWorkers: 2 });
-    const r = rng(11);
-    const contracts = Array.from({ length: 3 }, () => randomFelt(r, 251));
-    const storage = new Map<bigint, Map<bigint, bigint>>(contracts.map((c) => [c, new Map()]));
-    const keys: bigint[] = [];
-    try {
-      for (let block = 0; block < 2; block++) {
-        const writes = new Map<bigint, Map<bigint, bigint>>();
-        for (let i = 0; i < 700; i++) {
-          const c = contracts[Math.floor(r() * contracts.length)]!;
-          const reuse = block > 0 && r() < 0.5;
-          const k = reuse ? keys[Math.floor(r() * keys.length)]! : randomFelt(r, 251);
-          if (!reuse) keys.push(k);
-          const v = reuse && r() < 0.3 ? 0n : randomFelt(r, 251);
-          if (!writes.has(c)) writes.set(c, new Map());
-          writes.get(c)!.set(k, v);
-          storage.get(c)!.set(k, v);
-        }
-        const diff: StateDiff = {
-          storageDiffs: [...writes].map(([address, m]) => ({
-            address,
-            entries: [...m].map(([key, value]) => ({ key, value })),
-          })),
-          nonces: [],
-          deployedContracts: block === 0 ? contracts.map((address) => ({ address, classHash: 0x99n })) : [],
-          replacedClasses: [],
-          declaredClasses: [],
-          deprecatedDeclaredClasses: [],
-          migratedCompiledClasses: [],
-        };
-        const got = db.commitBlock({ blockNumber: block, stateDiff: diff });
-        const leaves = contracts.map((c) => {
-          const root = patriciaRoot(
-            [...storage.get(c)!].map(([key, value]) => ({ key, value })),
-            251,
-            pedersen,
+  for (const pruneKeepBlocks of [undefined, 2])
+    it(`large commits hashed by workers give the roots of a from-scratch computation, and their nodes prove storage (${pruneKeepBlocks === undefined ? 'archive' : 'pruned'})`, async () => {
+      // The offloaded path runs only with the automatic backend (the one the workers run).
+      assert.equal(getCryptoBackend(), autoCrypto);
+      const path = mkdtempSync(join(tmpdir(), 'starling-state-par-'));
+      dirs.push(path);
+      const db = StateDatabase.open({
+        path,
+        hashWorkers: 2,
+        ...(pruneKeepBlocks ? { pruneKeepBlocks } : {}),
+      });
+      const r = rng(11);
+      const contracts = Array.from({ length: 3 }, () => randomFelt(r, 251));
+      const storage = new Map<bigint, Map<bigint, bigint>>(contracts.map((c) => [c, new Map()]));
+      const keys: bigint[] = [];
+      try {
+        for (let block = 0; block < 3; block++) {
+          const writes = new Map<bigint, Map<bigint, bigint>>();
+          for (let i = 0; i < 700; i++) {
+            const c = contracts[Math.floor(r() * contracts.length)]!;
+            const reuse = block > 0 && r() < 0.5;
+            const k = reuse ? keys[Math.floor(r() * keys.length)]! : randomFelt(r, 251);
+            if (!reuse) keys.push(k);
+            const v = reuse && r() < 0.3 ? 0n : randomFelt(r, 251);
+            if (!writes.has(c)) writes.set(c, new Map());
+            writes.get(c)!.set(k, v);
+            storage.get(c)!.set(k, v);
+          }
+          const diff: StateDiff = {
+            storageDiffs: [...writes].map(([address, m]) => ({
+              address,
+              entries: [...m].map(([key, value]) => ({ key, value })),
+            })),
+            nonces: [],
+            deployedContracts: block === 0 ? contracts.map((address) => ({ address, classHash: 0x99n })) : [],
+            replacedClasses: [],
+            declaredClasses: [],
+            deprecatedDeclaredClasses: [],
+            migratedCompiledClasses: [],
+          };
+          const got = db.commitBlock({ blockNumber: block, stateDiff: diff });
+          const leaves = contracts.map((c) => {
+            const root = patriciaRoot(
+              [...storage.get(c)!].map(([key, value]) => ({ key, value })),
+              251,
+              pedersen,
+            );
+            return { key: c, value: contractStateLeaf(0x99n, root, 0n) };
+          });
+          const contractsRoot = patriciaRoot(leaves, 251, pedersen);
+          assert.equal(got.contractsRoot, contractsRoot, `contracts root of block ${block}`);
+          assert.equal(got.stateRoot, globalStateRoot(contractsRoot, 0n), `state root of block ${block}`);
+          // The nodes the workers encoded read back: proofs of written and never-written keys verify.
+          const c = contracts[block % contracts.length]!;
+          const req = {
+            contractAddresses: [c],
+            contractsStorageKeys: [
+              { contractAddress: c, storageKeys: [...keys.slice(-40), randomFelt(r, 251)] },
+            ],
+          };
+          const proven = verifyStorageProof(db.getStorageProof(block, req), req);
+          assert.equal(proven.stateRoot, got.stateRoot);
+          assert.deepEqual(
+            proven.storage[0],
+            req.contractsStorageKeys[0]!.storageKeys.map((k) => storage.get(c)!.get(k) ?? 0n),
           );
-          return { key: c, value: contractStateLeaf(0x99n, root, 0n) };
-        });
-        const contractsRoot = patriciaRoot(leaves, 251, pedersen);
-        assert.equal(got.contractsRoot, contractsRoot, `contracts root of block ${block}`);
-        assert.equal(got.stateRoot, globalStateRoot(contractsRoot, 0n), `state root of block ${block}`);
+        }
+      } finally {
+        await db.close();
       }
-    } finally {
-      await db.close();
-    }
-  });
+    });
 });

@@ -12,8 +12,10 @@ import {
   storedNodeKeys,
   writeNodePages,
 } from '../../src/db/node-pages.ts';
+import { encodeRecord, NODE_RECORD } from '../../src/db/node-record.ts';
 import { openTables } from '../../src/db/tables.ts';
 import type { TrieNode } from '../../src/index.ts';
+import { viewOf } from '../../src/trie/word.ts';
 import { randomFelt, rng } from '../helpers/random.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'starling-state-pages-'));
@@ -55,6 +57,15 @@ function block(seed: number, count: number): { hashes: bigint[]; nodes: TrieNode
   return { hashes, nodes: hashes.map(() => randomNode(r)) };
 }
 
+/** The records of (hashes[i], nodes[i]), in order. */
+function recordsOf(hashes: readonly bigint[], nodes: readonly TrieNode[]): Buffer {
+  const out = Buffer.alloc(hashes.length * NODE_RECORD);
+  hashes.forEach((h, i) => {
+    encodeRecord(viewOf(out), i * NODE_RECORD, h, nodes[i]!);
+  });
+  return out;
+}
+
 describe('trie-node pages', () => {
   const blocks = [
     { n: 0, ...block(1, 3) },
@@ -70,7 +81,7 @@ describe('trie-node pages', () => {
   });
   it('every written node reads back from its block; other hashes and blocks read nothing', () => {
     t.root.transactionSync(() => {
-      for (const b of blocks) writeNodePages(t.nodes, b.n, b.hashes, b.nodes);
+      for (const b of blocks) writeNodePages(t.nodes, b.n, recordsOf(b.hashes, b.nodes));
     });
     const reader = new NodePageReader(() => t.nodes);
     for (const b of blocks) {
@@ -85,6 +96,16 @@ describe('trie-node pages', () => {
     const expected = blocks.flatMap((b) => b.hashes.map((h) => `${b.n}:${h}`));
     assert.deepEqual(new Set(listed), new Set(expected));
     assert.equal(listed.length, expected.length);
+  });
+  it('a node given twice (the same subtree in two tries) is stored once', () => {
+    const { hashes, nodes } = block(4, 50);
+    const twice = recordsOf([...hashes, ...hashes.slice(0, 20)], [...nodes, ...nodes.slice(0, 20)]);
+    t.root.transactionSync(() => writeNodePages(t.nodes, 9, twice));
+    const reader = new NodePageReader(() => t.nodes);
+    hashes.forEach((h, i) => {
+      assert.deepEqual(reader.get(h, 9), nodes[i]);
+    });
+    assert.equal([...storedNodeKeys(t.nodes)].filter((k) => k.block === 9).length, hashes.length);
   });
   it('removed nodes are gone, the others stay', () => {
     const b = blocks[1]!;
