@@ -28,6 +28,8 @@ export let poseidonPartialK: usize = 0;
 export let poseidonFullK: usize = 0;
 /** The single hash's full-round constants in limbs (hadesFullConstants1): rounds 0…3, then 86…90. */
 export let poseidonFull1K: usize = 0;
+/** The wide tables of large batches (wide-tables.ts): reserved here, written on first use. */
+export let pedWide: usize = 0;
 
 /**
  * Window widths: Pedersen's P1, P3 (hot: trie commits) get wider windows than the ECDSA generator;
@@ -37,6 +39,21 @@ export const PED_BITS = 12;
 export const G_BITS = 8;
 const PED_WINDOWS = (248 + PED_BITS - 1) / PED_BITS;
 const G_WINDOWS = 248 / G_BITS;
+
+/**
+ * Large batches' wide signed windows for P1 and P3 (wide-tables.ts): WIDE_WINDOWS windows of WIDE_BITS
+ * bits cover bits 0…239, and one folded lookup covers bits 240…251 (the low part's last 8 bits with
+ * the carry in, and the 4-bit high part on P2 or P4).
+ */
+export const WIDE_BITS = 16;
+export const WIDE_WINDOWS = 240 / WIDE_BITS;
+/** Folded entries: (l, t) ↦ l·2^240·P1 + t·P2 for l ≤ 256, t ≤ 15, (0, 0) left out. */
+export const FOLD_COLS: usize = 257;
+export const FOLD_ENTRIES: usize = 16 * FOLD_COLS - 1;
+/** Bytes of one base's wide windows (P1's or P3's). */
+export const WIDE_TABLE_BYTES: usize = signedTableBytes(WIDE_WINDOWS, WIDE_BITS);
+/** Bytes of the whole wide region: both bases' windows and folded entries, and the builder's scratch. */
+export const WIDE_REGION_BYTES: usize = 2 * (WIDE_TABLE_BYTES + FOLD_ENTRIES * AFFINE_BYTES) + (1 << 18);
 
 /** Cached tables of variable points (public keys, repeated ec_op bases): 5-bit windows over 252 bits. */
 export const POINT_BITS = 5;
@@ -101,6 +118,8 @@ export function initTables(points: usize, rc: usize): usize {
   next = alloc(AFFINE_BYTES);
   gTop = alloc(AFFINE_BYTES);
   work = alloc(BUILD_SCRATCH_BYTES);
+  // Address space only: the pages stay untouched (and unbacked) until a large batch builds the tables.
+  pedWide = alloc(WIDE_REGION_BYTES);
   return top;
 }
 
@@ -112,6 +131,11 @@ export function ensurePedersenTables(): void {
   buildSignedWindows(pedP3, pts + 3 * AFFINE_BYTES, PED_WINDOWS, PED_BITS, next, work);
   buildWindows(pedP4, pts + 4 * AFFINE_BYTES, 1, 4, next, work);
   pedersenReady = true;
+}
+
+/** The affine (Montgomery-form) Pedersen point P_i, 0 ≤ i ≤ 4. */
+export function pedersenPoint(i: i32): usize {
+  return pts + <usize>i * AFFINE_BYTES;
 }
 
 /** Builds the generator's comb table once (for ECDSA). */

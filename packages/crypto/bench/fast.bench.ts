@@ -1,5 +1,6 @@
 // WASM crypto kernels against the reference backend (@scure/starknet), same run, per CPU-second.
 
+import { P } from '@starling/felt';
 import { cpuOpsPerSecond as opsPerSecond, report, selected } from '../../../scripts/bench-kit.ts';
 import { GENERATOR } from '../src/curve.js';
 import { ecdsaSign, getPublicKeyPoint } from '../src/ecdsa.js';
@@ -39,6 +40,14 @@ if (selected('fast pedersen')) {
   );
   const scattered = opsPerSecond(() => wasm.pedersenMany(randomA, randomB), randomA.length);
   report('fast pedersenMany (1024 random pairs per call)', scattered, 'hashes/s', vs(theirs));
+  // A trie commit's level of a large block: the kernel's sub-batches and the wide tables' cache misses.
+  const bigA = Array.from(
+    { length: 8192 },
+    (_, i) => (a * BigInt(i + 3) * 0xbf58476d1ce4e5b9n) % (1n << 251n),
+  );
+  const bigB = Array.from({ length: 8192 }, (_, i) => (b * BigInt(i + 5) * 0xd6e8feb86659fd93n) % P);
+  const big = opsPerSecond(() => wasm.pedersenMany(bigA, bigB), bigA.length);
+  report('fast pedersenMany (8192 random pairs per call)', big, 'hashes/s', vs(theirs));
 }
 
 if (selected('fast poseidon')) {

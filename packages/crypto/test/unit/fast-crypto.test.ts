@@ -41,6 +41,42 @@ describe('wasm Pedersen against the reference', () => {
     }
   });
 
+  it('large batches (wide 16-bit windows, folded top lookup) on extreme digits agree', () => {
+    // From 256 pairs the kernel takes the wide tables: digits of bits 0…239 in [−2^15, 2^15] with a
+    // carry, then one lookup for (carry + bits 240…247, bits 248…251), whose l runs from 0 to 256.
+    const w = (d: bigint, i: number) => d << BigInt(16 * i);
+    const patterns = [
+      (1n << 240n) - 1n, // every digit −1 with a carry: l = 1
+      (1n << 248n) - 1n, // l = 256, t = 0
+      (1n << 251n) - 1n, // l = 256, t = 7
+      1n << 251n, // t = 8, l = 0
+      P - 1n,
+      Array.from({ length: 15 }, (_, i) => w(0x8000n, i)).reduce((x, y) => x + y), // +2^15, no carry
+      Array.from({ length: 15 }, (_, i) => w(0x8001n, i)).reduce((x, y) => x + y), // −(2^15 − 1), carry
+      Array.from({ length: 15 }, (_, i) => w(0x7fffn, i)).reduce((x, y) => x + y), // carry into 0x7fff: 2^15
+      w(0xffffn, 14), // the last window's carry alone: l = 1
+      (255n << 240n) + w(0xffffn, 14), // l = 256 through the carry
+      (0xfn << 244n) + (1n << 240n),
+      0n,
+      1n,
+    ];
+    const m = 300;
+    const x = Array.from({ length: m }, (_, i) => (i < patterns.length ? patterns[i]! : a[i]!));
+    const y = Array.from({ length: m }, (_, i) =>
+      i < patterns.length
+        ? patterns[patterns.length - 1 - i]!
+        : i < 2 * patterns.length
+          ? patterns[i - 13]!
+          : b[i]!,
+    );
+    const want = ref.pedersenMany(x, y);
+    assert.deepEqual(wasm.pedersenMany(x, y), want);
+    // The same pairs in small batches take the 12-bit tables.
+    for (let i = 0; i < 2 * patterns.length; i += 20) {
+      assert.deepEqual(wasm.pedersenMany(x.slice(i, i + 20), y.slice(i, i + 20)), want.slice(i, i + 20));
+    }
+  });
+
   it('batched hashes whose lane partner has no table lookups at a step (zero digits) still agree', () => {
     // The affine kernel adds hashes 2k and 2k + 1 in SIMD lanes; a lone addition takes the scalar path.
     const x = a.slice(0, 33).map((v, i) => (i % 2 === 0 ? v : BigInt(i % 3)));
