@@ -40,6 +40,7 @@ import { decodeJson } from './json.js';
 import { key, readCompact, readU32, readU64, u32, u64 } from './keys.js';
 import { NodePageReader, storedNodeKeys } from './node-pages.js';
 import { protocolReader } from './protocol-reader.js';
+import { RecentNodes } from './recent-nodes.js';
 import { openTables, type Tables } from './tables.js';
 import { truncateBlocks } from './truncate.js';
 import { CLASS_CAIRO0, writeBlockRecords, writeBlockState } from './write-block.js';
@@ -69,15 +70,12 @@ class LatestReader implements StateCommitReader {
   constructor(
     private readonly db: StateDatabase,
     private readonly cache: NodeCache,
-    /** The nodes the previous commit created (its upper levels are read again by the next one). */
-    private readonly recent: RecentNodes | undefined,
+    /** The nodes the last commits created (their upper levels are read again by the next one). */
+    private readonly recent: RecentNodes,
   ) {}
   getNode(hash: bigint, block?: number): TrieNode | undefined {
-    if (this.recent !== undefined && block === this.recent.block)
-      for (const m of this.recent.maps) {
-        const r = m.get(hash);
-        if (r !== undefined) return r;
-      }
+    const r = block === undefined ? undefined : this.recent.get(hash, block);
+    if (r !== undefined) return r;
     let n = this.cache.get(hash);
     if (n === undefined) {
       n = this.db.getNode(hash, block);
@@ -106,12 +104,6 @@ function checkFormat(t: Tables): void {
   t.meta.putSync(Buffer.from('format'), Buffer.from([FORMAT]));
 }
 
-/** The nodes created by the last committed block, exactly as stored under that block. */
-interface RecentNodes {
-  readonly block: number;
-  readonly maps: readonly Map<bigint, TrieNode>[];
-}
-
 /** Persistent Starknet state and chain data in LMDB: archive of every block, atomic block commits. */
 export class StateDatabase implements NodeReader {
   readonly tables: Tables;
@@ -123,13 +115,14 @@ export class StateDatabase implements NodeReader {
   private readonly hashers: { pedersen: TrieHasher; poseidon: TrieHasher };
   private readonly cache: NodeCache;
   private readonly pages = new NodePageReader(() => this.t().nodes);
-  private recent: RecentNodes | undefined;
+  private readonly recent: RecentNodes;
 
   private constructor(options: StateDatabaseOptions) {
     this.tables = openTables(options.path, options.mapSize);
     this.pool = new HashPool(options.hashWorkers ?? availableParallelism());
     this.hashers = pooledHashers(this.pool);
     this.cache = new NodeCache(options.nodeCacheSize ?? STATE_DEFAULTS.nodeCacheSize);
+    this.recent = new RecentNodes(options.recentBlocksInMemory ?? STATE_DEFAULTS.recentBlocksInMemory);
     this.rule = options.globalRootRule ?? STATE_DEFAULTS.globalRootRule;
     this.pruneKeep = options.pruneKeepBlocks;
     this.metrics = options.metrics ?? noopStateMetrics;
@@ -152,7 +145,7 @@ export class StateDatabase implements NodeReader {
     if (this.closed) return;
     this.closed = true;
     this.cache.clear();
-    this.recent = undefined;
+    this.recent.clear();
     await this.pool.close();
     await this.tables.root.close();
   }
@@ -238,9 +231,10 @@ export class StateDatabase implements NodeReader {
       writeBlockState(t, input, c, { blockHash, header }, pruneBefore);
     });
     const roots = rootsOnly(c);
-    this.recent = { block: input.blockNumber, maps: [c.pedersenNodes.created, c.poseidonNodes.created] };
+    this.recent.add(input.blockNumber, c);
     if (this.cache.capacity > 0)
-      for (const m of this.recent.maps) for (const [h, node] of m) this.cache.set(h, node);
+      for (const m of [c.pedersenNodes.created, c.poseidonNodes.created])
+        for (const [h, node] of m) this.cache.set(h, node);
     let updates = 0;
     for (const m of c.storage.values()) updates += m.size;
     this.metrics.blockCommitted(performance.now() - started, c.hashCount, updates);
@@ -277,7 +271,7 @@ export class StateDatabase implements NodeReader {
     } finally {
       // Cached nodes may name children in dropped blocks; dropped blocks' page layouts are gone.
       this.cache.clear();
-      this.recent = undefined;
+      this.recent.clear();
       this.pages.forget();
     }
     return latest - block;

@@ -36,9 +36,12 @@ export function writeBlockRecords(t: Tables, input: BlockInput, pruneBefore: num
   const sk = Buffer.allocUnsafe(72);
   const sv = viewOf(sk);
   sk.set(b, 64);
-  for (const [address, writes] of storage) {
+  // In key order: neighbouring inserts share the B-tree pages that they dirty.
+  const byAddress = [...storage].sort((x, y) => (x[0] < y[0] ? -1 : 1));
+  for (const [address, writes] of byAddress) {
     writeWordAt(sv, 0, address);
-    for (const [k, v] of writes) {
+    const sorted = [...writes].sort((x, y) => (x[0] < y[0] ? -1 : 1));
+    for (const [k, v] of sorted) {
       writeWordAt(sv, 32, k);
       t.storage.putSync(sk, compactWord(v));
       if (pruneBefore !== undefined) pruneHistory(t.storage, sk.subarray(0, 64), pruneBefore);

@@ -1,0 +1,65 @@
+// The nodes that the last few blocks created, kept in memory as they were stored: each block rewrites
+// the upper levels of every trie it touches, so the next block reads most of those again. Records stay
+// in their bytes (indexed by the low 48 bits of the hash) and are decoded only when read.
+import type { StateCommit } from '../commitment/commit-state-diff.js';
+import type { TrieNode } from '../trie/node.js';
+import { viewOf } from '../trie/word.js';
+import { decodeRecord, NODE_RECORD, recordHash } from './node-record.js';
+
+const LOW48 = (1n << 48n) - 1n;
+/** An index slot shared by two hashes (same low 48 bits): such nodes are read from the database. */
+const AMBIGUOUS = -1;
+
+interface BlockNodes {
+  readonly maps: readonly Map<bigint, TrieNode>[];
+  readonly views: DataView[];
+  /** Low 48 bits of the hash → view index × 2^32 + byte offset (or AMBIGUOUS). */
+  readonly index: Map<number, number>;
+}
+
+/** The new nodes of the last `capacity` committed blocks, by (block, hash). */
+export class RecentNodes {
+  private readonly blocks = new Map<number, BlockNodes>();
+
+  constructor(readonly capacity: number) {}
+
+  /** Remembers what `block` created (its commit's maps and records); forgets the oldest block beyond capacity. */
+  add(block: number, c: StateCommit): void {
+    if (this.capacity === 0) return;
+    const index = new Map<number, number>();
+    const views: DataView[] = [];
+    for (const r of [...c.pedersenNodes.records, ...c.poseidonNodes.records]) {
+      const view = viewOf(r);
+      const v = views.push(view) - 1;
+      for (let o = 0; o < r.length; o += NODE_RECORD) {
+        const low = view.getUint16(o + 26) * 2 ** 32 + view.getUint32(o + 28);
+        index.set(low, index.has(low) ? AMBIGUOUS : v * 2 ** 32 + o);
+      }
+    }
+    this.blocks.set(block, { maps: [c.pedersenNodes.created, c.poseidonNodes.created], views, index });
+    for (const b of this.blocks.keys()) {
+      if (this.blocks.size <= this.capacity) break;
+      this.blocks.delete(b);
+    }
+  }
+
+  /** The node `hash` created by `block`, if that block is remembered and created it. */
+  get(hash: bigint, block: number): TrieNode | undefined {
+    const b = this.blocks.get(block);
+    if (b === undefined) return undefined;
+    for (const m of b.maps) {
+      const n = m.get(hash);
+      if (n !== undefined) return n;
+    }
+    const at = b.index.get(Number(hash & LOW48));
+    if (at === undefined || at === AMBIGUOUS) return undefined;
+    const view = b.views[Math.floor(at / 2 ** 32)]!;
+    const offset = at % 2 ** 32;
+    return recordHash(view, offset) === hash ? decodeRecord(view, offset) : undefined;
+  }
+
+  /** Forgets every block (after blocks were dropped). */
+  clear(): void {
+    this.blocks.clear();
+  }
+}
