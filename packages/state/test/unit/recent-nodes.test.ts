@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { StateCommit } from '../../src/commitment/commit-state-diff.ts';
+import { encodeRecord, NODE_RECORD } from '../../src/db/node-record.ts';
+import { RecentNodes } from '../../src/db/recent-nodes.ts';
+import type { TrieNode } from '../../src/index.ts';
+import { viewOf } from '../../src/trie/word.ts';
+
+const node = (i: number): TrieNode => ({
+  kind: 'binary',
+  left: BigInt(i) * 3n,
+  right: BigInt(i) * 5n,
+  leftBlock: i,
+  rightBlock: 0,
+});
+
+/** A commit whose workers returned `hashes` (with node(i) each) as records, and `created` by hash. */
+function commitOf(hashes: bigint[], created = new Map<bigint, TrieNode>()): StateCommit {
+  const records = new Uint8Array(hashes.length * NODE_RECORD);
+  hashes.forEach((h, i) => {
+    encodeRecord(viewOf(records), i * NODE_RECORD, h, node(i));
+  });
+  const empty = { read: new Map(), created: new Map(), records: [] };
+  return {
+    pedersenNodes: { read: new Map(), created, records: [records] },
+    poseidonNodes: empty,
+  } as unknown as StateCommit;
+}
+
+describe('recent nodes', () => {
+  const low = 0x123456789abcn;
+  const a = (1n << 200n) | low;
+  const b = (1n << 201n) | low; // same low 48 bits as a
+  const c = (7n << 240n) | 42n;
+  it('finds records and map nodes of a remembered block by hash; nothing for other blocks or hashes', () => {
+    const extra = node(99);
+    const recent = new RecentNodes(2);
+    recent.add(5, commitOf([c, 17n], new Map([[3n, extra]])));
+    assert.deepEqual(recent.get(c, 5), node(0));
+    assert.deepEqual(recent.get(17n, 5), node(1));
+    assert.deepEqual(recent.get(3n, 5), extra);
+    assert.equal(recent.get(c, 4), undefined);
+    assert.equal(recent.get(c + (1n << 48n), 5), undefined); // same index slot, other hash
+    assert.equal(recent.get(18n, 5), undefined);
+  });
+  it('hashes that share an index slot are left to the database', () => {
+    const recent = new RecentNodes(1);
+    recent.add(1, commitOf([a, b, c]));
+    assert.equal(recent.get(a, 1), undefined);
+    assert.equal(recent.get(b, 1), undefined);
+    assert.deepEqual(recent.get(c, 1), node(2));
+  });
+  it('keeps only the last `capacity` blocks; capacity 0 keeps nothing; clear forgets all', () => {
+    const recent = new RecentNodes(2);
+    for (let n = 0; n < 4; n++) recent.add(n, commitOf([c]));
+    assert.equal(recent.get(c, 1), undefined);
+    assert.deepEqual(recent.get(c, 2), node(0));
+    assert.deepEqual(recent.get(c, 3), node(0));
+    recent.clear();
+    assert.equal(recent.get(c, 3), undefined);
+    const none = new RecentNodes(0);
+    none.add(0, commitOf([c]));
+    assert.equal(none.get(c, 0), undefined);
+  });
+});
