@@ -3,6 +3,7 @@ export type { State, StateReader } from '@starling/protocol';
 export { CachedState } from './cached-state.js';
 export { type BlockWitness, blockWitness, type WitnessSource } from './commitment/block-witness.js';
 export {
+  type CommitOptions,
   commitStateDiff,
   STATE_TRIE_HEIGHT,
   type StateCommit,

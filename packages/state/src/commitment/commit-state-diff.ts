@@ -61,23 +61,38 @@ function checkFelt(value: bigint, what: string): void {
     throw new StateError('INVALID_VALUE', `${what} is not a field element`, { value: String(value) });
 }
 
+/** How commitStateDiff runs; everything is optional. */
+export interface CommitOptions {
+  readonly rule?: GlobalRootRule;
+  readonly hashers?: { pedersen: TrieHasher; poseidon: TrieHasher };
+  /** The block being committed: new nodes record their children's locations (persistent stores). */
+  readonly block?: number;
+  /** Report the nodes that this commit makes unreachable from the new roots (for pruning). */
+  readonly trackStale?: boolean;
+  /** Called once the storage tries are planned (updates checked), while they hash: work to overlap. */
+  readonly whileHashing?: () => void;
+  /**
+   * Fill the witnesses' `read` maps (default true). A database leaves them empty: it serves the same
+   * preimages later from its archive (getBlockWitness).
+   */
+  readonly recordReads?: boolean;
+}
+
 /** Applies a state diff on top of roots `prev`: storage tries, contract leaves, contracts and classes tries. */
 export function commitStateDiff(
   reader: StateCommitReader,
   prev: { contractsRoot: bigint; classesRoot: bigint } & Partial<RootLocations>,
   diff: StateDiff,
-  rule: GlobalRootRule = 'v0_14',
-  hashers: { pedersen: TrieHasher; poseidon: TrieHasher } = {
-    pedersen: pedersenHasher,
-    poseidon: poseidonHasher,
-  },
-  /** The block being committed: new nodes record their children's locations (persistent stores). */
-  block?: number,
-  /** Report the nodes that this commit makes unreachable from the new roots (for pruning). */
-  trackStale = false,
-  /** Called once the storage tries are planned (updates checked), while they hash: work to overlap. */
-  whileHashing?: () => void,
+  options: CommitOptions = {},
 ): StateCommit {
+  const {
+    rule = 'v0_14',
+    hashers = { pedersen: pedersenHasher, poseidon: poseidonHasher },
+    block,
+    trackStale = false,
+    whileHashing,
+    recordReads = true,
+  } = options;
   const staleNodes: { hash: bigint; block: number }[] | undefined = trackStale ? [] : undefined;
   const onStale = staleNodes
     ? (hash: bigint, b: number) => void staleNodes.push({ hash, block: b })
@@ -86,6 +101,8 @@ export function commitStateDiff(
   const at = block ?? 0;
   const pedersenNodes: TrieWitness = { read: new Map(), created: new Map(), records: [] };
   const poseidonNodes: TrieWitness = { read: new Map(), created: new Map(), records: [] };
+  const pedersenRead = recordReads ? pedersenNodes.read : undefined;
+  const poseidonRead = recordReads ? poseidonNodes.read : undefined;
   const storage = new Map<bigint, Map<bigint, bigint>>();
   for (const sd of diff.storageDiffs) {
     let m = storage.get(sd.address);
@@ -142,7 +159,7 @@ export function commitStateDiff(
       STATE_TRIE_HEIGHT,
       state.storageRoot,
       sorted,
-      pedersenNodes.read,
+      pedersenRead,
       state.storageRootBlock,
       onStale,
     );
@@ -207,7 +224,7 @@ export function commitStateDiff(
     STATE_TRIE_HEIGHT,
     prev.contractsRoot,
     contractUpdates,
-    pedersenNodes.read,
+    pedersenRead,
     prev.contractsRootBlock,
     onStale,
   );
@@ -235,7 +252,7 @@ export function commitStateDiff(
       STATE_TRIE_HEIGHT,
       prev.classesRoot,
       classUpdates,
-      poseidonNodes.read,
+      poseidonRead,
       prev.classesRootBlock,
       onStale,
     );

@@ -26,7 +26,7 @@ export class MemoryState implements StateCommitReader {
 
   /** Commits a state diff and returns the commit (roots, witnesses). */
   apply(diff: StateDiff): StateCommit {
-    const c = commitStateDiff(this, this.roots, diff, this.rule);
+    const c = commitStateDiff(this, this.roots, diff, { rule: this.rule });
     for (const [h, n] of c.pedersenNodes.created) this.nodes.set(h, n);
     for (const [h, n] of c.poseidonNodes.created) this.nodes.set(h, n);
     for (const r of [...c.pedersenNodes.records, ...c.poseidonNodes.records])

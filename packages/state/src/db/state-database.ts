@@ -215,16 +215,14 @@ export class StateDatabase implements NodeReader {
     t.root.transactionSync(() => {
       if (this.latestBlockNumber() !== latest)
         throw new StateError('BLOCK_OUT_OF_ORDER', 'another writer committed a block concurrently');
-      c = commitStateDiff(
-        new LatestReader(this, this.cache, this.recent),
-        prev,
-        input.stateDiff,
-        this.rule,
-        this.hashers,
-        input.blockNumber,
-        this.pruneKeep !== undefined,
-        () => writeBlockRecords(t, input, pruneBefore),
-      );
+      c = commitStateDiff(new LatestReader(this, this.cache, this.recent), prev, input.stateDiff, {
+        rule: this.rule,
+        hashers: this.hashers,
+        block: input.blockNumber,
+        trackStale: this.pruneKeep !== undefined,
+        whileHashing: () => writeBlockRecords(t, input, pruneBefore),
+        recordReads: false,
+      });
       const fin = input.finalize?.(rootsOnly(c)) ?? {};
       blockHash = fin.blockHash ?? input.blockHash;
       header = fin.header ?? input.header;

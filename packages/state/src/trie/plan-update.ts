@@ -14,14 +14,14 @@ export interface SortedUpdates {
 /**
  * Builds the new shape of a trie after applying `updates` to the trie with root `root`, without
  * hashing: changed nodes are pending, untouched subtrees stay references. Every existing node that
- * had to be read is recorded in `read` (the preimages of the updated paths before the update).
+ * had to be read is recorded in `read`, when given (the preimages of the updated paths before the update).
  */
 export function planUpdate(
   reader: NodeReader,
   height: number,
   root: bigint,
   updates: SortedUpdates,
-  read: Map<bigint, TrieNode>,
+  read: Map<bigint, TrieNode> | undefined,
   rootBlock?: number,
   /** Called for every existing node that the new trie no longer references (it was rewritten or merged). */
   stale?: (hash: bigint, block: number) => void,
@@ -31,7 +31,7 @@ export function planUpdate(
   function load(hash: bigint, block: number | undefined): TrieNode {
     const node = reader.getNode(hash, block);
     if (!node) throw new StateError('MISSING_NODE', `trie node ${hash.toString(16)} not found`);
-    read.set(hash, node);
+    read?.set(hash, node);
     return node;
   }
 
