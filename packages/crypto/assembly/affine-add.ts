@@ -5,19 +5,15 @@
 import { FELT_BYTES, fieldCopy, fieldInv } from '../../felt/assembly/field';
 import { add64, sub64 } from './field64';
 import { mul29 } from './generated/cube29';
-import { mul2, mulSqr2, prefix2, unwind2 } from './generated/mul2';
+import { addPair2, mul2, prefix2, unwind2 } from './generated/mul2';
 
 const ZERO = memory.data(32, 32);
 const INV = memory.data(32, 32);
 const ACC = memory.data(64, 32); // the two chains' running inverses
 const TA = memory.data(32, 32);
-const TB = memory.data(32, 32);
 const LA = memory.data(32, 32);
-const LB = memory.data(32, 32);
 const UA = memory.data(32, 32);
-const UB = memory.data(32, 32);
 const XA = memory.data(32, 32);
-const XB = memory.data(32, 32);
 
 /** r = a/32 mod p for a < p: p ≡ 1 (mod 32), so a + k·p with k = −a mod 32 divides exactly, below 32p. */
 function div32(r: usize, a: usize): void {
@@ -82,16 +78,7 @@ function abscissa(x: usize, u: usize, sq: usize, p: usize, q: usize): void {
  * `ib` hold the inverses of xq − xp as batchInv2 leaves them.
  */
 export function addPair(pa: usize, ta: usize, ia: usize, pb: usize, tb: usize, ib: usize): void {
-  numerator(LA, ta, pa);
-  numerator(LB, tb, pb);
-  mulSqr2(LA, TA, LA, ia, LB, TB, LB, ib); // λ and λ², 2^261 domain
-  abscissa(XA, UA, TA, pa, ta & ~1);
-  abscissa(XB, UB, TB, pb, tb & ~1);
-  mul2(UA, UA, LA, UB, UB, LB); // back in the 2^256 domain
-  sub64(pa + 32, UA, pa + 32);
-  sub64(pb + 32, UB, pb + 32);
-  fieldCopy(pa, XA);
-  fieldCopy(pb, XB);
+  addPair2(pa, ta, ia, pb, tb, ib);
 }
 
 /** One addition p += ±q, scalar (arguments as addPair's). */

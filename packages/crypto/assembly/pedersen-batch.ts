@@ -58,22 +58,43 @@ function entry(step: i32, a: usize, b: usize, carry: usize): usize {
   return signed((first ? pedP1 : pedP3) + <usize>s * STRIDE, d);
 }
 
-/** As entry, from the wide tables: the last lookup of each input is the folded (l, t) entry. */
-function wideEntry(step: i32, a: usize, b: usize, carry: usize): usize {
+/**
+ * Lookup `step` of every hash from the wide tables into pts (as entry returns them; 0 for a hash to be
+ * redone). The step's decisions are made once: a 16-bit digit is the u16 at byte 2s, with the carry in;
+ * the last lookup of each input is the folded (l, t) entry, l = carry + bits 240…247, t = bits 248…251.
+ */
+function wideLookups(step: i32, a: usize, b: usize, n: i32, pts: usize, carries: usize, redo: usize): void {
   const first = step < WIDE_WINDOWS + 1;
   const k = first ? a : b;
   const s = first ? step : step - WIDE_WINDOWS - 1;
-  const c = s === 0 ? 0 : <i32>load<u8>(carry);
   if (s === WIDE_WINDOWS) {
-    // l = carry + bits 240…247 (at most 256), t = bits 248…251.
-    const idx = <usize>(load<u8>(k + 31) & 0x0f) * FOLD_COLS + <usize>load<u8>(k + 30) + <usize>c;
-    if (idx === 0) return 0;
-    return (first ? foldP1() : foldP3()) + (idx - 1) * AFFINE_BYTES;
+    const fold = (first ? foldP1() : foldP3()) - AFFINE_BYTES;
+    for (let i = 0; i < n; i++) {
+      const x = k + <usize>i * FELT_BYTES;
+      const idx = <usize>(load<u8>(x + 31) & 0x0f) * FOLD_COLS + <usize>load<u8>(x + 30);
+      const c = <usize>load<u8>(carries + <usize>i);
+      const q = fold + (idx + c) * AFFINE_BYTES;
+      store<u32>(
+        pts + <usize>i * 4,
+        select<u32>(0, <u32>q, idx + c === 0 || load<u8>(redo + <usize>i) !== 0),
+      );
+    }
+    return;
   }
-  const d = signedDigit(k, s, WIDE_BITS, 240, c);
-  store<u8>(carry, <u8>lastCarry());
-  if (d === 0) return 0;
-  return signed((first ? wideP1() : wideP3()) + <usize>s * WIDE_STRIDE, d);
+  const window = (first ? wideP1() : wideP3()) + <usize>s * WIDE_STRIDE;
+  const half: i32 = 1 << (WIDE_BITS - 1);
+  for (let i = 0; i < n; i++) {
+    const x = k + <usize>i * FELT_BYTES;
+    let d = <i32>load<u16>(x + <usize>(2 * s));
+    if (s !== 0) d += <i32>load<u8>(carries + <usize>i);
+    const carry = d > half;
+    store<u8>(carries + <usize>i, <u8>carry);
+    d -= select<i32>(1 << WIDE_BITS, 0, carry);
+    // |d| − 1 indexes the entry; bit 0 tags a negative digit.
+    const neg = d >> 31;
+    const q = (window + <usize>((d ^ neg) - neg - 1) * AFFINE_BYTES) | <usize>(neg & 1);
+    store<u32>(pts + <usize>i * 4, select<u32>(0, <u32>q, d === 0 || load<u8>(redo + <usize>i) !== 0));
+  }
 }
 
 // The touch loop's loads feed a store to memory, which no optimiser may drop.
@@ -123,13 +144,14 @@ function batch(out: usize, a: usize, b: usize, n: i32, scratch: usize, wide: boo
   fieldOne(dx + <usize>(m - 1) * FELT_BYTES);
   store<u32>(pts + <usize>(m - 1) * 4, 0);
   for (let step = 0; step < steps; step++) {
-    for (let i = 0; i < n; i++) {
-      const o = <usize>i * FELT_BYTES;
-      const c = carries + <usize>i;
-      let q: usize = 0;
-      if (!load<u8>(redo + <usize>i))
-        q = wide ? wideEntry(step, a + o, b + o, c) : entry(step, a + o, b + o, c);
-      store<u32>(pts + <usize>i * 4, <u32>q);
+    if (wide) {
+      wideLookups(step, a, b, n, pts, carries, redo);
+    } else {
+      for (let i = 0; i < n; i++) {
+        const o = <usize>i * FELT_BYTES;
+        const q = load<u8>(redo + <usize>i) ? 0 : entry(step, a + o, b + o, carries + <usize>i);
+        store<u32>(pts + <usize>i * 4, <u32>q);
+      }
     }
     touch(pts, n);
     for (let i = 0; i < n; i++) {
