@@ -2,7 +2,8 @@
 // adds one affine point to its accumulator, and the slopes' denominators of all hashes share one
 // inversion per step. About 6 products per addition instead of 11 for a mixed Jacobian one. Hashes go
 // in pairs through the two SIMD lanes. Batches from WIDE_MIN pairs on take the wide tables
-// (wide-tables.ts: 32 lookups a hash); smaller ones the 12-bit tables (44 lookups).
+// (wide-tables.ts: 32 lookups a hash), and so do smaller ones once those exist; until then the 12-bit
+// tables (44 lookups).
 import { FELT_BYTES, fieldCopy, fieldIsZero, fieldOne, fromMont } from '../../felt/assembly/field';
 import { addOne, addPair, batchInv2 } from './affine-add';
 import { AFFINE_BYTES } from './curve';
@@ -21,7 +22,7 @@ import {
   WIDE_BITS,
   WIDE_WINDOWS,
 } from './tables';
-import { ensureWideTables, foldP1, foldP3, wideP1, wideP3 } from './wide-tables';
+import { ensureWideTables, foldP1, foldP3, wideP1, wideP3, wideTablesReady } from './wide-tables';
 
 const LOW_STEPS = (248 + PED_BITS - 1) / PED_BITS;
 const STRIDE: usize = ((<usize>1) << (<usize>(PED_BITS - 1))) * AFFINE_BYTES;
@@ -114,7 +115,8 @@ function touch(pts: usize, n: i32): void {
  */
 export function pedersenBatchAffine(out: usize, a: usize, b: usize, n: i32, scratch: usize): void {
   ensurePedersenTables();
-  const wide = n >= WIDE_MIN;
+  // Once built (by a large batch), the wide tables serve every batch: fewer steps, fewer inversions.
+  const wide = n >= WIDE_MIN || wideTablesReady();
   if (wide) ensureWideTables();
   // Sub-batches of about CHUNK keep each step's accumulators, denominators and lookups in L2.
   const parts = (n + CHUNK - 1) / CHUNK;

@@ -29,6 +29,11 @@ const FOLD_ROW0: i32 = 256;
 
 let ready = false;
 
+/** True once ensureWideTables has run. */
+export function wideTablesReady(): bool {
+  return ready;
+}
+
 /** P1's wide windows (P3's follow at wideP3). */
 export function wideP1(): usize {
   return pedWide;

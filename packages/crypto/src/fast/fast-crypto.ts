@@ -1,4 +1,4 @@
-import { FeltMemory, P } from '@starling/felt';
+import { FeltError, FeltMemory, P } from '@starling/felt';
 import { type AffinePoint, CURVE_ORDER, GENERATOR, ecMulAdd as referenceEcMulAdd } from '../curve.js';
 import { CryptoError } from '../errors.js';
 import { type CryptoKernels, instantiateCryptoWasm } from './crypto-wasm.js';
@@ -25,6 +25,7 @@ export class FastCrypto {
   readonly kernels: CryptoKernels;
   private readonly mem: FeltMemory;
   private readonly base: number;
+  private u64: BigUint64Array;
   /** Repeated points (public keys, ec_op bases) and their table slots. */
   readonly points: PointCache;
 
@@ -43,6 +44,7 @@ export class FastCrypto {
     for (let i = 0; i < rc.length; i++) this.mem.writeFelt(rcPtr + i * BYTES, rc[i]!);
     this.base = kernels.initTables(input, rcPtr);
     this.mem.ensure(this.base + 16 * BYTES);
+    this.u64 = new BigUint64Array(kernels.memory.buffer);
     this.points = new PointCache(POINT_SLOTS, (slot, p) => {
       this.writePoint(this.slot(0), p);
       return this.kernels.ecPointTable(slot, this.slot(0)) === 1;
@@ -77,14 +79,23 @@ export class FastCrypto {
       number,
     ];
     this.mem.ensure(scratch + n * (96 + 64));
-    for (let i = 0; i < n; i++) {
-      this.mem.writeFelt(pa + i * BYTES, a[i]!);
-      this.mem.writeFelt(pb + i * BYTES, b[i]!);
-    }
+    const words = this.words();
+    writeFelts(words, pa, a, n);
+    writeFelts(words, pb, b, n);
     // Lock-step affine additions share an inversion per step: worth it from a few dozen pairs on.
     if (n >= BATCH_MIN) this.kernels.pedersenBatchAffine(po, pa, pb, n, scratch);
     else this.kernels.pedersenMany(po, pa, pb, n, scratch);
-    return this.readMany(po, n);
+    const out = new Array<bigint>(n);
+    for (let i = 0, w = po >>> 3; i < n; i++, w += 4) {
+      out[i] = (((words[w + 3]! << 64n) | words[w + 2]!) << 128n) | (words[w + 1]! << 64n) | words[w]!;
+    }
+    return out;
+  }
+
+  // A view of the memory as u64 words (the memory's growth detaches older views).
+  private words(): BigUint64Array {
+    if (this.u64.length === 0) this.u64 = new BigUint64Array(this.kernels.memory.buffer);
+    return this.u64;
   }
 
   private readMany(ptr: number, n: number): bigint[] {
@@ -198,6 +209,22 @@ export class FastCrypto {
     }
     if (status !== 1) return false;
     return this.mem.readFelt(out) % CURVE_ORDER === r;
+  }
+}
+
+/** Writes felts xs[0 … n) at byte offset ptr (8-aligned) of the u64 view; a non-felt gets a typed error. */
+function writeFelts(words: BigUint64Array, ptr: number, xs: readonly bigint[], n: number): void {
+  for (let i = 0, w = ptr >>> 3; i < n; i++, w += 4) {
+    const x = xs[i]!;
+    if (typeof x !== 'bigint' || x < 0n || x >= P) {
+      throw new FeltError('FELT_OUT_OF_RANGE', 'value is not a field element', { value: String(x) });
+    }
+    // BigUint64Array stores reduce modulo 2^64.
+    const high = x >> 128n;
+    words[w] = x;
+    words[w + 1] = x >> 64n;
+    words[w + 2] = high;
+    words[w + 3] = high >> 64n;
   }
 }
 
