@@ -5,12 +5,15 @@
 import { FELT_BYTES, fieldCopy, fieldInv } from '../../felt/assembly/field';
 import { add64, sub64 } from './field64';
 import { mul29 } from './generated/cube29';
-import { addPair2, mul2, prefix2, unwind2 } from './generated/mul2';
+import { addPair2, mul2, PAIR_BYTES, prefix2, unwind2 } from './generated/mul2';
 
 const ZERO = memory.data(32, 32);
 const INV = memory.data(32, 32);
 const ACC = memory.data(64, 32); // the two chains' running inverses
 const TA = memory.data(32, 32);
+const TB = memory.data(32, 32);
+const T = memory.data(32, 32);
+const MASK29: u32 = 0x1fffffff;
 const LA = memory.data(32, 32);
 const UA = memory.data(32, 32);
 const XA = memory.data(32, 32);
@@ -31,26 +34,77 @@ function div32(r: usize, a: usize): void {
   store<u64>(r, w3 >> 5, 24);
 }
 
+/** Where element i's limbs sit in a chain array (pair slots of nine v128: limb j at 16j + 4·(i & 1)). */
+function slot(d: usize, i: i32): usize {
+  return d + <usize>(i >> 1) * PAIR_BYTES + <usize>((i & 1) << 2);
+}
+
+/** Writes xq − xp (2^256 domain) as element i of chain array d; false when it is zero. */
+export function denominator(d: usize, i: i32, q: usize, p: usize): bool {
+  sub64(T, q, p);
+  const w0 = load<u64>(T, 0);
+  const w1 = load<u64>(T, 8);
+  const w2 = load<u64>(T, 16);
+  const w3 = load<u64>(T, 24);
+  const s = slot(d, i);
+  store<u32>(s, <u32>w0 & MASK29, 0);
+  store<u32>(s, <u32>(w0 >> 29) & MASK29, 16);
+  store<u32>(s, <u32>((w0 >> 58) | (w1 << 6)) & MASK29, 32);
+  store<u32>(s, <u32>(w1 >> 23) & MASK29, 48);
+  store<u32>(s, <u32>((w1 >> 52) | (w2 << 12)) & MASK29, 64);
+  store<u32>(s, <u32>(w2 >> 17) & MASK29, 80);
+  store<u32>(s, <u32>((w2 >> 46) | (w3 << 18)) & MASK29, 96);
+  store<u32>(s, <u32>(w3 >> 11) & MASK29, 112);
+  store<u32>(s, <u32>(w3 >> 40), 128);
+  return (w0 | w1 | w2 | w3) !== 0;
+}
+
+/** Element i of chain array d ← 1 (any non-zero value: an idle slot, whose inverse goes unused). */
+export function denominatorOne(d: usize, i: i32): void {
+  const s = slot(d, i);
+  store<u32>(s, 1);
+  for (let j: usize = 16; j < PAIR_BYTES; j += 16) store<u32>(s + j, 0);
+}
+
+/** r = element i of chain array d as four u64 words (its value, below 2p). */
+export function elementWords(r: usize, d: usize, i: i32): void {
+  const s = slot(d, i);
+  const l0 = <u64>load<u32>(s, 0);
+  const l1 = <u64>load<u32>(s, 16);
+  const l2 = <u64>load<u32>(s, 32);
+  const l3 = <u64>load<u32>(s, 48);
+  const l4 = <u64>load<u32>(s, 64);
+  const l5 = <u64>load<u32>(s, 80);
+  const l6 = <u64>load<u32>(s, 96);
+  const l7 = <u64>load<u32>(s, 112);
+  const l8 = <u64>load<u32>(s, 128);
+  store<u64>(r, l0 | (l1 << 29) | (l2 << 58), 0);
+  store<u64>(r, (l2 >> 6) | (l3 << 23) | (l4 << 52), 8);
+  store<u64>(r, (l4 >> 12) | (l5 << 17) | (l6 << 46), 16);
+  store<u64>(r, (l6 >> 18) | (l7 << 11) | (l8 << 40), 24);
+}
+
 /**
- * d[i] ← 2^522/d[i] (the inverse in the 2^261 domain of the 2^256-domain value, times 32, so that
- * mul2 with a 2^256-domain numerator gives the slope in the 2^261 domain), for an even count m ≥ 2 of
- * non-zero elements, as two interleaved chains (even and odd indices) whose products share the lanes.
- * With x·2^s stored, a product subtracts 261 from s: chain prefix k has s = 256 − 5k. `pre` holds m
- * elements.
+ * Element i of chain array d ← 2^522/(its value) (the inverse in the 2^261 domain of the 2^256-domain
+ * value, times 32, so that a 2^261-domain product with a 2^256-domain numerator gives the slope in the
+ * 2^261 domain), for an even count m ≥ 2 of non-zero elements, as two interleaved chains (even and odd
+ * indices) whose products share the lanes. With x·2^s stored, a product subtracts 261 from s: chain
+ * prefix k has s = 256 − 5k. `pre` holds m/2 pair slots.
  */
 export function batchInv2(d: usize, m: i32, pre: usize): void {
   const c = m >> 1;
   const B: usize = FELT_BYTES;
-  fieldCopy(pre, d);
-  fieldCopy(pre + B, d + B);
+  memory.copy(pre, d, PAIR_BYTES);
   prefix2(pre, d, c);
-  // Totals a, b (s = 261 − 5c); fieldInv(x·2^s) = x^−1·2^(512 − s), so INV = (ab)^−1 at s = 251 + 5c
-  // after the product; 2^10 more gives each chain's start its s = 261 + 5c.
-  const last = <usize>(c - 1) * 2 * B;
-  mul29(INV, pre + last, pre + last + B);
+  // Totals a, b (s = 261 − 5c); fieldInv(x·2^s) = x^−1·2^(512 − s), so INV = (ab)^−1 at s = 251 + 10c
+  // after the product; 2^10 more, and a product with the other total, gives each chain's start its
+  // s = 261 + 5c.
+  elementWords(TA, pre, 2 * c - 2);
+  elementWords(TB, pre, 2 * c - 1);
+  mul29(INV, TA, TB);
   fieldInv(INV, INV);
   for (let i = 0; i < 10; i++) add64(INV, INV, INV);
-  mul2(ACC, INV, pre + last + B, ACC + B, INV, pre + last);
+  mul2(ACC, INV, TB, ACC + B, INV, TA);
   unwind2(d, pre, ACC, c);
 }
 
@@ -74,17 +128,18 @@ function abscissa(x: usize, u: usize, sq: usize, p: usize, q: usize): void {
 }
 
 /**
- * Two additions p += ±q at once: `ta`, `tb` point at q (64-byte aligned; bit 0 set means add −q), `ia`,
- * `ib` hold the inverses of xq − xp as batchInv2 leaves them.
+ * Two additions p += ±q at once: `ta`, `tb` point at q (64-byte aligned; bit 0 set means add −q), the
+ * pair slot at `inv` holds the inverses of xq − xp as batchInv2 leaves them.
  */
-export function addPair(pa: usize, ta: usize, ia: usize, pb: usize, tb: usize, ib: usize): void {
-  addPair2(pa, ta, ia, pb, tb, ib);
+export function addPair(pa: usize, ta: usize, pb: usize, tb: usize, inv: usize): void {
+  addPair2(pa, ta, pb, tb, inv);
 }
 
-/** One addition p += ±q, scalar (arguments as addPair's). */
-export function addOne(p: usize, tagged: usize, inv: usize): void {
+/** One addition p += ±q, scalar, with the inverse as element i of chain array d. */
+export function addOne(p: usize, tagged: usize, d: usize, i: i32): void {
+  elementWords(TB, d, i);
   numerator(LA, tagged, p);
-  mul29(LA, LA, inv);
+  mul29(LA, LA, TB);
   mul29(TA, LA, LA);
   abscissa(XA, UA, TA, p, tagged & ~1);
   mul29(UA, UA, LA);

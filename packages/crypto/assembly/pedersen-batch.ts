@@ -4,10 +4,10 @@
 // in pairs through the two SIMD lanes. Batches from WIDE_MIN pairs on take the wide tables
 // (wide-tables.ts: 32 lookups a hash), and so do smaller ones once those exist; until then the 12-bit
 // tables (44 lookups).
-import { FELT_BYTES, fieldCopy, fieldIsZero, fieldOne, fromMont } from '../../felt/assembly/field';
-import { addOne, addPair, batchInv2 } from './affine-add';
+import { FELT_BYTES, fieldCopy, fromMont } from '../../felt/assembly/field';
+import { addOne, addPair, batchInv2, denominator, denominatorOne } from './affine-add';
 import { AFFINE_BYTES } from './curve';
-import { sub64 } from './field64';
+import { PAIR_BYTES } from './generated/mul2';
 import { pedersenHash } from './pedersen';
 import { lastCarry, signedDigit } from './signed-comb';
 import {
@@ -110,8 +110,8 @@ function touch(pts: usize, n: i32): void {
 }
 
 /**
- * out[i] = pedersen(a[i], b[i]) for n ≥ BATCH_MIN pairs (canonical felts); scratch holds (n + 1)·134
- * bytes. A hash whose addition meets equal x-coordinates (never seen in practice) is redone one by one.
+ * out[i] = pedersen(a[i], b[i]) for n ≥ BATCH_MIN pairs (canonical felts); scratch holds
+ * (min(n, CHUNK) + 1)·214 bytes. A hash whose addition meets equal x-coordinates (never seen in practice) is redone one by one.
  */
 export function pedersenBatchAffine(out: usize, a: usize, b: usize, n: i32, scratch: usize): void {
   ensurePedersenTables();
@@ -132,9 +132,9 @@ function batch(out: usize, a: usize, b: usize, n: i32, scratch: usize, wide: boo
   const steps = wide ? 2 * (WIDE_WINDOWS + 1) : 2 * (LOW_STEPS + 1);
   const m = (n + 1) & ~1; // an odd n gets an idle partner
   const acc = scratch; // m affine points
-  const dx = acc + <usize>m * AFFINE_BYTES; // m slope denominators
-  const pre = dx + <usize>m * FELT_BYTES; // batch-inversion scratch
-  const pts = pre + <usize>m * FELT_BYTES; // m u32 table pointers
+  const dx = acc + <usize>m * AFFINE_BYTES; // m slope denominators (chain array: m/2 pair slots)
+  const pre = dx + <usize>(m >> 1) * PAIR_BYTES; // batch-inversion scratch, as many slots
+  const pts = pre + <usize>(m >> 1) * PAIR_BYTES; // m u32 table pointers
   const redo = pts + <usize>m * 4; // n flags
   const carries = redo + <usize>m; // n signed-digit carries
   for (let i = 0; i < m; i++) {
@@ -143,7 +143,7 @@ function batch(out: usize, a: usize, b: usize, n: i32, scratch: usize, wide: boo
     fieldCopy(p + 32, pedersenShift + 32);
     store<u8>(redo + <usize>i, 0);
   }
-  fieldOne(dx + <usize>(m - 1) * FELT_BYTES);
+  denominatorOne(dx, m - 1);
   store<u32>(pts + <usize>(m - 1) * 4, 0);
   for (let step = 0; step < steps; step++) {
     if (wide) {
@@ -157,28 +157,23 @@ function batch(out: usize, a: usize, b: usize, n: i32, scratch: usize, wide: boo
     }
     touch(pts, n);
     for (let i = 0; i < n; i++) {
-      const o = <usize>i * FELT_BYTES;
-      const d = dx + o;
-      let q = <usize>load<u32>(pts + <usize>i * 4);
-      if (q !== 0) {
-        sub64(d, q & ~1, acc + <usize>i * AFFINE_BYTES);
-        if (fieldIsZero(d)) {
-          store<u8>(redo + <usize>i, 1);
-          q = 0;
-        }
+      const q = <usize>load<u32>(pts + <usize>i * 4);
+      if (q === 0) {
+        denominatorOne(dx, i);
+      } else if (!denominator(dx, i, q & ~1, acc + <usize>i * AFFINE_BYTES)) {
+        store<u8>(redo + <usize>i, 1);
+        store<u32>(pts + <usize>i * 4, 0);
+        denominatorOne(dx, i);
       }
-      if (q === 0) fieldOne(d);
-      store<u32>(pts + <usize>i * 4, <u32>q);
     }
     batchInv2(dx, m, pre);
     for (let i = 0; i < m; i += 2) {
       const ta = <usize>load<u32>(pts + <usize>i * 4);
       const tb = <usize>load<u32>(pts + <usize>(i + 1) * 4);
       const pa = acc + <usize>i * AFFINE_BYTES;
-      const ia = dx + <usize>i * FELT_BYTES;
-      if (ta !== 0 && tb !== 0) addPair(pa, ta, ia, pa + AFFINE_BYTES, tb, ia + FELT_BYTES);
-      else if (ta !== 0) addOne(pa, ta, ia);
-      else if (tb !== 0) addOne(pa + AFFINE_BYTES, tb, ia + FELT_BYTES);
+      if (ta !== 0 && tb !== 0) addPair(pa, ta, pa + AFFINE_BYTES, tb, dx + <usize>(i >> 1) * PAIR_BYTES);
+      else if (ta !== 0) addOne(pa, ta, dx, i);
+      else if (tb !== 0) addOne(pa + AFFINE_BYTES, tb, dx, i + 1);
     }
   }
   for (let i = 0; i < n; i++) {

@@ -3,10 +3,10 @@
 // About 63 MB for P1 and P3 together, so single hashes and small batches keep the 12-bit tables. The
 // build itself runs on the batched affine additions (affine-add.ts): level k of every window adds
 // e[2^k] to e[1 … 2^k − 1] in chunks that share one inversion.
-import { FELT_BYTES, fieldCopy, fieldOne } from '../../felt/assembly/field';
-import { addOne, addPair, batchInv2 } from './affine-add';
+import { fieldCopy } from '../../felt/assembly/field';
+import { addOne, addPair, batchInv2, denominator, denominatorOne } from './affine-add';
 import { AFFINE_BYTES, jacDouble, jacFromAffine, jacToAffine } from './curve';
-import { sub64 } from './field64';
+import { PAIR_BYTES } from './generated/mul2';
 import {
   ensurePedersenTables,
   FOLD_COLS,
@@ -63,7 +63,7 @@ function dxs(): usize {
   return qs() + <usize>CHUNK * 4;
 }
 function pres(): usize {
-  return dxs() + <usize>CHUNK * FELT_BYTES;
+  return dxs() + <usize>(CHUNK >> 1) * PAIR_BYTES;
 }
 
 function push(dst: usize, src: usize, q: usize): void {
@@ -71,7 +71,7 @@ function push(dst: usize, src: usize, q: usize): void {
   fieldCopy(dst + 32, src + 32);
   store<u32>(dsts() + <usize>queued * 4, <u32>dst);
   store<u32>(qs() + <usize>queued * 4, <u32>q);
-  sub64(dxs() + <usize>queued * FELT_BYTES, q, dst);
+  denominator(dxs(), queued, q, dst);
   queued++;
   if (queued === CHUNK) flush();
 }
@@ -82,7 +82,7 @@ function flush(): void {
   if (queued === 0) return;
   const d = dxs();
   if (queued & 1) {
-    fieldOne(d + <usize>queued * FELT_BYTES);
+    denominatorOne(d, queued);
     store<u32>(dsts() + <usize>queued * 4, 0);
     queued++;
   }
@@ -92,9 +92,8 @@ function flush(): void {
     const pb = <usize>load<u32>(dsts() + <usize>(i + 1) * 4);
     const ta = <usize>load<u32>(qs() + <usize>i * 4);
     const tb = <usize>load<u32>(qs() + <usize>(i + 1) * 4);
-    const ia = d + <usize>i * FELT_BYTES;
-    if (pb !== 0) addPair(pa, ta, ia, pb, tb, ia + FELT_BYTES);
-    else addOne(pa, ta, ia);
+    if (pb !== 0) addPair(pa, ta, pb, tb, d + <usize>(i >> 1) * PAIR_BYTES);
+    else addOne(pa, ta, d, i);
   }
   queued = 0;
 }

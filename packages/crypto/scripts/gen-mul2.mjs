@@ -153,17 +153,16 @@ function addPairSource() {
   return [
     '/**',
     ' * pa += ±qa and pb += ±qb (affine, 2^256 domain): ta, tb point at q (64-byte aligned; bit 0 set',
-    ' * means add −q), ia, ib hold the inverses of xq − xp as batchInv2 leaves them (λ comes out in the',
-    ' * 2^261 domain). Neither p may alias another argument.',
+    ' * means add −q), the pair slot at inv holds the inverses of xq − xp as batchInv2 leaves them (λ',
+    ' * comes out in the 2^261 domain). Neither p may alias another argument.',
     ' */',
-    'export function addPair2(pa: usize, ta: usize, ia: usize, pb: usize, tb: usize, ib: usize): void {',
+    'export function addPair2(pa: usize, ta: usize, pb: usize, tb: usize, inv: usize): void {',
     numerator('a'),
     numerator('b'),
-    ...words(['ia', 'ib']),
     '  const ZERO = i64x2.splat(0);',
     '  const MASK = i64x2.splat(0x1fffffff);',
     ...limbs.map((i) => `  const n${i} = ${lanes('la', 'lb', i)};`),
-    ...limbs.map((i) => `  const d${i} = ${lanes('ia', 'ib', i)};`),
+    ...limbs.map((i) => `  const d${i} = v128.load(inv, ${16 * i});`),
     montColumns(productCols('n', 'd'), '', 'r'),
     ...limbs.map((i) => `  const z${i} = i32x4.shuffle(r${i}, r${i}, 0, 2, 0, 2);`),
     montColumns(squareCols('z'), 't', 's'),
@@ -212,72 +211,66 @@ function source() {
   ].join('\n');
 }
 
-// The shared inversion's two passes over two interleaved chains (element k of chain A at base + 64k, of
-// chain B at base + 64k + 32), with the running product kept in limbs between steps.
+// The shared inversion's two passes over two interleaved chains (element k of chain A and of chain B
+// share a pair slot of nine v128 values, limb j at 16j, chain A's in i32 lane 0 and chain B's in lane 1:
+// the operand form of extmul_low_i32x4_u), with the running product kept in limbs between steps.
+// Values in this form are below 2p, not reduced: products take them as they are.
 function chainSource() {
-  const lanes = (x, y, i) => `i32x4.replace_lane(i32x4.splat(${limbOf(x, i)}), 1, ${limbOf(y, i)})`;
-  const words = (ptrs) =>
-    ptrs.flatMap((p) => [0, 1, 2, 3].map((k) => `  const ${p}w${k} = load<u64>(${p}, ${8 * k});`));
+  const load = (x, ptr) => limbs.map((i) => `  const ${x}${i} = v128.load(${ptr}, ${16 * i});`);
   const shuffled = (x, r) => limbs.map((i) => `  ${x}${i} = i32x4.shuffle(${r}${i}, ${r}${i}, 0, 2, 0, 2);`);
+  const storeLimbs = (ptr, x) => limbs.map((i) => `  v128.store(${ptr}, ${x}${i}, ${16 * i});`);
   const indent = (lines) => lines.join('\n').replace(/^/gm, '  ');
   return [
+    '/** Bytes of one pair slot of the chains: nine v128 limbs. */',
+    `export const PAIR_BYTES: usize = ${16 * L};`,
+    '',
     '/** pre[k] = pre[k − 1]·d[k]·2^−261 for k = 1 … count − 1, on both chains (pre[0] given). */',
     'export function prefix2(pre: usize, d: usize, count: i32): void {',
     '  const ZERO = i64x2.splat(0);',
     '  const MASK = i64x2.splat(0x1fffffff);',
-    '  const xa = pre;',
-    '  const xb = pre + 32;',
-    ...words(['xa', 'xb']),
-    ...limbs.map((i) => `  let x${i} = ${lanes('xa', 'xb', i)};`),
+    ...limbs.map((i) => `  let x${i} = v128.load(pre, ${16 * i});`),
     '  for (let k = 1; k < count; k++) {',
     indent([
-      '  const da = d + <usize>k * 64;',
-      '  const db = da + 32;',
-      '  const oa = pre + <usize>k * 64;',
-      '  const ob = oa + 32;',
-      ...words(['da', 'db']),
-      ...limbs.map((i) => `  const y${i} = ${lanes('da', 'db', i)};`),
+      `  const dk = d + <usize>k * ${16 * L};`,
+      `  const ok = pre + <usize>k * ${16 * L};`,
+      ...load('y', 'dk'),
       montColumns(productCols('x', 'y'), '', 'r'),
-      pack(0, 'oa'),
-      pack(1, 'ob'),
       ...shuffled('x', 'r'),
+      ...storeLimbs('ok', 'x'),
     ]),
     '  }',
     '}',
     '',
     '/**',
-    ' * Walks both chains back from the inverses of their totals at acc and acc + 32: d[k] becomes',
-    ' * acc·pre[k − 1]·2^−261 and acc becomes acc·d[k]·2^−261, for k = count − 1 … 1; then d[0] = acc.',
+    ' * Walks both chains back from the inverses of their totals at acc and acc + 32 (canonical words):',
+    ' * d[k] becomes acc·pre[k − 1]·2^−261 and acc becomes acc·d[k]·2^−261, for k = count − 1 … 1; then',
+    ' * d[0] = acc.',
     ' */',
     'export function unwind2(d: usize, pre: usize, acc: usize, count: i32): void {',
     '  const ZERO = i64x2.splat(0);',
     '  const MASK = i64x2.splat(0x1fffffff);',
     '  const xa = acc;',
     '  const xb = acc + 32;',
-    ...words(['xa', 'xb']),
-    ...limbs.map((i) => `  let x${i} = ${lanes('xa', 'xb', i)};`),
-    ...limbs.map((i) => `  let u${i} = i64x2.extend_low_i32x4_u(x${i});`),
+    ...[0, 1, 2, 3].flatMap((k) => [
+      `  const xaw${k} = load<u64>(xa, ${8 * k});`,
+      `  const xbw${k} = load<u64>(xb, ${8 * k});`,
+    ]),
+    ...limbs.map(
+      (i) => `  let x${i} = i32x4.replace_lane(i32x4.splat(${limbOf('xa', i)}), 1, ${limbOf('xb', i)});`,
+    ),
     '  for (let k = count - 1; k > 0; k--) {',
     indent([
-      '  const da = d + <usize>k * 64;',
-      '  const db = da + 32;',
-      '  const pa = pre + <usize>(k - 1) * 64;',
-      '  const pb = pa + 32;',
-      ...words(['da', 'db', 'pa', 'pb']),
-      ...limbs.map((i) => `  const y${i} = ${lanes('pa', 'pb', i)};`),
-      ...limbs.map((i) => `  const z${i} = ${lanes('da', 'db', i)};`),
+      `  const dk = d + <usize>k * ${16 * L};`,
+      `  const pk = pre + <usize>(k - 1) * ${16 * L};`,
+      ...load('y', 'pk'),
+      ...load('z', 'dk'),
       montColumns(productCols('x', 'y'), '', 'r'),
-      pack(0, 'da'),
-      pack(1, 'db'),
+      ...limbs.map((i) => `  v128.store(dk, i32x4.shuffle(r${i}, r${i}, 0, 2, 0, 2), ${16 * i});`),
       montColumns(productCols('x', 'z'), 't', 's'),
-      ...limbs.map((i) => `  u${i} = s${i};`),
       ...shuffled('x', 's'),
     ]),
     '  }',
-    '  const oa = d;',
-    '  const ob = d + 32;',
-    pack(0, 'oa', 'u'),
-    pack(1, 'ob', 'u'),
+    ...storeLimbs('d', 'x'),
     '}',
     '',
   ].join('\n');

@@ -78,7 +78,9 @@ export class FastCrypto {
       number,
       number,
     ];
-    this.mem.ensure(scratch + n * (96 + 64));
+    // pedersenMany's scratch: n Jacobian points and elements; the batch kernel's: 214 bytes a pair of a
+    // sub-batch of at most 1024 (pedersen-batch.ts), plus one idle partner.
+    this.mem.ensure(scratch + Math.max(n * (96 + 64), (Math.min(n, 1024) + 2) * 216));
     const words = this.words();
     writeFelts(words, pa, a, n);
     writeFelts(words, pb, b, n);
