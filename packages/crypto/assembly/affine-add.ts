@@ -12,8 +12,9 @@ const INV = memory.data(32, 32);
 const ACC = memory.data(64, 32); // the two chains' running inverses
 const TA = memory.data(32, 32);
 const TB = memory.data(32, 32);
-const T = memory.data(32, 32);
 const MASK29: u32 = 0x1fffffff;
+// p = 2^251 + 17·2^192 + 1: its words are 1, 0, 0 and P_HIGH.
+const P_HIGH: u64 = ((<u64>1) << 59) | 17;
 const LA = memory.data(32, 32);
 const UA = memory.data(32, 32);
 const XA = memory.data(32, 32);
@@ -41,11 +42,31 @@ function slot(d: usize, i: i32): usize {
 
 /** Writes xq − xp (2^256 domain) as element i of chain array d; false when it is zero. */
 export function denominator(d: usize, i: i32, q: usize, p: usize): bool {
-  sub64(T, q, p);
-  const w0 = load<u64>(T, 0);
-  const w1 = load<u64>(T, 8);
-  const w2 = load<u64>(T, 16);
-  const w3 = load<u64>(T, 24);
+  // q − p, plus p when it borrows (as field64.ts's sub64, on locals).
+  const q0 = load<u64>(q, 0);
+  const q1 = load<u64>(q, 8);
+  const q2 = load<u64>(q, 16);
+  const q3 = load<u64>(q, 24);
+  const p0 = load<u64>(p, 0);
+  const p1 = load<u64>(p, 8);
+  const p2 = load<u64>(p, 16);
+  const p3 = load<u64>(p, 24);
+  const d0 = q0 - p0;
+  const b0 = <u64>(q0 < p0);
+  const t1 = q1 - p1;
+  const d1 = t1 - b0;
+  const b1 = <u64>(q1 < p1) | <u64>(t1 < b0);
+  const t2 = q2 - p2;
+  const d2 = t2 - b1;
+  const b2 = <u64>(q2 < p2) | <u64>(t2 < b1);
+  const mask = 0 - (<u64>(q3 < p3) | <u64>(q3 - p3 < b2));
+  const w0 = d0 + (mask & 1);
+  const c0 = <u64>(w0 < d0);
+  const w1 = d1 + c0;
+  const c1 = <u64>(w1 < c0);
+  const w2 = d2 + c1;
+  const c2 = <u64>(w2 < c1);
+  const w3 = q3 - p3 - b2 + (mask & P_HIGH) + c2;
   const s = slot(d, i);
   store<u32>(s, <u32>w0 & MASK29, 0);
   store<u32>(s, <u32>(w0 >> 29) & MASK29, 16);
