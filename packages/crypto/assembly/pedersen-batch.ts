@@ -111,7 +111,8 @@ function touch(pts: usize, n: i32): void {
 
 /**
  * out[i] = pedersen(a[i], b[i]) for n ≥ BATCH_MIN pairs (canonical felts); scratch holds
- * (min(n, CHUNK) + 1)·214 bytes. A hash whose addition meets equal x-coordinates (never seen in practice) is redone one by one.
+ * (min(n, CHUNK) + 1)·214 bytes. A hash whose addition meets equal x-coordinates (never seen in
+ * practice: it takes a discrete-log relation) is redone one by one.
  */
 export function pedersenBatchAffine(out: usize, a: usize, b: usize, n: i32, scratch: usize): void {
   ensurePedersenTables();

@@ -85,6 +85,12 @@ describe('wasm Pedersen against the reference', () => {
     }
   });
 
+  it('a batch over one sub-batch (1025 pairs: sub-batches of 514 and 511, the last with an idle lane)', () => {
+    const x = randomFelts(1025, 11);
+    const y = randomBits(1025, 251, 12);
+    assert.deepEqual(wasm.pedersenMany(x, y), ref.pedersenMany(x, y));
+  });
+
   it('batched hashes whose lane partner has no table lookups at a step (zero digits) still agree', () => {
     // The affine kernel adds hashes 2k and 2k + 1 in SIMD lanes; a lone addition takes the scalar path.
     const x = a.slice(0, 33).map((v, i) => (i % 2 === 0 ? v : BigInt(i % 3)));
