@@ -43,11 +43,12 @@ const G_WINDOWS = 248 / G_BITS;
 /**
  * Large batches' wide signed windows for P1 and P3 (wide-tables.ts): WIDE_WINDOWS windows of WIDE_BITS
  * bits cover bits 0…239, and one folded lookup covers bits 240…251 (the low part's last 8 bits with
- * the carry in, and the 4-bit high part on P2 or P4).
+ * the carry in, and the 4-bit high part on P2 or P4). The batch kernel reads a digit as one u16, so
+ * WIDE_BITS stays 16 (15 windows of 2^15 entries: 31.5 MB per base).
  */
 export const WIDE_BITS = 16;
 export const WIDE_WINDOWS = 240 / WIDE_BITS;
-/** Folded entries: (l, t) ↦ l·2^240·P1 + t·P2 for l ≤ 256, t ≤ 15, (0, 0) left out. */
+/** Folded entries: (l, t) ↦ l·2^240·P1 + t·P2 for l ≤ 256, t ≤ 15 (felts reach t = 8), (0, 0) left out. */
 export const FOLD_COLS: usize = 257;
 export const FOLD_ENTRIES: usize = 16 * FOLD_COLS - 1;
 /** Bytes of one base's wide windows (P1's or P3's). */
