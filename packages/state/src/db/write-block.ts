@@ -18,8 +18,8 @@ export const CLASS_SIERRA = 0;
 export const CLASS_CAIRO0 = 1;
 
 /**
- * Writes the records of a block that do not depend on its state commitment (storage history,
- * transactions, events), inside the caller's write transaction: this runs while the tries
+ * Writes the records of a block that do not depend on its state commitment (storage history, state
+ * diff, transactions, events), inside the caller's write transaction: this runs while the tries
  * hash. The storage updates must have been checked already.
  */
 export function writeBlockRecords(t: Tables, input: BlockInput, pruneBefore: number | undefined): void {
@@ -47,6 +47,8 @@ export function writeBlockRecords(t: Tables, input: BlockInput, pruneBefore: num
       if (pruneBefore !== undefined) pruneHistory(t.storage, sk.subarray(0, 64), pruneBefore);
     }
   }
+  // Encoding never throws; a diff that the commit then rejects leaves nothing (one transaction).
+  t.stateDiffs.put(Buffer.from(b), encodeStateDiff(input.stateDiff));
   const txs = input.transactions ?? [];
   txs.forEach((tx, i) => {
     const pos = key(b, u32(i));
@@ -88,7 +90,6 @@ export function writeBlockState(
       key(cls.classHash),
       encodeJson({ sierra: cls.sierra, casm: cls.casm, legacy: cls.legacy }),
     );
-  t.stateDiffs.put(Buffer.from(b), encodeStateDiff(input.stateDiff));
   writeNodes(t, n, c);
   if (pruneBefore !== undefined || c.staleNodes) recordStale(t, n, c);
   if (pruneBefore !== undefined) pruneNodes(t, pruneBefore);
