@@ -5,7 +5,7 @@ import { flattenTrees } from '../parallel/tree-job.js';
 import { hashPending } from '../trie/hash-pending.js';
 import { type OffloadedJob, pedersenHasher, poseidonHasher, type TrieHasher } from '../trie/hasher.js';
 import type { NodeReader, TrieNode } from '../trie/node.js';
-import { type Pending, rootBlock, toStoredNode } from '../trie/pending.js';
+import { type Pending, rootBlock } from '../trie/pending.js';
 import { planUpdate } from '../trie/plan-update.js';
 import { sortUpdates } from '../trie/updates.js';
 import { viewOf } from '../trie/word.js';
