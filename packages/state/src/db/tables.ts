@@ -37,6 +37,8 @@ export interface Tables {
   readonly staleNodes: Database<Buffer, Buffer>;
   /** With pruning: node key → u32 number of places it occupies, for nodes at more than one place. */
   readonly nodeRefs: Database<Buffer, Buffer>;
+  /** With pruning: block → the keys of older nodes that block gave another place (undone when it is dropped). */
+  readonly gainedNodes: Database<Buffer, Buffer>;
   /** block → binary state diff (diff-codec). */
   readonly stateDiffs: Database<Buffer, Buffer>;
 }
@@ -77,5 +79,6 @@ export function openTables(path: string, mapSize?: number): Tables {
     stateDiffs: sub('state-diffs'),
     staleNodes: sub('stale-nodes'),
     nodeRefs: sub('node-refs'),
+    gainedNodes: sub('gained-nodes'),
   };
 }

@@ -4,7 +4,7 @@ import { latestAt } from './history.js';
 import { decodeJson } from './json.js';
 import { key, u32, u64 } from './keys.js';
 import type { Tables } from './tables.js';
-import { EVENT_KEY_INDEX_DEPTH } from './write-block.js';
+import { dropPlace, EVENT_KEY_INDEX_DEPTH } from './write-block.js';
 
 /** Removes every key ≥ `start` of `db` (its keys sort by block first). */
 function removeFrom(db: Database<Buffer, Buffer>, start: Buffer): void {
@@ -16,7 +16,8 @@ function removeFrom(db: Database<Buffer, Buffer>, start: Buffer): void {
 /**
  * Deletes every record of the blocks after `keep` (latest ≥ keep), inside the caller's write
  * transaction: trie nodes those blocks created, contract and storage history, class declarations,
- * blocks, roots, transactions, receipts, events and their indexes, state diffs, pruning lists.
+ * blocks, roots, transactions, receipts, events and their indexes, state diffs, pruning lists, and
+ * the places those blocks gave to kept nodes.
  */
 export function truncateBlocks(t: Tables, keep: number, latest: number): void {
   for (let n = latest; n > keep; n--) {
@@ -59,6 +60,14 @@ export function truncateBlocks(t: Tables, keep: number, latest: number): void {
     removeEvents(t, b);
     t.roots.removeSync(Buffer.from(b));
     t.staleNodes.removeSync(Buffer.from(b));
+    // Places this block gave to kept nodes go with it (so that pruning can still free those nodes).
+    const gained = t.gainedNodes.getBinary(Buffer.from(b));
+    if (gained) {
+      const list = Buffer.from(gained);
+      for (let i = 0; i + 36 <= list.length; i += 36)
+        if (list.readUInt32BE(i) <= keep) dropPlace(t, Buffer.from(list.subarray(i, i + 36)));
+      t.gainedNodes.removeSync(Buffer.from(b));
+    }
   }
   // Trie nodes and place counts are keyed by their block (u32) first.
   const after = Buffer.from(u32(keep + 1));

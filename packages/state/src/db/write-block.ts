@@ -155,11 +155,23 @@ function recordStale(t: Tables, n: number, c: StateCommit): void {
   const kv = viewOf(kb);
   for (const [h, count] of c.sharedNodes ?? [])
     t.nodeRefs.putSync(writeNodeKey(kb, kv, n, h), u32Buffer(count));
-  for (const g of c.gainedNodes ?? []) {
+  const gained = c.gainedNodes ?? [];
+  const gainedKeys = Buffer.allocUnsafe(36 * gained.length);
+  gained.forEach((g, i) => {
     const k = writeNodeKey(kb, kv, g.block, g.hash);
+    gainedKeys.set(k, 36 * i);
     const refs = t.nodeRefs.getBinary(k);
     t.nodeRefs.putSync(k, u32Buffer((refs ? refs.readUInt32BE(0) : 1) + 1));
-  }
+  });
+  if (gained.length > 0) t.gainedNodes.putSync(Buffer.from(u64(n)), gainedKeys);
+}
+
+/** Takes one place from the node with key `k` (no entry: one place). */
+export function dropPlace(t: Tables, k: Buffer): void {
+  const refs = t.nodeRefs.getBinary(k);
+  const left = refs ? refs.readUInt32BE(0) - 1 : 0;
+  if (left > 1) t.nodeRefs.putSync(k, u32Buffer(left));
+  else if (refs) t.nodeRefs.removeSync(k);
 }
 
 function u32Buffer(x: number): Buffer {
@@ -196,4 +208,9 @@ function pruneNodes(t: Tables, oldest: number): void {
   }
   for (const [block, hashes] of gone) removeNodes(t.nodes, block, hashes);
   for (const k of done) t.staleNodes.removeSync(k);
+  // Blocks up to `oldest` can no longer be dropped: their lists of gained places are not needed.
+  const gainedDone: Buffer[] = [];
+  for (const k of t.gainedNodes.getKeys({ end: Buffer.from(u64(oldest + 1)) }))
+    gainedDone.push(Buffer.from(k as Buffer));
+  for (const k of gainedDone) t.gainedNodes.removeSync(k);
 }

@@ -50,6 +50,25 @@ function storedNodes(db: StateDatabase): Set<string> {
   return out;
 }
 
+/** A random diff whose storage values are 1 or 2 (with small keys: identical subtrees in several places). */
+function smallValueDiff(r: () => number, contracts: bigint[], keys: bigint[]): StateDiff {
+  const base = randomDiff(r, contracts, keys, 25);
+  return {
+    ...base,
+    storageDiffs: base.storageDiffs.map((d) => ({
+      address: d.address,
+      entries: d.entries.map((e) => ({ key: e.key, value: e.value === 0n ? 0n : 1n + (e.value % 2n) })),
+    })),
+  };
+}
+
+/** Stored nodes from before the readable window (up to block `n`) that no root of the window reaches. */
+function unreachableBeforeWindow(db: StateDatabase, contracts: bigint[], n: number): string[] {
+  const oldest = db.oldestReadableBlock();
+  const live = reachable(db, contracts, oldest, n);
+  return [...storedNodes(db)].filter((id) => !live.has(id) && Number(id.split(':')[0]) < oldest);
+}
+
 describe('trie-node pruning', () => {
   for (const [seed, K] of [
     [31, 3],
@@ -75,14 +94,7 @@ describe('trie-node pruning', () => {
         ...Array.from({ length: 6 }, () => randomFelt(r, 251)),
       ];
       for (let n = 0; n < 14; n++) {
-        const base = randomDiff(r, contracts, keys, 25);
-        const diff: StateDiff = {
-          ...base,
-          storageDiffs: base.storageDiffs.map((d) => ({
-            address: d.address,
-            entries: d.entries.map((e) => ({ key: e.key, value: e.value === 0n ? 0n : 1n + (e.value % 2n) })),
-          })),
-        };
+        const diff = smallValueDiff(r, contracts, keys);
         const a = archive.commitBlock({ blockNumber: n, stateDiff: diff });
         const p = pruned.commitBlock({ blockNumber: n, stateDiff: diff });
         assert.equal(p.stateRoot, a.stateRoot, `root of block ${n}`);
@@ -121,4 +133,31 @@ describe('trie-node pruning', () => {
       await pruned.close();
       await archive.close();
     });
+  it('dropped blocks give back the places they added to older nodes, so pruning still frees them', async () => {
+    const K = 3;
+    for (const seed of [51, 52, 53]) {
+      const pruned = open(K);
+      const r = rng(seed);
+      const contracts = Array.from({ length: 4 }, () => randomFelt(r, 251));
+      const keys = [
+        0n,
+        1n,
+        2n,
+        3n,
+        4n,
+        6n,
+        8n,
+        0x10n,
+        ...Array.from({ length: 4 }, () => randomFelt(r, 251)),
+      ];
+      for (let n = 0; n < 10; n++)
+        pruned.commitBlock({ blockNumber: n, stateDiff: smallValueDiff(r, contracts, keys) });
+      pruned.dropBlocksAfter(7);
+      for (let n = 8; n < 20; n++) {
+        pruned.commitBlock({ blockNumber: n, stateDiff: smallValueDiff(r, contracts, keys) });
+        assert.deepEqual(unreachableBeforeWindow(pruned, contracts, n), [], `seed ${seed}, block ${n}`);
+      }
+      await pruned.close();
+    }
+  });
 });
