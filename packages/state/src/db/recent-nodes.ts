@@ -1,19 +1,21 @@
 // The nodes that the last few blocks created, kept in memory as they were stored: each block rewrites
 // the upper levels of every trie it touches, so the next block reads most of those again. Records stay
-// in their bytes (indexed by the low 48 bits of the hash) and are decoded only when read.
+// in their bytes (indexed by the low 30 bits of the hash: small-integer keys, the fastest kind of Map
+// key) and are decoded only when read.
 import type { StateCommit } from '../commitment/commit-state-diff.js';
 import type { TrieNode } from '../trie/node.js';
 import { viewOf } from '../trie/word.js';
 import { decodeRecord, NODE_RECORD, recordHash } from './node-record.js';
 
-const LOW48 = (1n << 48n) - 1n;
-/** An index slot shared by two hashes (same low 48 bits): such nodes are read from the database. */
+const LOW = 0x3fffffff;
+const LOW_BIG = BigInt(LOW);
+/** An index slot shared by two hashes (same low 30 bits): such nodes are read from the database. */
 const AMBIGUOUS = -1;
 
 interface BlockNodes {
   readonly maps: readonly Map<bigint, TrieNode>[];
   readonly views: DataView[];
-  /** Low 48 bits of the hash → view index × 2^32 + byte offset (or AMBIGUOUS). */
+  /** Low 30 bits of the hash → view index × 2^32 + byte offset (or AMBIGUOUS). */
   readonly index: Map<number, number>;
 }
 
@@ -32,7 +34,7 @@ export class RecentNodes {
       const view = viewOf(r);
       const v = views.push(view) - 1;
       for (let o = 0; o < r.length; o += NODE_RECORD) {
-        const low = view.getUint16(o + 26) * 2 ** 32 + view.getUint32(o + 28);
+        const low = view.getUint32(o + 28) & LOW;
         index.set(low, index.has(low) ? AMBIGUOUS : v * 2 ** 32 + o);
       }
     }
@@ -51,7 +53,7 @@ export class RecentNodes {
       const n = m.get(hash);
       if (n !== undefined) return n;
     }
-    const at = b.index.get(Number(hash & LOW48));
+    const at = b.index.get(Number(hash & LOW_BIG));
     if (at === undefined || at === AMBIGUOUS) return undefined;
     const view = b.views[Math.floor(at / 2 ** 32)]!;
     const offset = at % 2 ** 32;
