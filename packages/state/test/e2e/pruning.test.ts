@@ -50,6 +50,14 @@ function storedNodes(db: StateDatabase): Set<string> {
   return out;
 }
 
+/**
+ * Small keys (and `random` others): with repeated values they make identical subtrees, one stored node
+ * at several places.
+ */
+function smallKeys(r: () => number, random: number): bigint[] {
+  return [0n, 1n, 2n, 3n, 4n, 6n, 8n, 0x10n, ...Array.from({ length: random }, () => randomFelt(r, 251))];
+}
+
 /** A random diff whose storage values are 1 or 2 (with small keys: identical subtrees in several places). */
 function smallValueDiff(r: () => number, contracts: bigint[], keys: bigint[]): StateDiff {
   const base = randomDiff(r, contracts, keys, 25);
@@ -81,18 +89,7 @@ describe('trie-node pruning', () => {
       const archive = open();
       const r = rng(seed);
       const contracts = Array.from({ length: 4 }, () => randomFelt(r, 251));
-      // Small keys with repeated values make identical subtrees (one stored node at several places).
-      const keys = [
-        0n,
-        1n,
-        2n,
-        3n,
-        4n,
-        6n,
-        8n,
-        0x10n,
-        ...Array.from({ length: 6 }, () => randomFelt(r, 251)),
-      ];
+      const keys = smallKeys(r, 6);
       for (let n = 0; n < 14; n++) {
         const diff = smallValueDiff(r, contracts, keys);
         const a = archive.commitBlock({ blockNumber: n, stateDiff: diff });
@@ -139,17 +136,7 @@ describe('trie-node pruning', () => {
       const pruned = open(K);
       const r = rng(seed);
       const contracts = Array.from({ length: 4 }, () => randomFelt(r, 251));
-      const keys = [
-        0n,
-        1n,
-        2n,
-        3n,
-        4n,
-        6n,
-        8n,
-        0x10n,
-        ...Array.from({ length: 4 }, () => randomFelt(r, 251)),
-      ];
+      const keys = smallKeys(r, 4);
       for (let n = 0; n < 10; n++)
         pruned.commitBlock({ blockNumber: n, stateDiff: smallValueDiff(r, contracts, keys) });
       pruned.dropBlocksAfter(7);
