@@ -167,6 +167,15 @@ const FULL_ROWS = [0, 1, 2, 3, 4, 87, 88, 89, 90, 91];
 const FULL1_BYTES = 216;
 const KP = [0n, 2n, 4n];
 const at = (j, i) => 16 * (9 * j + i);
+/** Full rounds `from`…`to` of the two states: three S-boxes, then the mix with round r's constants. */
+const fullRounds = (from, to) => [
+  `  for (let r: usize = ${from}; r <= ${to}; r++) {`,
+  '    cube2(Y, ST);',
+  `    cube2(Y + ${at(1, 0)}, ST + ${at(1, 0)});`,
+  `    cube2(Y + ${at(2, 0)}, ST + ${at(2, 0)});`,
+  '    fullMix2(Y, fk + r * FULL_CONSTANT_BYTES);',
+  '  }',
+];
 
 function fullSource() {
   const lanes = (off, i) =>
@@ -249,12 +258,7 @@ function fullSource() {
       ...carrySave('s', (i, e) => `v128.store(ST, ${e}, ${at(j, i)});`),
       '  }',
     ]),
-    '  for (let r: usize = 1; r <= 4; r++) {',
-    '    cube2(Y, ST);',
-    `    cube2(Y + ${at(1, 0)}, ST + ${at(1, 0)});`,
-    `    cube2(Y + ${at(2, 0)}, ST + ${at(2, 0)});`,
-    '    fullMix2(Y, fk + r * FULL_CONSTANT_BYTES);',
-    '  }',
+    ...fullRounds(1, 4),
     ...limbs.map((i) => `  let u${i} = ZERO;`),
     '  let v = ZERO;',
     '  let cy = ZERO;',
