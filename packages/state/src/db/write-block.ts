@@ -166,12 +166,13 @@ function recordStale(t: Tables, n: number, c: StateCommit): void {
   if (gained.length > 0) t.gainedNodes.putSync(Buffer.from(u64(n)), gainedKeys);
 }
 
-/** Takes one place from the node with key `k` (no entry: one place). */
-export function dropPlace(t: Tables, k: Buffer): void {
+/** Takes one place from the node with key `k` (no entry: one place); false when it has none left. */
+export function dropPlace(t: Tables, k: Buffer): boolean {
   const refs = t.nodeRefs.getBinary(k);
   const left = refs ? refs.readUInt32BE(0) - 1 : 0;
   if (left > 1) t.nodeRefs.putSync(k, u32Buffer(left));
-  else if (refs) t.nodeRefs.removeSync(k);
+  else if (left === 1) t.nodeRefs.removeSync(k);
+  return left > 0;
 }
 
 function u32Buffer(x: number): Buffer {
@@ -192,12 +193,7 @@ function pruneNodes(t: Tables, oldest: number): void {
     const list = Buffer.from(entry.value);
     const view = viewOf(list);
     for (let i = 0; i + 36 <= list.length; i += 36) {
-      const k = Buffer.from(list.subarray(i, i + 36));
-      const refs = t.nodeRefs.getBinary(k);
-      const left = refs ? refs.readUInt32BE(0) - 1 : 0;
-      if (left > 1) t.nodeRefs.putSync(k, u32Buffer(left));
-      else if (left === 1) t.nodeRefs.removeSync(k);
-      else {
+      if (!dropPlace(t, Buffer.from(list.subarray(i, i + 36)))) {
         const block = view.getUint32(i);
         let l = gone.get(block);
         if (!l) gone.set(block, (l = []));
