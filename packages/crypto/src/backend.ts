@@ -6,6 +6,11 @@ export interface CryptoBackend {
   pedersen(a: bigint, b: bigint): bigint;
   /** Pedersen of many pairs: out[i] = pedersen(a[i], b[i]). */
   pedersenMany(a: readonly bigint[], b: readonly bigint[]): bigint[];
+  /**
+   * pedersenMany on bytes, for callers that keep felts as bytes: a and b hold n felts each as 32-byte
+   * little-endian words (checked below p); the n hashes go to out in the same form. Optional.
+   */
+  pedersenManyBytes?(a: Uint8Array, b: Uint8Array, out: Uint8Array): void;
   poseidon(a: bigint, b: bigint): bigint;
   /** Two-input Poseidon of many pairs: out[i] = poseidon(a[i], b[i]). */
   poseidonMany(a: readonly bigint[], b: readonly bigint[]): bigint[];

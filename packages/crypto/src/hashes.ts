@@ -1,6 +1,7 @@
 import { P } from '@starling/felt';
 import { getCryptoBackend } from './active-backend.js';
 import { CryptoError } from './errors.js';
+import { checkFeltBytes, pedersenManyViaBigints } from './felt-bytes.js';
 
 function checkFelt(value: bigint, what: string): void {
   if (typeof value !== 'bigint' || value < 0n || value >= P) {
@@ -26,6 +27,20 @@ export function pedersenMany(a: readonly bigint[], b: readonly bigint[]): bigint
   checkFelts(a, 'pedersenMany a');
   checkFelts(b, 'pedersenMany b');
   return getCryptoBackend().pedersenMany(a, b);
+}
+
+/**
+ * out = pedersenMany of felts given as bytes: a and b hold n felts each as 32-byte little-endian words,
+ * out gets the n hashes in the same form. For callers that keep felts as bytes (no bigints at all).
+ */
+export function pedersenManyBytes(a: Uint8Array, b: Uint8Array, out: Uint8Array): void {
+  if (a.length % 32 !== 0 || a.length !== b.length || out.length < a.length)
+    throw new CryptoError('INVALID_HASH_INPUT', 'pedersenManyBytes: inputs are not n 32-byte words each');
+  checkFeltBytes(a, 'pedersenManyBytes a');
+  checkFeltBytes(b, 'pedersenManyBytes b');
+  const backend = getCryptoBackend();
+  if (backend.pedersenManyBytes) backend.pedersenManyBytes(a, b, out);
+  else pedersenManyViaBigints(backend, a, b, out);
 }
 
 /** compute_hash_on_elements: h = 0, h = ped(h, e) for each element, then ped(h, n). */

@@ -21,6 +21,7 @@ export {
   pedersen,
   pedersenArray,
   pedersenMany,
+  pedersenManyBytes,
   poseidon,
   poseidonArray,
   poseidonMany,

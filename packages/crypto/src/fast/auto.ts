@@ -1,5 +1,6 @@
 import { getCryptoBackend, setCryptoBackend } from '../active-backend.js';
 import type { CryptoBackend } from '../backend.js';
+import { pedersenManyViaBigints } from '../felt-bytes.js';
 import { referenceCrypto } from '../reference-backend.js';
 import { getWasmCrypto } from './wasm-instance.js';
 
@@ -17,6 +18,11 @@ export const autoCrypto: CryptoBackend = {
   },
   pedersen: (a, b) => impl().pedersen(a, b),
   pedersenMany: (a, b) => impl().pedersenMany(a, b),
+  pedersenManyBytes: (a, b, out) => {
+    const backend = impl();
+    if (backend.pedersenManyBytes) backend.pedersenManyBytes(a, b, out);
+    else pedersenManyViaBigints(backend, a, b, out);
+  },
   poseidon: (a, b) => impl().poseidon(a, b),
   poseidonMany: (a, b) => impl().poseidonMany(a, b),
   poseidonArray: (values) => impl().poseidonArray(values),

@@ -94,6 +94,25 @@ export class FastCrypto {
     return out;
   }
 
+  /** pedersenMany on 32-byte little-endian felts (the kernels' own layout: copied in and out as bytes). */
+  pedersenManyBytes(a: Uint8Array, b: Uint8Array, out: Uint8Array): void {
+    const n = a.length / BYTES;
+    if (n === 0) return;
+    const [pa, pb, po, scratch] = [0, 1, 2, 3].map((k) => this.base + k * n * BYTES) as [
+      number,
+      number,
+      number,
+      number,
+    ];
+    this.mem.ensure(scratch + Math.max(n * (96 + 64), (Math.min(n, 1024) + 2) * 216));
+    const memory = new Uint8Array(this.kernels.memory.buffer);
+    memory.set(a, pa);
+    memory.set(b, pb);
+    if (n >= BATCH_MIN) this.kernels.pedersenBatchAffine(po, pa, pb, n, scratch);
+    else this.kernels.pedersenMany(po, pa, pb, n, scratch);
+    out.set(memory.subarray(po, po + n * BYTES));
+  }
+
   // A view of the memory as u64 words (the memory's growth detaches older views).
   private words(): BigUint64Array {
     if (this.u64.length === 0) this.u64 = new BigUint64Array(this.kernels.memory.buffer);

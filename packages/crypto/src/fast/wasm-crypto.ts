@@ -7,6 +7,7 @@ export function createWasmCrypto(fast: FastCrypto = new FastCrypto()): CryptoBac
     name: 'wasm',
     pedersen: (a, b) => fast.pedersen(a, b),
     pedersenMany: (a, b) => fast.pedersenMany(a, b),
+    pedersenManyBytes: (a, b, out) => fast.pedersenManyBytes(a, b, out),
     poseidon: (a, b) => fast.poseidon(a, b),
     poseidonMany: (a, b) => fast.poseidonMany(a, b),
     poseidonArray: (values) => fast.poseidonArray(values),

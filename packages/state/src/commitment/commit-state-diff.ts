@@ -1,12 +1,13 @@
 import { P } from '@starling/felt';
 import { decodeRecord, NODE_RECORD, recordHash } from '../db/node-record.js';
 import { StateError } from '../errors.js';
+import { type RecordReader, runStorageJob, type StorageJobResult } from '../parallel/storage-job.js';
 import { flattenTrees } from '../parallel/tree-job.js';
 import { hashPending } from '../trie/hash-pending.js';
 import { type OffloadedJob, pedersenHasher, poseidonHasher, type TrieHasher } from '../trie/hasher.js';
 import type { NodeReader, TrieNode } from '../trie/node.js';
 import { type Pending, rootBlock } from '../trie/pending.js';
-import { planUpdate } from '../trie/plan-update.js';
+import { planUpdate, type SortedUpdates, STATE_TRIE_HEIGHT } from '../trie/plan-update.js';
 import { sortUpdates } from '../trie/updates.js';
 import { viewOf } from '../trie/word.js';
 import type { ContractState, GlobalRootRule, RootLocations, StateDiff, StateRoots } from '../types.js';
@@ -16,12 +17,13 @@ import { nodePlaces } from './node-places.js';
 /** From this many storage updates a commit hashes its storage tries on worker threads (when it has some). */
 const OFFLOAD_MIN_UPDATES = 256;
 
-/** The height of every state trie. */
-export const STATE_TRIE_HEIGHT = 251;
+export { STATE_TRIE_HEIGHT };
 
 /** What a state commit needs to read: trie nodes and the latest committed contract states. */
 export interface StateCommitReader extends NodeReader {
   getContractState(address: bigint): ContractState;
+  /** The same nodes as stored records, where the reader keeps them so (storage tries are then planned on bytes). */
+  readonly records?: RecordReader;
 }
 
 /**
@@ -128,86 +130,123 @@ export function commitStateDiff(
   }
   // All storage tries are planned first and hashed together, level by level; with worker threads,
   // groups of tries are hashed there while the next group is planned here.
-  const tries: { state: { storageRoot: bigint; storageRootBlock?: number }; pending: Pending | null }[] = [];
   let hashCount = 0;
+  const storageTries = [...storage].map(([address, writes]) => ({
+    state: touch(address),
+    sorted: sortUpdates(writes, STATE_TRIE_HEIGHT, 'storage'),
+  }));
   let updateCount = 0;
-  for (const m of storage.values()) updateCount += m.size;
+  for (const t of storageTries) updateCount += t.sorted.keys.length;
   const offload = updateCount >= OFFLOAD_MIN_UPDATES ? hashers.pedersen.offload?.() : undefined;
   // Several jobs per worker: workers start while planning goes on, and this thread takes back the
   // jobs that no worker has started once it is done planning (so no thread idles at the end).
   const groupSize = offload ? Math.ceil(updateCount / (4 * offload.lanes)) : Number.POSITIVE_INFINITY;
-  const jobs: {
-    nodes: Exclude<Pending, { t: 'known' }>[];
-    rootIndex: number[];
-    queued: OffloadedJob;
-    records?: Uint8Array;
-  }[] = [];
-  let group: (Pending | null)[] = [];
-  let groupUpdates = 0;
-  const flush = () => {
-    if (!offload || group.length === 0) return;
-    const { job, nodes, rootIndex } = flattenTrees(group, at);
-    jobs.push({ nodes, rootIndex, queued: offload.submit(job) });
-    group = [];
-    groupUpdates = 0;
-  };
-  for (const [address, writes] of storage) {
-    const state = touch(address);
-    const sorted = sortUpdates(writes, STATE_TRIE_HEIGHT, 'storage');
-    const pending = planUpdate(
-      reader,
-      STATE_TRIE_HEIGHT,
-      state.storageRoot,
-      sorted,
-      pedersenRead,
-      state.storageRootBlock,
-      onStale,
-    );
-    tries.push({ state, pending });
-    group.push(pending);
-    groupUpdates += sorted.keys.length;
-    if (groupUpdates >= groupSize) flush();
-  }
-  flush();
-  whileHashing?.();
-  if (offload) {
+  // Where the nodes can be read as stored records, storage tries are planned and hashed on bytes: on
+  // workers that read the committed nodes themselves when there are some, else here.
+  const records = reader.records;
+  if (records && hashers.pedersen.hashManyBytes && block !== undefined && !staleNodes && !recordReads) {
+    const submit = offload?.submitStorage;
+    const jobs: { tries: typeof storageTries; queued?: OffloadedJob<StorageJobResult, RecordReader> }[] = [];
+    for (let from = 0; from < storageTries.length; ) {
+      let to = from;
+      for (let n = 0; to < storageTries.length && n < groupSize; to++)
+        n += storageTries[to]!.sorted.keys.length;
+      const tries = storageTries.slice(from, to);
+      jobs.push({ tries, queued: submit?.(storageJob(block, tries)) });
+      from = to;
+    }
+    whileHashing?.();
     // Take back queued jobs from the last one (the workers start from the first).
-    for (let i = jobs.length - 1; i >= 0; i--) {
-      const j = jobs[i]!;
-      const stolen = j.queued.steal();
-      if (stolen) j.records = stolen;
-    }
+    for (let i = jobs.length - 1; i >= 0; i--) jobs[i]!.queued?.steal(records);
     for (const j of jobs) {
-      const answer = j.queued.take();
-      const records = j.records ?? answer;
-      const view = viewOf(records);
-      const nodes = j.nodes;
-      if (records.length !== nodes.length * NODE_RECORD)
-        throw new StateError('HASH_WORKER_FAILED', 'a hash worker answered the wrong number of nodes');
-      // Only the roots' hashes are needed here, unless stale tracking walks the new tries by hash.
-      if (staleNodes)
-        for (let i = 0; i < nodes.length; i++) {
-          const n = nodes[i]!;
-          n.hash = recordHash(view, i * NODE_RECORD);
-          pedersenNodes.created.set(n.hash, decodeRecord(view, i * NODE_RECORD));
-        }
-      else {
-        for (const i of j.rootIndex) if (i >= 0) nodes[i]!.hash = recordHash(view, i * NODE_RECORD);
-        pedersenNodes.records.push(records);
-      }
-      hashCount += nodes.length;
+      const r = j.queued
+        ? j.queued.take()
+        : runStorageJob(records, storageJob(block, j.tries), hashers.pedersen);
+      j.tries.forEach((t, i) => {
+        t.state.storageRoot = r.roots[i]!;
+        t.state.storageRootBlock = r.rootBlocks[i]!;
+      });
+      pedersenNodes.records.push(r.records);
+      hashCount += r.records.length / NODE_RECORD;
     }
-  } else
-    hashCount += hashPending(
-      tries.map((t) => t.pending),
-      hashers.pedersen,
-      pedersenNodes.created,
-      block,
-    ).hashCount;
-  for (const t of tries) {
-    allPending.push(t.pending);
-    t.state.storageRoot = t.pending ? t.pending.hash : 0n;
-    if (block !== undefined) t.state.storageRootBlock = rootBlock(t.pending, at);
+  } else hashCount += planStorageHere();
+
+  /** Plans the storage tries on this thread; hashes them on workers when it can. */
+  function planStorageHere(): number {
+    let count = 0;
+    const jobs: {
+      nodes: Exclude<Pending, { t: 'known' }>[];
+      rootIndex: number[];
+      queued: OffloadedJob;
+      records?: Uint8Array;
+    }[] = [];
+    let group: (Pending | null)[] = [];
+    let groupUpdates = 0;
+    const flush = () => {
+      if (!offload || group.length === 0) return;
+      const { job, nodes, rootIndex } = flattenTrees(group, at);
+      jobs.push({ nodes, rootIndex, queued: offload.submit(job) });
+      group = [];
+      groupUpdates = 0;
+    };
+    const tries: { state: (typeof storageTries)[number]['state']; pending: Pending | null }[] = [];
+    for (const { state, sorted } of storageTries) {
+      const pending = planUpdate(
+        reader,
+        STATE_TRIE_HEIGHT,
+        state.storageRoot,
+        sorted,
+        pedersenRead,
+        state.storageRootBlock,
+        onStale,
+      );
+      tries.push({ state, pending });
+      group.push(pending);
+      groupUpdates += sorted.keys.length;
+      if (groupUpdates >= groupSize) flush();
+    }
+    flush();
+    whileHashing?.();
+    if (offload) {
+      // Take back queued jobs from the last one (the workers start from the first).
+      for (let i = jobs.length - 1; i >= 0; i--) {
+        const j = jobs[i]!;
+        const stolen = j.queued.steal();
+        if (stolen) j.records = stolen;
+      }
+      for (const j of jobs) {
+        const answer = j.queued.take();
+        const records = j.records ?? answer;
+        const view = viewOf(records);
+        const nodes = j.nodes;
+        if (records.length !== nodes.length * NODE_RECORD)
+          throw new StateError('HASH_WORKER_FAILED', 'a hash worker answered the wrong number of nodes');
+        // Only the roots' hashes are needed here, unless stale tracking walks the new tries by hash.
+        if (staleNodes)
+          for (let i = 0; i < nodes.length; i++) {
+            const n = nodes[i]!;
+            n.hash = recordHash(view, i * NODE_RECORD);
+            pedersenNodes.created.set(n.hash, decodeRecord(view, i * NODE_RECORD));
+          }
+        else {
+          for (const i of j.rootIndex) if (i >= 0) nodes[i]!.hash = recordHash(view, i * NODE_RECORD);
+          pedersenNodes.records.push(records);
+        }
+        count += nodes.length;
+      }
+    } else
+      count += hashPending(
+        tries.map((t) => t.pending),
+        hashers.pedersen,
+        pedersenNodes.created,
+        block,
+      ).hashCount;
+    for (const t of tries) {
+      allPending.push(t.pending);
+      t.state.storageRoot = t.pending ? t.pending.hash : 0n;
+      if (block !== undefined) t.state.storageRootBlock = rootBlock(t.pending, at);
+    }
+    return count;
   }
 
   const addresses = [...contracts.keys()];
@@ -274,6 +313,20 @@ export function commitStateDiff(
     poseidonNodes,
     hashCount,
     ...(staleNodes ? placesOf(allPending, pedersenNodes, poseidonNodes, reader, at, staleNodes) : {}),
+  };
+}
+
+function storageJob(
+  block: number,
+  tries: readonly { state: { storageRoot: bigint; storageRootBlock?: number }; sorted: SortedUpdates }[],
+) {
+  return {
+    block,
+    tries: tries.map((t) => ({
+      ...t.sorted,
+      root: t.state.storageRoot,
+      rootBlock: t.state.storageRootBlock ?? 0,
+    })),
   };
 }
 

@@ -132,6 +132,25 @@ export class NodePageReader {
     return i < 0 ? undefined : decodeRecord(view, i * NODE_RECORD);
   }
 
+  /**
+   * The stored record of the node whose hash is the 32-byte big-endian word at `offset` of `hash`,
+   * created by `block`: the bytes that hold it and its offset there (valid until the next read), or
+   * undefined.
+   */
+  getRecord(hash: DataView, offset: number, block: number): { view: DataView; offset: number } | undefined {
+    const bits = this.bitsOf(block);
+    if (bits === undefined) return undefined;
+    const page = this.db().getBinaryFast(
+      pageKey(this.key, block, bits === 0 ? 0 : top28(hash, offset) >>> (HASH_BITS - 224 - bits)),
+    );
+    if (!page) return undefined;
+    const t = this.target;
+    for (let j = 0; j < 8; j++) t[j] = hash.getUint32(offset + 4 * j);
+    const view = viewOf(page);
+    const i = findRecord(view, page.length / NODE_RECORD, t);
+    return i < 0 ? undefined : { view, offset: i * NODE_RECORD };
+  }
+
   private targetOf(hash: bigint): Uint32Array {
     writeWordAt(this.scratchView, 0, hash);
     const t = this.target;

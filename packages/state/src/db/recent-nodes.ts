@@ -27,10 +27,23 @@ export class RecentNodes {
 
   /** Remembers what `block` created (its commit's maps and records); forgets the oldest block beyond capacity. */
   add(block: number, c: StateCommit): void {
+    this.addRecords(
+      block,
+      [...c.pedersenNodes.records, ...c.poseidonNodes.records],
+      [c.pedersenNodes.created, c.poseidonNodes.created],
+    );
+  }
+
+  /** Remembers the nodes that `block` created, as records (and decoded, by hash, in `maps`). */
+  addRecords(
+    block: number,
+    records: readonly Uint8Array[],
+    maps: readonly Map<bigint, TrieNode>[] = [],
+  ): void {
     if (this.capacity === 0) return;
     const index = new Map<number, number>();
     const views: DataView[] = [];
-    for (const r of [...c.pedersenNodes.records, ...c.poseidonNodes.records]) {
+    for (const r of records) {
       const view = viewOf(r);
       const v = views.push(view) - 1;
       for (let o = 0; o < r.length; o += NODE_RECORD) {
@@ -38,7 +51,7 @@ export class RecentNodes {
         index.set(low, index.has(low) ? AMBIGUOUS : v * 2 ** 32 + o);
       }
     }
-    this.blocks.set(block, { maps: [c.pedersenNodes.created, c.poseidonNodes.created], views, index });
+    this.blocks.set(block, { maps, views, index });
     for (const b of this.blocks.keys()) {
       if (this.blocks.size <= this.capacity) break;
       this.blocks.delete(b);
@@ -58,6 +71,22 @@ export class RecentNodes {
     const view = b.views[Math.floor(at / 2 ** 32)]!;
     const offset = at % 2 ** 32;
     return recordHash(view, offset) === hash ? decodeRecord(view, offset) : undefined;
+  }
+
+  /**
+   * The record of the node whose hash is the 32-byte big-endian word at `offset` of `hash`, if
+   * `block` is remembered and created it (records only, not the decoded maps).
+   */
+  getRecord(hash: DataView, offset: number, block: number): { view: DataView; offset: number } | undefined {
+    const b = this.blocks.get(block);
+    if (b === undefined) return undefined;
+    const at = b.index.get(hash.getUint32(offset + 28) & LOW);
+    if (at === undefined || at === AMBIGUOUS) return undefined;
+    const view = b.views[Math.floor(at / 2 ** 32)]!;
+    const o = at % 2 ** 32;
+    for (let j = 0; j < 32; j += 4)
+      if (view.getUint32(o + j) !== hash.getUint32(offset + j)) return undefined;
+    return { view, offset: o };
   }
 
   /** Forgets every block (after blocks were dropped). */

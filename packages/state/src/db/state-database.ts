@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
 import { PATRICIA_KEY_BOUND } from '@starling/felt';
 import type { StateReader } from '@starling/protocol';
 import { type BlockWitness, blockWitness } from '../commitment/block-witness.js';
@@ -16,6 +17,7 @@ import { StateError } from '../errors.js';
 import { noopStateMetrics, type StateMetrics } from '../metrics.js';
 import { STATE_DEFAULTS, type StateDatabaseOptions } from '../options.js';
 import { HashPool } from '../parallel/hash-pool.js';
+import type { RecordReader } from '../parallel/storage-job.js';
 import type { PinnedStateReader } from '../pinned-state-reader.js';
 import { pooledHashers, type TrieHasher } from '../trie/hasher.js';
 import type { NodeReader, TrieNode } from '../trie/node.js';
@@ -72,6 +74,7 @@ class LatestReader implements StateCommitReader {
     private readonly cache: NodeCache,
     /** The nodes the last commits created (their upper levels are read again by the next one). */
     private readonly recent: RecentNodes,
+    readonly records: RecordReader,
   ) {}
   getNode(hash: bigint, block?: number): TrieNode | undefined {
     const r = block === undefined ? undefined : this.recent.get(hash, block);
@@ -116,11 +119,16 @@ export class StateDatabase implements NodeReader {
   private readonly cache: NodeCache;
   private readonly pages = new NodePageReader(() => this.t().nodes);
   private readonly recent: RecentNodes;
+  /** Stored records by hash and block: the recent blocks' in memory, then the node pages. */
+  private readonly records: RecordReader = {
+    getRecord: (hash, offset, block) =>
+      this.recent.getRecord(hash, offset, block) ?? this.pages.getRecord(hash, offset, block),
+  };
 
   private constructor(options: StateDatabaseOptions) {
     this.tables = openTables(options.path, options.mapSize);
     this.pool = new HashPool(options.hashWorkers ?? availableParallelism());
-    this.hashers = pooledHashers(this.pool);
+    this.hashers = pooledHashers(this.pool, resolve(options.path));
     this.cache = new NodeCache(options.nodeCacheSize ?? STATE_DEFAULTS.nodeCacheSize);
     this.recent = new RecentNodes(options.recentBlocksInMemory ?? STATE_DEFAULTS.recentBlocksInMemory);
     this.rule = options.globalRootRule ?? STATE_DEFAULTS.globalRootRule;
@@ -215,14 +223,19 @@ export class StateDatabase implements NodeReader {
     t.root.transactionSync(() => {
       if (this.latestBlockNumber() !== latest)
         throw new StateError('BLOCK_OUT_OF_ORDER', 'another writer committed a block concurrently');
-      c = commitStateDiff(new LatestReader(this, this.cache, this.recent), prev, input.stateDiff, {
-        rule: this.rule,
-        hashers: this.hashers,
-        block: input.blockNumber,
-        trackStale: this.pruneKeep !== undefined,
-        whileHashing: () => writeBlockRecords(t, input, pruneBefore),
-        recordReads: false,
-      });
+      c = commitStateDiff(
+        new LatestReader(this, this.cache, this.recent, this.records),
+        prev,
+        input.stateDiff,
+        {
+          rule: this.rule,
+          hashers: this.hashers,
+          block: input.blockNumber,
+          trackStale: this.pruneKeep !== undefined,
+          whileHashing: () => writeBlockRecords(t, input, pruneBefore),
+          recordReads: false,
+        },
+      );
       const fin = input.finalize?.(rootsOnly(c)) ?? {};
       blockHash = fin.blockHash ?? input.blockHash;
       header = fin.header ?? input.header;
@@ -271,6 +284,7 @@ export class StateDatabase implements NodeReader {
       this.cache.clear();
       this.recent.clear();
       this.pages.forget();
+      this.pool.broadcast({ op: 'forget', kind: 'pedersen' });
     }
     return latest - block;
   }

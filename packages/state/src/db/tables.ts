@@ -48,9 +48,12 @@ export interface Tables {
  * (new environments only) and writes straight into the map (no malloc'ed copies) make that about 20%
  * cheaper. A crash still cannot expose a partial commit: LMDB switches the meta page last.
  */
-export function openTables(path: string, mapSize?: number): Tables {
+export function openTables(path: string, mapSize?: number, readOnly = false): Tables {
   const root = open({
     path,
+    // A hash worker reads through the committing thread's environment; opening its tables must not
+    // wait for the write lock that thread holds.
+    readOnly,
     maxDbs: 24,
     compression: false,
     pageSize: 16384,

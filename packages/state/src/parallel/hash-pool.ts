@@ -1,9 +1,14 @@
 import { MessageChannel, type MessagePort, receiveMessageOnPort, type Worker } from 'node:worker_threads';
-import { StateError } from '../errors.js';
+import { StateError, type StateErrorCode } from '../errors.js';
 import { startWorker } from './start-worker.js';
+import type { StorageJob, StorageJobResult } from './storage-job.js';
 import type { TreeJob } from './tree-job.js';
 
-/** A message to a hash worker: a chunk of pairs, or whole pending tries to hash bottom-up. */
+/**
+ * A message to a hash worker: a chunk of pairs, whole pending tries to hash bottom-up, storage tries
+ * to plan and hash (reading the database at `path`); 'forget' (no answer) after blocks were dropped,
+ * 'close' before the worker stops.
+ */
 export type HashRequest =
   | {
       readonly op: 'pairs';
@@ -17,7 +22,19 @@ export type HashRequest =
       readonly job: TreeJob;
       /** Shared claim word: the worker hashes the job only if it moves it from 0 (queued) to 1. */
       readonly claim?: Int32Array;
-    };
+    }
+  | {
+      readonly op: 'storage';
+      readonly kind: HashKind;
+      readonly path: string;
+      readonly job: StorageJob;
+      /** As for 'trees'; a job taken back is answered null. */
+      readonly claim: Int32Array;
+    }
+  | { readonly op: 'forget' | 'close'; readonly kind: HashKind };
+
+/** What a worker answers: hashes, node records, a storage job's result, or null. */
+export type HashAnswer = bigint[] | Uint8Array | StorageJobResult | null;
 
 export type HashKind = 'pedersen' | 'poseidon';
 
@@ -103,12 +120,23 @@ export class HashPool {
 
   /**
    * Blocks until the answer to `ticket` arrives (tickets of one worker are taken in order): hashes for
-   * a 'pairs' request, node records for a 'trees' one.
+   * a 'pairs' request, node records for a 'trees' one, a StorageJobResult (or null) for a 'storage' one.
    */
-  take(ticket: HashTicket): bigint[] | Uint8Array {
+  take(ticket: HashTicket): HashAnswer {
     const w = this.workers[ticket.worker];
-    if (!w || ticket.seq !== w.taken)
+    if (!w || ticket.seq < w.taken)
       throw new StateError('HASH_WORKER_FAILED', 'hash tickets taken out of order');
+    // Answers that a failed commit left behind are dropped.
+    while (w.taken < ticket.seq) this.receive(w);
+    const msg = this.receive(w);
+    if (msg !== undefined && (msg === null || !('error' in msg))) return msg;
+    // A state error in a worker (a missing node, say) is the same error here.
+    if (msg?.code) throw new StateError(msg.code, msg.error);
+    throw new StateError('HASH_WORKER_FAILED', `hash worker failed: ${msg?.error ?? 'no result'}`);
+  }
+
+  /** Blocks until worker `w`'s next answer arrives, and returns it. */
+  private receive(w: PoolWorker): HashAnswer | { error: string; code?: StateErrorCode } | undefined {
     // A worker that died cannot say so while this thread blocks: give up after a long wait.
     const deadline = Date.now() + TAKE_TIMEOUT_MS;
     while (Atomics.load(w.done, 0) <= w.taken) {
@@ -117,15 +145,13 @@ export class HashPool {
         throw new StateError('HASH_WORKER_FAILED', 'a hash worker did not answer');
       }
     }
-    const msg = receiveMessageOnPort(w.port)?.message as
-      | bigint[]
-      | Uint8Array
-      | { error: string }
-      | undefined;
     w.taken++;
-    if (!Array.isArray(msg) && !(msg instanceof Uint8Array))
-      throw new StateError('HASH_WORKER_FAILED', `hash worker failed: ${msg?.error ?? 'no result'}`);
-    return msg;
+    return receiveMessageOnPort(w.port)?.message;
+  }
+
+  /** Sends `request` (one that gets no answer) to every started worker. */
+  broadcast(request: HashRequest & { op: 'forget' }): void {
+    for (const w of this.workers) w.port.postMessage(request);
   }
 
   /** out[i] = h(a[i], b[i]), split across the workers and the caller (which hashes with `local`). */
@@ -149,8 +175,17 @@ export class HashPool {
     return out;
   }
 
-  /** Stops the workers. */
+  /** Stops the workers (after they closed the database they read). */
   async close(): Promise<void> {
+    if (this.workers.length > 0 && !this.closed && !this.failed)
+      for (let i = 0; i < this.workers.length; i++) {
+        const ticket = this.send({ op: 'close', kind: 'pedersen' });
+        try {
+          this.take(ticket);
+        } catch {
+          // It stops anyway.
+        }
+      }
     this.closed = true;
     const ws = this.workers.splice(0);
     await Promise.all(ws.map((w) => w.worker.terminate()));

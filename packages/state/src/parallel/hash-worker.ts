@@ -1,25 +1,76 @@
 // Worker side of HashPool: answers each request with this thread's own crypto backend, then bumps the
-// shared counter that the caller blocks on (its event loop is not running while it waits).
+// shared counter that the caller blocks on (its event loop is not running while it waits). Storage
+// jobs read the committed trie nodes through this thread's own read transaction on the database.
 import { type MessagePort, workerData } from 'node:worker_threads';
+import { NodePageReader } from '../db/node-pages.js';
+import { openTables, type Tables } from '../db/tables.js';
+import { StateError } from '../errors.js';
 import { pedersenHasher, poseidonHasher } from '../trie/hasher.js';
 import type { HashRequest } from './hash-pool.js';
+import { type RecordReader, runStorageJob, type StorageJobResult } from './storage-job.js';
 import { hashTreeJobRecords } from './tree-job.js';
 
 const { port, done } = workerData as { port: MessagePort; done: Int32Array };
 
-port.on('message', (req: HashRequest) => {
-  let out: bigint[] | Uint8Array | { error: string };
-  try {
-    const hasher = req.kind === 'pedersen' ? pedersenHasher : poseidonHasher;
-    if (req.op === 'pairs') out = hasher.hashMany(req.a, req.b);
-    // A job that the caller took back (claim 2) is answered empty.
-    else if (req.claim && Atomics.compareExchange(req.claim, 0, 0, 1) !== 0) out = new Uint8Array(0);
-    else out = hashTreeJobRecords(req.job, hasher);
-  } catch (e) {
-    out = { error: String(e) };
+/** The database that storage jobs read (opened read-only on the first one: it shares the caller's environment). */
+let tables: { path: string; tables: Tables } | undefined;
+let pages: NodePageReader | undefined;
+
+function recordReader(path: string): RecordReader {
+  if (tables?.path !== path) {
+    const t = openTables(path, undefined, true);
+    tables = { path, tables: t };
+    pages = new NodePageReader(() => t.nodes);
   }
+  // See the commit that the caller made last, not a snapshot from an earlier job.
+  tables.tables.root.resetReadTxn();
+  return pages!;
+}
+
+type Answer = bigint[] | Uint8Array | StorageJobResult | null;
+
+async function answer(req: HashRequest): Promise<Answer> {
+  const hasher = req.kind === 'pedersen' ? pedersenHasher : poseidonHasher;
+  switch (req.op) {
+    case 'pairs':
+      return hasher.hashMany(req.a, req.b);
+    case 'trees':
+      // A job that the caller took back (claim 2) is answered empty.
+      if (req.claim && Atomics.compareExchange(req.claim, 0, 0, 1) !== 0) return new Uint8Array(0);
+      return hashTreeJobRecords(req.job, hasher);
+    case 'storage': {
+      if (Atomics.compareExchange(req.claim, 0, 0, 1) !== 0) return null;
+      const reader = recordReader(req.path);
+      try {
+        return runStorageJob(reader, req.job, hasher);
+      } finally {
+        tables?.tables.root.resetReadTxn();
+      }
+    }
+    case 'forget':
+      pages?.forget();
+      return null;
+    case 'close': {
+      const t = tables;
+      tables = undefined;
+      pages = undefined;
+      await t?.tables.root.close();
+      return null;
+    }
+  }
+}
+
+port.on('message', async (req: HashRequest) => {
+  let out: Answer | { error: string; code?: string };
+  try {
+    out = await answer(req);
+  } catch (e) {
+    out = e instanceof StateError ? { error: e.message, code: e.code } : { error: String(e) };
+  }
+  if (req.op === 'forget') return;
   // Records move to the caller without a copy.
-  port.postMessage(out, out instanceof Uint8Array ? [out.buffer as ArrayBuffer] : []);
+  const records = out instanceof Uint8Array ? out : out && 'records' in out ? out.records : undefined;
+  port.postMessage(out, records ? [records.buffer as ArrayBuffer] : []);
   Atomics.add(done, 0, 1);
   Atomics.notify(done, 0);
 });

@@ -3,6 +3,9 @@ import { bitAt, bitsAt, commonPrefix } from './bits.js';
 import type { NodeReader, TrieNode } from './node.js';
 import { type Pending, UNHASHED } from './pending.js';
 
+/** The height of every state trie. */
+export const STATE_TRIE_HEIGHT = 251;
+
 type Inner = Exclude<Pending, { t: 'known' }>;
 
 /** Sorted, de-duplicated updates of one trie: keys ascending, values (0 = delete). */

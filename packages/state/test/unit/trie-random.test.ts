@@ -1,65 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { P } from '@starling/felt';
 import { commitTrie, getLeaf, MemoryNodeStore, pedersenHasher, type TrieHasher } from '../../src/index.ts';
-
-// A cheap stand-in hash for structure tests (the shape logic does not depend on the hash).
-const mixHasher: TrieHasher = {
-  name: 'pedersen',
-  hash: (a, b) => (a * 0x9e3779b97f4a7c15n + b * b * 0x1234567n + 0xabcdefn) % P,
-  hashMany(a, b) {
-    return a.map((x, i) => this.hash(x, b[i]!));
-  },
-};
-
-/** Reference: the root of a trie computed from scratch, straight from the definition in §5.1. */
-function referenceRoot(leaves: Map<bigint, bigint>, height: number, h: TrieHasher): bigint {
-  type Sub = { hash: bigint; edge?: { path: bigint; len: number; child: bigint } };
-  const finish = (s: Sub): bigint => s.hash;
-  function edgeOf(bit: bigint, s: Sub): Sub {
-    const path = s.edge ? (bit << BigInt(s.edge.len)) | s.edge.path : bit;
-    const len = s.edge ? s.edge.len + 1 : 1;
-    const child = s.edge ? s.edge.child : s.hash;
-    return { hash: (h.hash(child, path) + BigInt(len)) % P, edge: { path, len, child } };
-  }
-  function rec(keys: bigint[], depth: number): Sub | null {
-    if (keys.length === 0) return null;
-    if (depth === height) return { hash: leaves.get(keys[0]!)! };
-    const bit = BigInt(height - 1 - depth);
-    const l = rec(
-      keys.filter((k) => ((k >> bit) & 1n) === 0n),
-      depth + 1,
-    );
-    const r = rec(
-      keys.filter((k) => ((k >> bit) & 1n) === 1n),
-      depth + 1,
-    );
-    if (l && r) return { hash: h.hash(l.hash, r.hash) };
-    if (l) return edgeOf(0n, l);
-    if (r) return edgeOf(1n, r);
-    return null;
-  }
-  const keys = [...leaves].filter(([, v]) => v !== 0n).map(([k]) => k);
-  const s = rec(keys, 0);
-  return s ? finish(s) : 0n;
-}
-
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-function randomKey(r: () => number, height: number, clustered: boolean): bigint {
-  // Clustered keys share long prefixes, which exercises edge splitting and merging.
-  if (clustered)
-    return (((1n << BigInt(height)) - 1n) & (0xabcn << BigInt(height - 12))) | BigInt(Math.floor(r() * 64));
-  let k = 0n;
-  for (let i = 0; i < height; i += 30) k = (k << 30n) | BigInt(Math.floor(r() * 2 ** 30));
-  return k & ((1n << BigInt(height)) - 1n);
-}
+import { rng } from '../helpers/random.ts';
+import { mixHasher, randomKey, referenceRoot } from '../helpers/reference-trie.ts';
 
 function run(seed: number, height: number, rounds: number, batch: number, h: TrieHasher, clustered: boolean) {
   const r = rng(seed);
