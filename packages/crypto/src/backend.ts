@@ -8,7 +8,7 @@ export interface CryptoBackend {
   pedersenMany(a: readonly bigint[], b: readonly bigint[]): bigint[];
   /**
    * pedersenMany on bytes, for callers that keep felts as bytes: a and b hold n felts each as 32-byte
-   * little-endian words (checked below p); the n hashes go to out in the same form. Optional.
+   * big-endian words (checked below p); the n hashes go to out in the same form. Optional.
    */
   pedersenManyBytes?(a: Uint8Array, b: Uint8Array, out: Uint8Array): void;
   poseidon(a: bigint, b: bigint): bigint;

@@ -1,4 +1,4 @@
-// Felts as 32-byte little-endian words (the layout of the WASM kernels' memory).
+// Felts as 32-byte big-endian words (as stored records and most wire formats hold them).
 import type { CryptoBackend } from './backend.js';
 import { CryptoError } from './errors.js';
 
@@ -6,15 +6,15 @@ import { CryptoError } from './errors.js';
 const P_TOP = 0x08000000;
 const P_NEXT = 0x11;
 
-/** Whether the little-endian word at `offset` of `view` is below p. */
+/** Whether the big-endian word at `offset` of `view` is below p. */
 function isFelt(view: DataView, offset: number): boolean {
-  const top = view.getUint32(offset + 28, true);
+  const top = view.getUint32(offset);
   if (top !== P_TOP) return top < P_TOP;
-  const next = view.getUint32(offset + 24, true);
+  const next = view.getUint32(offset + 4);
   if (next !== P_NEXT) return next < P_NEXT;
   // The remaining words of p are 0 … 0, 1: x < p only if they are all zero.
-  for (let o = 4; o < 24; o += 4) if (view.getUint32(offset + o, true) !== 0) return false;
-  return view.getUint32(offset, true) === 0;
+  for (let o = 8; o < 32; o += 4) if (view.getUint32(offset + o) !== 0) return false;
+  return true;
 }
 
 /** Throws INVALID_HASH_INPUT unless every 32-byte word of `bytes` is a felt. */
@@ -27,10 +27,10 @@ export function checkFeltBytes(bytes: Uint8Array, what: string): void {
       });
 }
 
-/** The little-endian word at `offset` of `view`. */
-export function wordAt(view: DataView, offset: number): bigint {
+/** The big-endian word at `offset` of `view`. */
+function wordAt(view: DataView, offset: number): bigint {
   let x = 0n;
-  for (let o = 24; o >= 0; o -= 8) x = (x << 64n) | view.getBigUint64(offset + o, true);
+  for (let o = 0; o < 32; o += 8) x = (x << 64n) | view.getBigUint64(offset + o);
   return x;
 }
 
@@ -50,8 +50,8 @@ export function pedersenManyViaBigints(
   const vo = new DataView(out.buffer, out.byteOffset, out.byteLength);
   for (let i = 0; i < n; i++) {
     let h = hashes[i]!;
-    for (let o = 0; o < 32; o += 8) {
-      vo.setBigUint64(32 * i + o, BigInt.asUintN(64, h), true);
+    for (let o = 24; o >= 0; o -= 8) {
+      vo.setBigUint64(32 * i + o, BigInt.asUintN(64, h));
       h >>= 64n;
     }
   }

@@ -30,7 +30,7 @@ export function pedersenMany(a: readonly bigint[], b: readonly bigint[]): bigint
 }
 
 /**
- * out = pedersenMany of felts given as bytes: a and b hold n felts each as 32-byte little-endian words,
+ * out = pedersenMany of felts given as bytes: a and b hold n felts each as 32-byte big-endian words,
  * out gets the n hashes in the same form. For callers that keep felts as bytes (no bigints at all).
  */
 export function pedersenManyBytes(a: Uint8Array, b: Uint8Array, out: Uint8Array): void {

@@ -9,6 +9,7 @@ export interface CryptoKernels {
   pedersenHash(out: number, a: number, b: number): void;
   pedersenMany(out: number, a: number, b: number, n: number, scratch: number): void;
   pedersenBatchAffine(out: number, a: number, b: number, n: number, scratch: number): void;
+  reverseWords(ptr: number, n: number): void;
   poseidonPermute(state: number): void;
   poseidonHashMany(out: number, a: number, b: number, n: number): void;
   poseidonSponge(out: number, values: number, n: number): void;

@@ -94,7 +94,7 @@ export class FastCrypto {
     return out;
   }
 
-  /** pedersenMany on 32-byte little-endian felts (the kernels' own layout: copied in and out as bytes). */
+  /** pedersenMany on felts as 32-byte big-endian words (copied in and out as bytes, reversed in the module). */
   pedersenManyBytes(a: Uint8Array, b: Uint8Array, out: Uint8Array): void {
     const n = a.length / BYTES;
     if (n === 0) return;
@@ -108,8 +108,11 @@ export class FastCrypto {
     const memory = new Uint8Array(this.kernels.memory.buffer);
     memory.set(a, pa);
     memory.set(b, pb);
+    // b follows a: one pass turns both into the kernels' little-endian limbs.
+    this.kernels.reverseWords(pa, 2 * n);
     if (n >= BATCH_MIN) this.kernels.pedersenBatchAffine(po, pa, pb, n, scratch);
     else this.kernels.pedersenMany(po, pa, pb, n, scratch);
+    this.kernels.reverseWords(po, n);
     out.set(memory.subarray(po, po + n * BYTES));
   }
 

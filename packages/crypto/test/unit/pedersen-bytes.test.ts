@@ -11,11 +11,11 @@ import {
 } from '@starling/crypto';
 import { P } from '@starling/felt';
 
-/** n felts as 32-byte little-endian words. */
+/** n felts as 32-byte big-endian words. */
 function toBytes(xs: readonly bigint[]): Uint8Array {
   const out = new Uint8Array(32 * xs.length);
   xs.forEach((x, i) => {
-    for (let j = 0; j < 32; j++) out[32 * i + j] = Number((x >> BigInt(8 * j)) & 0xffn);
+    for (let j = 0; j < 32; j++) out[32 * i + 31 - j] = Number((x >> BigInt(8 * j)) & 0xffn);
   });
   return out;
 }
@@ -24,7 +24,7 @@ function fromBytes(bytes: Uint8Array): bigint[] {
   const out: bigint[] = [];
   for (let i = 0; i < bytes.length; i += 32) {
     let x = 0n;
-    for (let j = 31; j >= 0; j--) x = (x << 8n) | BigInt(bytes[i + j]!);
+    for (let j = 0; j < 32; j++) x = (x << 8n) | BigInt(bytes[i + j]!);
     out.push(x);
   }
   return out;

@@ -137,18 +137,30 @@ export class NodePageReader {
    * created by `block`: the bytes that hold it and its offset there (valid until the next read), or
    * undefined.
    */
-  getRecord(hash: DataView, offset: number, block: number): { view: DataView; offset: number } | undefined {
+  getRecord(
+    hash: Uint8Array,
+    offset: number,
+    block: number,
+  ): { bytes: Uint8Array; offset: number } | undefined {
     const bits = this.bitsOf(block);
     if (bits === undefined) return undefined;
+    const top =
+      ((hash[offset]! << 24) | (hash[offset + 1]! << 16) | (hash[offset + 2]! << 8) | hash[offset + 3]!) >>>
+      0;
     const page = this.db().getBinaryFast(
-      pageKey(this.key, block, bits === 0 ? 0 : top28(hash, offset) >>> (HASH_BITS - 224 - bits)),
+      pageKey(this.key, block, bits === 0 ? 0 : top >>> (HASH_BITS - 224 - bits)),
     );
     if (!page) return undefined;
-    const t = this.target;
-    for (let j = 0; j < 8; j++) t[j] = hash.getUint32(offset + 4 * j);
-    const view = viewOf(page);
-    const i = findRecord(view, page.length / NODE_RECORD, t);
-    return i < 0 ? undefined : { view, offset: i * NODE_RECORD };
+    let lo = 0;
+    let hi = page.length / NODE_RECORD;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = compareWords(page, mid * NODE_RECORD, hash, offset);
+      if (c === 0) return { bytes: page, offset: mid * NODE_RECORD };
+      if (c < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return undefined;
   }
 
   private targetOf(hash: bigint): Uint32Array {
@@ -157,6 +169,15 @@ export class NodePageReader {
     for (let j = 0; j < 8; j++) t[j] = this.scratchView.getUint32(4 * j);
     return t;
   }
+}
+
+/** Orders the 32-byte words at `i` of `a` and `j` of `b`. */
+function compareWords(a: Uint8Array, i: number, b: Uint8Array, j: number): number {
+  for (let k = 0; k < 32; k++) {
+    const d = a[i + k]! - b[j + k]!;
+    if (d !== 0) return d;
+  }
+  return 0;
 }
 
 /** Index of the record whose hash equals `target` (eight big-endian u32 words), or -1. */

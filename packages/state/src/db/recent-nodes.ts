@@ -77,16 +77,26 @@ export class RecentNodes {
    * The record of the node whose hash is the 32-byte big-endian word at `offset` of `hash`, if
    * `block` is remembered and created it (records only, not the decoded maps).
    */
-  getRecord(hash: DataView, offset: number, block: number): { view: DataView; offset: number } | undefined {
+  getRecord(
+    hash: Uint8Array,
+    offset: number,
+    block: number,
+  ): { bytes: Uint8Array; offset: number } | undefined {
     const b = this.blocks.get(block);
     if (b === undefined) return undefined;
-    const at = b.index.get(hash.getUint32(offset + 28) & LOW);
+    const low =
+      ((hash[offset + 28]! << 24) |
+        (hash[offset + 29]! << 16) |
+        (hash[offset + 30]! << 8) |
+        hash[offset + 31]!) &
+      LOW;
+    const at = b.index.get(low);
     if (at === undefined || at === AMBIGUOUS) return undefined;
     const view = b.views[Math.floor(at / 2 ** 32)]!;
+    const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
     const o = at % 2 ** 32;
-    for (let j = 0; j < 32; j += 4)
-      if (view.getUint32(o + j) !== hash.getUint32(offset + j)) return undefined;
-    return { view, offset: o };
+    for (let j = 0; j < 32; j++) if (bytes[o + j] !== hash[offset + j]) return undefined;
+    return { bytes, offset: o };
   }
 
   /** Forgets every block (after blocks were dropped). */

@@ -2,7 +2,7 @@
 // trie's root and sorted updates; whoever runs it (a hash worker with its own read transaction, or the
 // committing thread taking back a queued job) reads the existing nodes as stored records, plans the
 // new shape (as planUpdate does), hashes it level by level and returns the new nodes as records.
-// Hashes stay 32-byte words from the records read to the records written: no bigint per node.
+// Hashes stay 32-byte big-endian words from the records read to the records written: no bigint per node.
 
 import { NODE_RECORD } from '../db/node-record.js';
 import { StateError } from '../errors.js';
@@ -24,10 +24,19 @@ export interface StorageJobResult {
   readonly records: Uint8Array;
 }
 
-/** Stored records of trie nodes by hash (a 32-byte big-endian word) and creating block. */
+/** Stored records of trie nodes by hash (the 32-byte big-endian word at `offset` of `hash`) and creating block. */
 export interface RecordReader {
   /** The record's bytes and offset there (valid until the next call), or undefined. */
-  getRecord(hash: DataView, offset: number, block: number): { view: DataView; offset: number } | undefined;
+  getRecord(
+    hash: Uint8Array,
+    offset: number,
+    block: number,
+  ): { bytes: Uint8Array; offset: number } | undefined;
+}
+
+/** Copies the 32-byte word at `from` of `src` to `to` of `dst` (eight u32 moves). */
+function copyWord(dst: DataView, to: number, src: DataView, from: number): void {
+  for (let j = 0; j < 32; j += 4) dst.setUint32(to + j, src.getUint32(from + j));
 }
 
 /**
@@ -72,7 +81,7 @@ class Words {
 
   copy(from: DataView, offset: number): number {
     const w = this.next();
-    for (let j = 0; j < 32; j += 4) this.view.setUint32(32 * w + j, from.getUint32(offset + j));
+    copyWord(this.view, 32 * w, from, offset);
     return w;
   }
 
@@ -91,7 +100,7 @@ export function runStorageJob(reader: RecordReader, job: StorageJob, hasher: Tri
   const hashes = hashNodes(nodes, words, hasher);
   return {
     roots: roots.map((r) =>
-      r === null ? 0n : r.k === 0 ? readWordAt(words.view, 32 * r.w) : leWord(hashes, 32 * r.i),
+      r === null ? 0n : r.k === 0 ? readWordAt(words.view, 32 * r.w) : readWordAt(viewOf(hashes), 32 * r.i),
     ),
     rootBlocks: roots.map((r) => (r === null ? 0 : r.k === 0 ? r.block : job.block)),
     records: encode(nodes, words, hashes, job.block),
@@ -118,13 +127,14 @@ function planTrie(reader: RecordReader, words: Words, trie: StorageJob['tries'][
 
   /** The pending form of an existing inner node, its children unchanged subtrees. */
   function expand(node: Node): Node {
-    const rec = reader.getRecord(words.view, 32 * node.w, node.block);
+    const rec = reader.getRecord(words.bytes, 32 * node.w, node.block);
     if (!rec)
       throw new StateError(
         'MISSING_NODE',
         `trie node ${readWordAt(words.view, 32 * node.w).toString(16)} not found`,
       );
-    const { view, offset: o } = rec;
+    const o = rec.offset;
+    const view = viewOf(rec.bytes);
     const kind = view.getUint8(o + 32);
     if (kind === 0) {
       const left = knownNode(words.copy(view, o + 33), view.getUint32(o + 97));
@@ -172,7 +182,19 @@ function planTrie(reader: RecordReader, words: Words, trie: StorageJob['tries'][
 
   function commonPrefix(a: bigint, b: bigint, len: number): number {
     const x = a ^ b;
-    return x === 0n ? len : len - x.toString(2).length;
+    return x === 0n ? len : len - bitLength(x);
+  }
+
+  /** The common prefix of keys i and j from `depth` on, at most `len` bits (on their u32 words). */
+  function keysPrefix(i: number, j: number, depth: number, len: number): number {
+    // The 251-bit keys sit in the low bits of 256: key bit `depth` is bit 5 + depth from the top.
+    const start = 5 + depth;
+    for (let w = start >>> 5; w < 8; w++) {
+      let x = keyWords[8 * i + w]! ^ keyWords[8 * j + w]!;
+      if (w === start >>> 5) x &= 0xffffffff >>> (start & 31);
+      if (x !== 0) return Math.min(len, 32 * w + Math.clz32(x) - start);
+    }
+    return len;
   }
 
   function merge(node: Node | null, depth: number, lo: number, hi: number): Node | null {
@@ -182,7 +204,7 @@ function planTrie(reader: RecordReader, words: Words, trie: StorageJob['tries'][
     if (n === null) {
       const rem = HEIGHT - depth;
       const first = bitsAt(lo, depth, rem);
-      const cp = commonPrefix(first, bitsAt(hi - 1, depth, rem), rem);
+      const cp = hi - lo === 1 ? rem : keysPrefix(lo, hi - 1, depth, rem);
       if (cp === rem) return values[lo] === 0n ? null : makeEdge(first, rem, leaf(lo), depth);
       if (cp > 0) return makeEdge(first >> BigInt(rem - cp), cp, merge(null, depth + cp, lo, hi), depth);
       const mid = split(lo, hi, depth);
@@ -216,6 +238,12 @@ function planTrie(reader: RecordReader, words: Words, trie: StorageJob['tries'][
   return merge(root, 0, 0, keys.length);
 }
 
+/** The number of bits of x > 0. */
+function bitLength(x: bigint): number {
+  const hex = x.toString(16);
+  return 4 * (hex.length - 1) + (32 - Math.clz32(Number.parseInt(hex[0]!, 16)));
+}
+
 /** The new nodes under `roots`, numbered level by level (children's levels before their parents'). */
 function order(roots: readonly (Node | null)[]): Node[] {
   const all: Node[] = [];
@@ -238,87 +266,77 @@ function order(roots: readonly (Node | null)[]): Node[] {
   return out;
 }
 
-/** Writes the hash of `n` as a little-endian word at `to` of `dst` (the kernels' layout). */
+/** Copies the hash of `n` (a big-endian word) to `to` of `dst`. */
 function putHash(dst: DataView, to: number, n: Node, words: Words, hashes: DataView): void {
-  if (n.k === 0)
-    for (let j = 0; j < 32; j += 4) dst.setUint32(to + j, words.view.getUint32(32 * n.w + 28 - j), true);
-  else for (let j = 0; j < 32; j += 4) dst.setUint32(to + j, hashes.getUint32(32 * n.i + j, true), true);
+  if (n.k === 0) copyWord(dst, to, words.view, 32 * n.w);
+  else copyWord(dst, to, hashes, 32 * n.i);
 }
 
-/** Hashes the nodes level by level (one batch per level); returns their hashes as little-endian words. */
-function hashNodes(nodes: readonly Node[], words: Words, hasher: TrieHasher): DataView {
-  const out = new Uint8Array(32 * nodes.length);
-  const hashes = viewOf(out);
-  const a = viewOf(new Uint8Array(32 * nodes.length));
-  const b = viewOf(new Uint8Array(32 * nodes.length));
-  const path = viewOf(new Uint8Array(32));
+/** Hashes the nodes level by level (one batch per level); returns their hashes, 32 bytes each. */
+function hashNodes(nodes: readonly Node[], words: Words, hasher: TrieHasher): Uint8Array {
+  const hashes = new Uint8Array(32 * nodes.length);
+  const hashView = viewOf(hashes);
+  const a = new Uint8Array(32 * nodes.length);
+  const aView = viewOf(a);
+  const b = new Uint8Array(32 * nodes.length);
+  const bView = viewOf(b);
   for (let from = 0; from < nodes.length; ) {
     let to = from;
     while (to < nodes.length && nodes[to]!.r === nodes[from]!.r) to++;
     for (let i = from; i < to; i++) {
       const n = nodes[i]!;
-      putHash(a, 32 * i, n.left!, words, hashes);
-      if (n.k === 1) putHash(b, 32 * i, n.right!, words, hashes);
-      else {
-        writeWordAt(path, 0, n.path);
-        for (let j = 0; j < 32; j += 4) b.setUint32(32 * i + j, path.getUint32(28 - j), true);
-      }
+      putHash(aView, 32 * i, n.left!, words, hashView);
+      if (n.k === 1) putHash(bView, 32 * i, n.right!, words, hashView);
+      else writeWordAt(bView, 32 * i, n.path);
     }
-    const bytes = (v: DataView) => new Uint8Array(v.buffer, 32 * from, 32 * (to - from));
-    hasher.hashManyBytes!(bytes(a), bytes(b), bytes(hashes));
+    hasher.hashManyBytes!(
+      a.subarray(32 * from, 32 * to),
+      b.subarray(32 * from, 32 * to),
+      hashes.subarray(32 * from, 32 * to),
+    );
     // Edge hash = h(child, path) + length, in the field.
     for (let i = from; i < to; i++) {
       const n = nodes[i]!;
-      if (n.k === 2) addSmall(hashes, 32 * i, n.length);
+      if (n.k === 2) addSmall(hashView, 32 * i, n.length);
     }
     from = to;
   }
   return hashes;
 }
 
-/** p as little-endian u32 words. */
-const P_WORDS = [1, 0, 0, 0, 0, 0, 0x11, 0x08000000];
+/** p as big-endian u32 words. */
+const P_WORDS = [0x08000000, 0x11, 0, 0, 0, 0, 0, 1];
 
-/** Adds `x` (< 2^32) to the felt at `o` of `v` (little-endian), modulo p. */
-function addSmall(v: DataView, o: number, x: number): void {
+/** Adds `x` (< 2^32) to the felt at `o` of `v` (a big-endian word), modulo p. */
+export function addSmall(v: DataView, o: number, x: number): void {
   let carry = x;
-  for (let j = 0; j < 32 && carry !== 0; j += 4) {
-    const s = v.getUint32(o + j, true) + carry;
-    v.setUint32(o + j, s >>> 0, true);
+  for (let j = 28; j >= 0 && carry !== 0; j -= 4) {
+    const s = v.getUint32(o + j) + carry;
+    v.setUint32(o + j, s >>> 0);
     carry = s > 0xffffffff ? 1 : 0;
   }
-  for (let j = 7; j >= 0; j--) {
-    const w = v.getUint32(o + 4 * j, true);
+  for (let j = 0; j < 8; j++) {
+    const w = v.getUint32(o + 4 * j);
     if (w < P_WORDS[j]!) return;
     if (w > P_WORDS[j]!) break;
   }
   let borrow = 0;
-  for (let j = 0; j < 8; j++) {
-    const d = v.getUint32(o + 4 * j, true) - P_WORDS[j]! - borrow;
-    v.setUint32(o + 4 * j, d >>> 0, true);
+  for (let j = 7; j >= 0; j--) {
+    const d = v.getUint32(o + 4 * j) - P_WORDS[j]! - borrow;
+    v.setUint32(o + 4 * j, d >>> 0);
     borrow = d < 0 ? 1 : 0;
   }
 }
 
-/** The little-endian word at `o` of `v`. */
-function leWord(v: DataView, o: number): bigint {
-  let x = 0n;
-  for (let j = 24; j >= 0; j -= 8) x = (x << 64n) | v.getBigUint64(o + j, true);
-  return x;
-}
-
 /** The stored records (node-record.ts) of the hashed nodes, in hashing order. */
-function encode(nodes: readonly Node[], words: Words, hashes: DataView, block: number): Uint8Array {
+function encode(nodes: readonly Node[], words: Words, hashes: Uint8Array, block: number): Uint8Array {
   const out = new Uint8Array(new ArrayBuffer(nodes.length * NODE_RECORD));
   const view = viewOf(out);
-  /** Writes the hash of `n` big-endian at `to`; returns its location. */
+  /** Writes the hash of `n` at `to`; returns its location. */
+  const hashView = viewOf(hashes);
   const put = (to: number, n: Node): number => {
-    if (n.k === 0) {
-      for (let j = 0; j < 32; j += 4) view.setUint32(to + j, words.view.getUint32(32 * n.w + j));
-      return n.block;
-    }
-    for (let j = 0; j < 32; j += 4) view.setUint32(to + j, hashes.getUint32(32 * n.i + 28 - j, true));
-    return block;
+    putHash(view, to, n, words, hashView);
+    return n.k === 0 ? n.block : block;
   };
   for (let i = 0; i < nodes.length; i++) {
     const n = nodes[i]!;

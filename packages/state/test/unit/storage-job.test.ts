@@ -3,25 +3,30 @@ import { describe, it } from 'node:test';
 import { P } from '@starling/felt';
 import { decodeRecord, NODE_RECORD, recordHash } from '../../src/db/node-record.ts';
 import { StateError } from '../../src/errors.ts';
-import { type RecordReader, runStorageJob, type StorageJob } from '../../src/parallel/storage-job.ts';
+import {
+  addSmall,
+  type RecordReader,
+  runStorageJob,
+  type StorageJob,
+} from '../../src/parallel/storage-job.ts';
 import { pedersenHasher, type TrieHasher } from '../../src/trie/hasher.ts';
 import { sortUpdates } from '../../src/trie/updates.ts';
 import { readWordAt, viewOf, writeWordAt } from '../../src/trie/word.ts';
 import { rng } from '../helpers/random.ts';
 import { mixHasher, randomKey, referenceRoot } from '../helpers/reference-trie.ts';
 
-/** The stand-in hash with the bytes form that storage jobs use (little-endian 32-byte words). */
+/** The stand-in hash with the bytes form that storage jobs use (big-endian 32-byte words). */
 const mixBytes: TrieHasher = {
   ...mixHasher,
   hashManyBytes(a, b, out) {
     const word = (bytes: Uint8Array, i: number) => {
       let x = 0n;
-      for (let j = 31; j >= 0; j--) x = (x << 8n) | BigInt(bytes[32 * i + j]!);
+      for (let j = 0; j < 32; j++) x = (x << 8n) | BigInt(bytes[32 * i + j]!);
       return x;
     };
     for (let i = 0; i < a.length / 32; i++) {
       let h = mixHasher.hash(word(a, i), word(b, i));
-      for (let j = 0; j < 32; j++, h >>= 8n) out[32 * i + j] = Number(h & 0xffn);
+      for (let j = 31; j >= 0; j--, h >>= 8n) out[32 * i + j] = Number(h & 0xffn);
     }
   },
 };
@@ -35,9 +40,9 @@ class RecordStore implements RecordReader {
       this.records.set(`${block}:${recordHash(viewOf(r), 0)}`, r);
     }
   }
-  getRecord(hash: DataView, offset: number, block: number) {
-    const r = this.records.get(`${block}:${readWordAt(hash, offset)}`);
-    return r ? { view: viewOf(r), offset: 0 } : undefined;
+  getRecord(hash: Uint8Array, offset: number, block: number) {
+    const r = this.records.get(`${block}:${readWordAt(viewOf(hash), offset)}`);
+    return r ? { bytes: r, offset: 0 } : undefined;
   }
 }
 
@@ -57,12 +62,12 @@ function leafAt(store: RecordStore, root: bigint, rootBlock: number, key: bigint
   let hash = root;
   let block = rootBlock;
   let depth = 0;
-  const scratch = viewOf(new Uint8Array(32));
+  const scratch = new Uint8Array(32);
   while (hash !== 0n && depth < 251) {
-    writeWordAt(scratch, 0, hash);
+    writeWordAt(viewOf(scratch), 0, hash);
     const r = store.getRecord(scratch, 0, block);
     assert.ok(r, `node ${hash.toString(16)} of block ${block} is stored`);
-    const n = decodeRecord(r.view, r.offset);
+    const n = decodeRecord(viewOf(r.bytes), r.offset);
     if (n.kind === 'binary') {
       const right = (key >> BigInt(250 - depth)) & 1n;
       [hash, block] = right ? [n.right, n.rightBlock!] : [n.left, n.leftBlock!];
@@ -151,6 +156,23 @@ describe('storage jobs (tries planned and hashed on stored records)', () => {
     for (const k of keys) step(k, 0n);
     assert.equal(root, 0n);
     assert.equal(rootBlock, 0);
+  });
+
+  it('edge lengths are added modulo p, carries and wrap-around included', () => {
+    const word = viewOf(new Uint8Array(32));
+    for (const [h, len] of [
+      [P - 1n, 1],
+      [P - 3n, 250],
+      [P - 251n, 251],
+      [(1n << 32n) - 1n, 1],
+      [(1n << 192n) - 7n, 200],
+      [17n << 192n, 251],
+      [0n, 0],
+    ] as const) {
+      writeWordAt(word, 0, h);
+      addSmall(word, 0, len);
+      assert.equal(readWordAt(word, 0), (h + BigInt(len)) % P, `${h} + ${len}`);
+    }
   });
 
   it('a missing or corrupt node gets a typed error', () => {
