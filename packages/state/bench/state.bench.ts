@@ -37,11 +37,21 @@ if (!Object.values(F).some(selected)) process.exit(0);
 // the trie shape and the work per node are the same, only the hash values differ.
 const mix = (a: bigint, b: bigint) => (a * 0x9e3779b97f4a7c15n + b * 0x632be59bd9b4e019n + 0x1234567n) % P;
 const realBackend = getCryptoBackend();
+/** The stand-in on big-endian words (as storage tries hash): word mixing, kept below 2^251. */
+function mixBytes(a: Uint8Array, b: Uint8Array, out: Uint8Array): void {
+  const [x, y, o] = [a, b, out].map((u) => new DataView(u.buffer, u.byteOffset, u.byteLength));
+  for (let w = 0; w < a.length; w += 32)
+    for (let j = 0; j < 32; j += 4) {
+      const v = Math.imul(x!.getUint32(w + j) ^ 0x9e3779b9, 0x85ebca6b) + y!.getUint32(w + ((j + 4) & 31));
+      o!.setUint32(w + j, j === 0 ? v & 0x07ffffff : v);
+    }
+}
 const standIn: CryptoBackend = {
   ...realBackend,
   name: 'stand-in',
   pedersen: mix,
   pedersenMany: (a, b) => a.map((x, i) => mix(x, b[i]!)),
+  pedersenManyBytes: mixBytes,
   poseidon: mix,
   poseidonArray: (xs) => xs.reduce(mix, 0n),
 };

@@ -1,18 +1,19 @@
 import { P } from '@starling/felt';
 import { decodeRecord, NODE_RECORD, recordHash } from '../db/node-record.js';
 import { StateError } from '../errors.js';
-import { type RecordReader, runStorageJob, type StorageJobResult } from '../parallel/storage-job.js';
+import type { RecordReader } from '../parallel/storage-job.js';
 import { flattenTrees } from '../parallel/tree-job.js';
 import { hashPending } from '../trie/hash-pending.js';
 import { type OffloadedJob, pedersenHasher, poseidonHasher, type TrieHasher } from '../trie/hasher.js';
 import type { NodeReader, TrieNode } from '../trie/node.js';
 import { type Pending, rootBlock } from '../trie/pending.js';
-import { planUpdate, type SortedUpdates, STATE_TRIE_HEIGHT } from '../trie/plan-update.js';
+import { planUpdate, STATE_TRIE_HEIGHT } from '../trie/plan-update.js';
 import { sortUpdates } from '../trie/updates.js';
 import { viewOf } from '../trie/word.js';
 import type { ContractState, GlobalRootRule, RootLocations, StateDiff, StateRoots } from '../types.js';
 import { classLeaf, contractStateLeaves, globalStateRoot } from './leaves.js';
 import { nodePlaces } from './node-places.js';
+import { commitStorageOnRecords } from './storage-on-records.js';
 
 /** From this many storage updates a commit hashes its storage tries on worker threads (when it has some). */
 const OFFLOAD_MIN_UPDATES = 256;
@@ -128,8 +129,6 @@ export function commitStateDiff(
     checkFelt(n.nonce, 'nonce');
     touch(n.address).nonce = n.nonce;
   }
-  // All storage tries are planned first and hashed together, level by level; with worker threads,
-  // groups of tries are hashed there while the next group is planned here.
   let hashCount = 0;
   const storageTries = [...storage].map(([address, writes]) => ({
     state: touch(address),
@@ -138,40 +137,33 @@ export function commitStateDiff(
   let updateCount = 0;
   for (const t of storageTries) updateCount += t.sorted.keys.length;
   const offload = updateCount >= OFFLOAD_MIN_UPDATES ? hashers.pedersen.offload?.() : undefined;
-  // Several jobs per worker: workers start while planning goes on, and this thread takes back the
-  // jobs that no worker has started once it is done planning (so no thread idles at the end).
+  // Several jobs per worker: workers start while this thread plans or writes, and this thread takes
+  // back the jobs that no worker has started once it is done (so no thread idles at the end).
   const groupSize = offload ? Math.ceil(updateCount / (4 * offload.lanes)) : Number.POSITIVE_INFINITY;
-  // Where the nodes can be read as stored records, storage tries are planned and hashed on bytes: on
-  // workers that read the committed nodes themselves when there are some, else here.
-  const records = reader.records;
-  if (records && hashers.pedersen.hashManyBytes && block !== undefined && !staleNodes && !recordReads) {
-    const submit = offload?.submitStorage;
-    const jobs: { tries: typeof storageTries; queued?: OffloadedJob<StorageJobResult, RecordReader> }[] = [];
-    for (let from = 0; from < storageTries.length; ) {
-      let to = from;
-      for (let n = 0; to < storageTries.length && n < groupSize; to++)
-        n += storageTries[to]!.sorted.keys.length;
-      const tries = storageTries.slice(from, to);
-      jobs.push({ tries, queued: submit?.(storageJob(block, tries)) });
-      from = to;
-    }
-    whileHashing?.();
-    // Take back queued jobs from the last one (the workers start from the first).
-    for (let i = jobs.length - 1; i >= 0; i--) jobs[i]!.queued?.steal(records);
-    for (const j of jobs) {
-      const r = j.queued
-        ? j.queued.take()
-        : runStorageJob(records, storageJob(block, j.tries), hashers.pedersen);
-      j.tries.forEach((t, i) => {
-        t.state.storageRoot = r.roots[i]!;
-        t.state.storageRootBlock = r.rootBlocks[i]!;
-      });
-      pedersenNodes.records.push(r.records);
-      hashCount += r.records.length / NODE_RECORD;
+  // Where the reader has the nodes as stored records, the storage tries are planned and hashed on
+  // bytes (by workers that read the database themselves); otherwise they are planned here.
+  if (
+    reader.records &&
+    hashers.pedersen.hashManyBytes &&
+    block !== undefined &&
+    !staleNodes &&
+    !recordReads
+  ) {
+    const hasher = offload ? hashers.pedersen : { ...hashers.pedersen, offload: undefined };
+    for (const r of commitStorageOnRecords(
+      reader.records,
+      storageTries,
+      block,
+      hasher,
+      groupSize,
+      whileHashing,
+    )) {
+      pedersenNodes.records.push(r);
+      hashCount += r.length / NODE_RECORD;
     }
   } else hashCount += planStorageHere();
 
-  /** Plans the storage tries on this thread; hashes them on workers when it can. */
+  /** Plans the storage tries on this thread, and hashes them together level by level (on workers when it can). */
   function planStorageHere(): number {
     let count = 0;
     const jobs: {
@@ -313,20 +305,6 @@ export function commitStateDiff(
     poseidonNodes,
     hashCount,
     ...(staleNodes ? placesOf(allPending, pedersenNodes, poseidonNodes, reader, at, staleNodes) : {}),
-  };
-}
-
-function storageJob(
-  block: number,
-  tries: readonly { state: { storageRoot: bigint; storageRootBlock?: number }; sorted: SortedUpdates }[],
-) {
-  return {
-    block,
-    tries: tries.map((t) => ({
-      ...t.sorted,
-      root: t.state.storageRoot,
-      rootBlock: t.state.storageRootBlock ?? 0,
-    })),
   };
 }
 

@@ -15,6 +15,7 @@ const AMBIGUOUS = -1;
 interface BlockNodes {
   readonly maps: readonly Map<bigint, TrieNode>[];
   readonly views: DataView[];
+  readonly records: readonly Uint8Array[];
   /** Low 30 bits of the hash → view index × 2^32 + byte offset (or AMBIGUOUS). */
   readonly index: Map<number, number>;
 }
@@ -51,7 +52,7 @@ export class RecentNodes {
         index.set(low, index.has(low) ? AMBIGUOUS : v * 2 ** 32 + o);
       }
     }
-    this.blocks.set(block, { maps, views, index });
+    this.blocks.set(block, { maps, views, records, index });
     for (const b of this.blocks.keys()) {
       if (this.blocks.size <= this.capacity) break;
       this.blocks.delete(b);
@@ -92,8 +93,7 @@ export class RecentNodes {
       LOW;
     const at = b.index.get(low);
     if (at === undefined || at === AMBIGUOUS) return undefined;
-    const view = b.views[Math.floor(at / 2 ** 32)]!;
-    const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+    const bytes = b.records[Math.floor(at / 2 ** 32)]!;
     const o = at % 2 ** 32;
     for (let j = 0; j < 32; j++) if (bytes[o + j] !== hash[offset + j]) return undefined;
     return { bytes, offset: o };
