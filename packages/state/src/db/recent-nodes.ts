@@ -1,58 +1,85 @@
 // The nodes that the last few blocks created, kept in memory as they were stored: each block rewrites
-// the upper levels of every trie it touches, so the next block reads most of those again. Records stay
-// in their bytes (indexed by the low 30 bits of the hash: small-integer keys, the fastest kind of Map
-// key) and are decoded only when read.
+// the upper levels of every trie it touches, so the next block reads most of those again. A block's
+// records sit in one shared buffer with an open-addressing index on the low 32 bits of their hashes,
+// so that hash workers read the same memory (posting a RecentBlock shares it, nothing is copied).
 import type { StateCommit } from '../commitment/commit-state-diff.js';
 import type { TrieNode } from '../trie/node.js';
-import { viewOf } from '../trie/word.js';
-import { decodeRecord, NODE_RECORD, recordHash } from './node-record.js';
+import { viewOf, writeWordAt } from '../trie/word.js';
+import { decodeRecord, NODE_RECORD } from './node-record.js';
 
-const LOW = 0x3fffffff;
-const LOW_BIG = BigInt(LOW);
-/** An index slot shared by two hashes (same low 30 bits): such nodes are read from the database. */
-const AMBIGUOUS = -1;
+/** One block's new nodes: their records, and slots holding record index + 1 (0: empty). */
+export interface RecentBlock {
+  readonly block: number;
+  readonly records: Uint8Array;
+  readonly slots: Uint32Array;
+}
 
-interface BlockNodes {
-  readonly maps: readonly Map<bigint, TrieNode>[];
-  readonly views: DataView[];
-  readonly records: readonly Uint8Array[];
-  /** Low 30 bits of the hash → view index × 2^32 + byte offset (or AMBIGUOUS). */
-  readonly index: Map<number, number>;
+/** The low 32 bits of the 32-byte big-endian word at `o` of `b`. */
+function low32(b: Uint8Array, o: number): number {
+  return ((b[o + 28]! << 24) | (b[o + 29]! << 16) | (b[o + 30]! << 8) | b[o + 31]!) >>> 0;
+}
+
+function sameHash(a: Uint8Array, i: number, b: Uint8Array, j: number): boolean {
+  for (let k = 0; k < 32; k++) if (a[i + k] !== b[j + k]) return false;
+  return true;
+}
+
+/** Copies the records of a block into shared memory and indexes them by hash. */
+export function recentBlock(block: number, parts: readonly Uint8Array[]): RecentBlock {
+  let size = 0;
+  for (const p of parts) size += p.length;
+  const records = new Uint8Array(new SharedArrayBuffer(size));
+  let at = 0;
+  for (const p of parts) {
+    records.set(p, at);
+    at += p.length;
+  }
+  const n = size / NODE_RECORD;
+  let capacity = 16;
+  while (capacity < 2 * n) capacity *= 2;
+  const slots = new Uint32Array(new SharedArrayBuffer(4 * capacity));
+  const mask = capacity - 1;
+  for (let i = 0; i < n; i++) {
+    const o = i * NODE_RECORD;
+    let s = low32(records, o) & mask;
+    // A node that two tries share is stored twice: index it once.
+    for (; slots[s] !== 0; s = (s + 1) & mask)
+      if (sameHash(records, (slots[s]! - 1) * NODE_RECORD, records, o)) break;
+    if (slots[s] === 0) slots[s] = i + 1;
+  }
+  return { block, records, slots };
+}
+
+/** The offset of the record whose hash is the word at `offset` of `hash` in `b`, or -1. */
+function find(b: RecentBlock, hash: Uint8Array, offset: number): number {
+  const mask = b.slots.length - 1;
+  for (let s = low32(hash, offset) & mask; b.slots[s] !== 0; s = (s + 1) & mask) {
+    const o = (b.slots[s]! - 1) * NODE_RECORD;
+    if (sameHash(b.records, o, hash, offset)) return o;
+  }
+  return -1;
 }
 
 /** The new nodes of the last `capacity` committed blocks, by (block, hash). */
 export class RecentNodes {
-  private readonly blocks = new Map<number, BlockNodes>();
+  private readonly blocks = new Map<number, { nodes: RecentBlock; maps: readonly Map<bigint, TrieNode>[] }>();
+  private readonly scratch = new Uint8Array(32);
 
   constructor(readonly capacity: number) {}
 
-  /** Remembers what `block` created (its commit's maps and records); forgets the oldest block beyond capacity. */
-  add(block: number, c: StateCommit): void {
-    this.addRecords(
-      block,
-      [...c.pedersenNodes.records, ...c.poseidonNodes.records],
-      [c.pedersenNodes.created, c.poseidonNodes.created],
-    );
+  /** Remembers what `block` created (its commit's records and maps); returns the shared block, if kept. */
+  add(block: number, c: StateCommit): RecentBlock | undefined {
+    if (this.capacity === 0) return undefined;
+    const nodes = recentBlock(block, [...c.pedersenNodes.records, ...c.poseidonNodes.records]);
+    this.addBlock(nodes, [c.pedersenNodes.created, c.poseidonNodes.created]);
+    return nodes;
   }
 
-  /** Remembers the nodes that `block` created, as records (and decoded, by hash, in `maps`). */
-  addRecords(
-    block: number,
-    records: readonly Uint8Array[],
-    maps: readonly Map<bigint, TrieNode>[] = [],
-  ): void {
+  /** Remembers a block's records (and nodes decoded by hash in `maps`); forgets the oldest beyond capacity. */
+  addBlock(nodes: RecentBlock, maps: readonly Map<bigint, TrieNode>[] = []): void {
     if (this.capacity === 0) return;
-    const index = new Map<number, number>();
-    const views: DataView[] = [];
-    for (const r of records) {
-      const view = viewOf(r);
-      const v = views.push(view) - 1;
-      for (let o = 0; o < r.length; o += NODE_RECORD) {
-        const low = view.getUint32(o + 28) & LOW;
-        index.set(low, index.has(low) ? AMBIGUOUS : v * 2 ** 32 + o);
-      }
-    }
-    this.blocks.set(block, { maps, views, records, index });
+    this.blocks.delete(nodes.block);
+    this.blocks.set(nodes.block, { nodes, maps });
     for (const b of this.blocks.keys()) {
       if (this.blocks.size <= this.capacity) break;
       this.blocks.delete(b);
@@ -67,11 +94,10 @@ export class RecentNodes {
       const n = m.get(hash);
       if (n !== undefined) return n;
     }
-    const at = b.index.get(Number(hash & LOW_BIG));
-    if (at === undefined || at === AMBIGUOUS) return undefined;
-    const view = b.views[Math.floor(at / 2 ** 32)]!;
-    const offset = at % 2 ** 32;
-    return recordHash(view, offset) === hash ? decodeRecord(view, offset) : undefined;
+    if (hash < 0n || hash >= 1n << 256n) return undefined;
+    writeWordAt(viewOf(this.scratch), 0, hash);
+    const o = find(b.nodes, this.scratch, 0);
+    return o < 0 ? undefined : decodeRecord(viewOf(b.nodes.records), o);
   }
 
   /**
@@ -85,18 +111,8 @@ export class RecentNodes {
   ): { bytes: Uint8Array; offset: number } | undefined {
     const b = this.blocks.get(block);
     if (b === undefined) return undefined;
-    const low =
-      ((hash[offset + 28]! << 24) |
-        (hash[offset + 29]! << 16) |
-        (hash[offset + 30]! << 8) |
-        hash[offset + 31]!) &
-      LOW;
-    const at = b.index.get(low);
-    if (at === undefined || at === AMBIGUOUS) return undefined;
-    const bytes = b.records[Math.floor(at / 2 ** 32)]!;
-    const o = at % 2 ** 32;
-    for (let j = 0; j < 32; j++) if (bytes[o + j] !== hash[offset + j]) return undefined;
-    return { bytes, offset: o };
+    const o = find(b.nodes, hash, offset);
+    return o < 0 ? undefined : { bytes: b.nodes.records, offset: o };
   }
 
   /** Forgets every block (after blocks were dropped). */

@@ -242,7 +242,9 @@ export class StateDatabase implements NodeReader {
       writeBlockState(t, input, c, { blockHash, header }, pruneBefore);
     });
     const roots = rootsOnly(c);
-    this.recent.add(input.blockNumber, c);
+    const nodes = this.recent.add(input.blockNumber, c);
+    // Workers read the same memory when they plan the next blocks' storage tries.
+    if (nodes) this.pool.broadcast({ op: 'recent', kind: 'pedersen', nodes });
     if (this.cache.capacity > 0)
       for (const m of [c.pedersenNodes.created, c.poseidonNodes.created])
         for (const [h, node] of m) this.cache.set(h, node);

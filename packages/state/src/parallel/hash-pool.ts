@@ -1,4 +1,5 @@
 import { MessageChannel, type MessagePort, receiveMessageOnPort, type Worker } from 'node:worker_threads';
+import type { RecentBlock } from '../db/recent-nodes.js';
 import { StateError, type StateErrorCode } from '../errors.js';
 import { startWorker } from './start-worker.js';
 import type { StorageJob, StorageJobResult } from './storage-job.js';
@@ -6,8 +7,9 @@ import type { TreeJob } from './tree-job.js';
 
 /**
  * A message to a hash worker: a chunk of pairs, whole pending tries to hash bottom-up, storage tries
- * to plan and hash (reading the database at `path`); 'forget' (no answer) after blocks were dropped,
- * 'close' before the worker stops.
+ * to plan and hash (reading the database at `path`); with no answer, 'recent' (the nodes a block
+ * created, in shared memory: the next blocks read them again) and 'forget' (after blocks were
+ * dropped); 'close' before the worker stops.
  */
 export type HashRequest =
   | {
@@ -31,6 +33,7 @@ export type HashRequest =
       /** As for 'trees'; a job taken back is answered null. */
       readonly claim: Int32Array;
     }
+  | { readonly op: 'recent'; readonly kind: HashKind; readonly nodes: RecentBlock }
   | { readonly op: 'forget' | 'close'; readonly kind: HashKind };
 
 /** What a worker answers: hashes, node records, a storage job's result, or null. */
@@ -150,7 +153,7 @@ export class HashPool {
   }
 
   /** Sends `request` (one that gets no answer) to every started worker. */
-  broadcast(request: HashRequest & { op: 'forget' }): void {
+  broadcast(request: HashRequest & { op: 'forget' | 'recent' }): void {
     for (const w of this.workers) w.port.postMessage(request);
   }
 

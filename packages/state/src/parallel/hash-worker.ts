@@ -3,8 +3,10 @@
 // jobs read the committed trie nodes through this thread's own read transaction on the database.
 import { type MessagePort, workerData } from 'node:worker_threads';
 import { NodePageReader } from '../db/node-pages.js';
+import { RecentNodes } from '../db/recent-nodes.js';
 import { openTables, type Tables } from '../db/tables.js';
 import { StateError } from '../errors.js';
+import { STATE_DEFAULTS } from '../options.js';
 import { pedersenHasher, poseidonHasher } from '../trie/hasher.js';
 import type { HashRequest } from './hash-pool.js';
 import { type RecordReader, runStorageJob, type StorageJobResult } from './storage-job.js';
@@ -15,6 +17,8 @@ const { port, done } = workerData as { port: MessagePort; done: Int32Array };
 /** The database that storage jobs read (opened read-only on the first one: it shares the caller's environment). */
 let tables: { path: string; tables: Tables } | undefined;
 let pages: NodePageReader | undefined;
+/** The last blocks' new nodes, shared by the caller. */
+const recent = new RecentNodes(STATE_DEFAULTS.recentBlocksInMemory);
 
 function recordReader(path: string): RecordReader {
   if (tables?.path !== path) {
@@ -24,7 +28,11 @@ function recordReader(path: string): RecordReader {
   }
   // See the commit that the caller made last, not a snapshot from an earlier job.
   tables.tables.root.resetReadTxn();
-  return pages!;
+  const p = pages!;
+  return {
+    getRecord: (hash, offset, block) =>
+      recent.getRecord(hash, offset, block) ?? p.getRecord(hash, offset, block),
+  };
 }
 
 type Answer = bigint[] | Uint8Array | StorageJobResult | null;
@@ -47,8 +55,12 @@ async function answer(req: HashRequest): Promise<Answer> {
         tables?.tables.root.resetReadTxn();
       }
     }
+    case 'recent':
+      recent.addBlock(req.nodes);
+      return null;
     case 'forget':
       pages?.forget();
+      recent.clear();
       return null;
     case 'close': {
       const t = tables;
@@ -67,7 +79,7 @@ port.on('message', async (req: HashRequest) => {
   } catch (e) {
     out = e instanceof StateError ? { error: e.message, code: e.code } : { error: String(e) };
   }
-  if (req.op === 'forget') return;
+  if (req.op === 'forget' || req.op === 'recent') return;
   // Records move to the caller without a copy.
   const records = out instanceof Uint8Array ? out : out && 'records' in out ? out.records : undefined;
   port.postMessage(out, records ? [records.buffer as ArrayBuffer] : []);

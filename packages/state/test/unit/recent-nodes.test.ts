@@ -30,7 +30,7 @@ function commitOf(hashes: bigint[], created = new Map<bigint, TrieNode>()): Stat
 describe('recent nodes', () => {
   const low = 0x23456789n;
   const a = (1n << 200n) | low;
-  const b = (1n << 201n) | low | (1n << 30n); // same low 30 bits as a
+  const b = (1n << 201n) | low; // same low 32 bits as a
   const c = (7n << 240n) | 42n;
   it('finds records and map nodes of a remembered block by hash; nothing for other blocks or hashes', () => {
     const extra = node(99);
@@ -40,15 +40,16 @@ describe('recent nodes', () => {
     assert.deepEqual(recent.get(17n, 5), node(1));
     assert.deepEqual(recent.get(3n, 5), extra);
     assert.equal(recent.get(c, 4), undefined);
-    assert.equal(recent.get(c + (1n << 30n), 5), undefined); // same index slot, other hash
+    assert.equal(recent.get(c + (1n << 32n), 5), undefined); // same low bits, other hash
     assert.equal(recent.get(18n, 5), undefined);
   });
-  it('hashes that share an index slot are left to the database', () => {
+  it('hashes that share their low bits are told apart; a node stored twice is found', () => {
     const recent = new RecentNodes(1);
-    recent.add(1, commitOf([a, b, c]));
-    assert.equal(recent.get(a, 1), undefined);
-    assert.equal(recent.get(b, 1), undefined);
+    recent.add(1, commitOf([a, b, c, a]));
+    assert.deepEqual(recent.get(a, 1), node(0));
+    assert.deepEqual(recent.get(b, 1), node(1));
     assert.deepEqual(recent.get(c, 1), node(2));
+    assert.equal(recent.get(a | (1n << 40n), 1), undefined);
   });
   it('keeps only the last `capacity` blocks; capacity 0 keeps nothing; clear forgets all', () => {
     const recent = new RecentNodes(2);
