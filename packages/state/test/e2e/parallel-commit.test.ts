@@ -153,4 +153,63 @@ describe('hashing on worker threads', () => {
         await db.close();
       }
     });
+
+  for (const recentBlocksInMemory of [0, 4])
+    it(`workers plan on the right nodes after blocks are dropped and their numbers reused (${recentBlocksInMemory} recent blocks in memory)`, async () => {
+      const path = mkdtempSync(join(tmpdir(), 'starling-state-par-'));
+      dirs.push(path);
+      const db = StateDatabase.open({ path, hashWorkers: 2, recentBlocksInMemory });
+      const r = rng(23);
+      const contracts = Array.from({ length: 4 }, () => randomFelt(r, 251));
+      let model = new Map<bigint, Map<bigint, bigint>>(contracts.map((c) => [c, new Map()]));
+      const snapshots: (typeof model)[] = [];
+      /** Commits `block` with `count` random writes (half of them to keys written before) and checks its root. */
+      const commit = (block: number, count: number) => {
+        const writes = new Map<bigint, Map<bigint, bigint>>();
+        for (let i = 0; i < count; i++) {
+          const c = contracts[Math.floor(r() * contracts.length)]!;
+          const known = [...model.get(c)!.keys()];
+          const k =
+            known.length > 0 && r() < 0.5 ? known[Math.floor(r() * known.length)]! : randomFelt(r, 251);
+          const v = r() < 0.2 ? 0n : randomFelt(r, 251);
+          if (!writes.has(c)) writes.set(c, new Map());
+          writes.get(c)!.set(k, v);
+          model.get(c)!.set(k, v);
+        }
+        const got = db.commitBlock({
+          blockNumber: block,
+          stateDiff: {
+            storageDiffs: [...writes].map(([address, m]) => ({
+              address,
+              entries: [...m].map(([key, value]) => ({ key, value })),
+            })),
+            nonces: [],
+            deployedContracts: block === 0 ? contracts.map((address) => ({ address, classHash: 0x99n })) : [],
+            replacedClasses: [],
+            declaredClasses: [],
+            deprecatedDeclaredClasses: [],
+            migratedCompiledClasses: [],
+          },
+        });
+        const leaves = contracts.map((c) => {
+          const entries = [...model.get(c)!].map(([key, value]) => ({ key, value }));
+          return { key: c, value: contractStateLeaf(0x99n, patriciaRoot(entries, 251, pedersen), 0n) };
+        });
+        assert.equal(
+          got.contractsRoot,
+          patriciaRoot(leaves, 251, pedersen),
+          `contracts root of block ${block}`,
+        );
+        snapshots[block] = new Map([...model].map(([c, m]) => [c, new Map(m)]));
+      };
+      try {
+        for (let block = 0; block < 4; block++) commit(block, 400);
+        assert.equal(db.dropBlocksAfter(1), 2);
+        model = new Map([...snapshots[1]!].map(([c, m]) => [c, new Map(m)]));
+        // Blocks 2 and 3 again, larger (their node pages split differently): their numbers name other nodes.
+        for (let block = 2; block < 5; block++) commit(block, 1500);
+      } finally {
+        await db.close();
+      }
+    });
 });
