@@ -185,7 +185,7 @@ try {
   }
   setCryptoBackend(realBackend);
   if (selected(F.commit) || selected(F.commitCpu) || selected(F.inThread)) {
-    const { pooled, local } = measureBoth(3);
+    const { pooled, local } = measureBoth(5);
     const load = loadavg()[0]!.toFixed(1);
     const name = realBackend.name;
     if (selected(F.commit))
