@@ -16,7 +16,7 @@ export interface StateDatabaseOptions {
   readonly hashWorkers?: number;
   /** Trie nodes kept in memory between commits, per cache generation (0 disables the cache). */
   readonly nodeCacheSize?: number;
-  /** How many of the last blocks keep the trie nodes they created in memory (as stored records). */
+  /** How many of the last blocks keep the trie nodes they created in memory (stored records, shared with the hash workers). */
   readonly recentBlocksInMemory?: number;
 }
 
@@ -27,6 +27,6 @@ export const STATE_DEFAULTS = {
   maxEventsChunk: 1024,
   /** Per cache generation (about 200 bytes a node); off by default: LMDB reads of hot pages cost about as much. */
   nodeCacheSize: 0,
-  /** About 170 bytes per trie node a block creates (its record and index entry). */
+  /** About 120 bytes per trie node a block creates (its record and index slots), once for all threads. */
   recentBlocksInMemory: 4,
 } as const;
