@@ -72,21 +72,11 @@ export class FastCrypto {
   /** out[i] = pedersen(a[i], b[i]) in one call (one shared inversion). */
   pedersenMany(a: readonly bigint[], b: readonly bigint[]): bigint[] {
     const n = a.length;
-    const [pa, pb, po, scratch] = [0, 1, 2, 3].map((k) => this.base + k * n * BYTES) as [
-      number,
-      number,
-      number,
-      number,
-    ];
-    // pedersenMany's scratch: n Jacobian points and elements; the batch kernel's: 214 bytes a pair of a
-    // sub-batch of at most 1024 (pedersen-batch.ts), plus one idle partner.
-    this.mem.ensure(scratch + Math.max(n * (96 + 64), (Math.min(n, 1024) + 2) * 216));
+    const { pa, pb, po } = this.pairArea(n);
     const words = this.words();
     writeFelts(words, pa, a, n);
     writeFelts(words, pb, b, n);
-    // Lock-step affine additions share an inversion per step: worth it from a few dozen pairs on.
-    if (n >= BATCH_MIN) this.kernels.pedersenBatchAffine(po, pa, pb, n, scratch);
-    else this.kernels.pedersenMany(po, pa, pb, n, scratch);
+    this.hashPairs(n);
     const out = new Array<bigint>(n);
     for (let i = 0, w = po >>> 3; i < n; i++, w += 4) {
       out[i] = (((words[w + 3]! << 64n) | words[w + 2]!) << 128n) | (words[w + 1]! << 64n) | words[w]!;
@@ -98,22 +88,37 @@ export class FastCrypto {
   pedersenManyBytes(a: Uint8Array, b: Uint8Array, out: Uint8Array): void {
     const n = a.length / BYTES;
     if (n === 0) return;
+    const { pa, pb, po } = this.pairArea(n);
+    const memory = new Uint8Array(this.kernels.memory.buffer);
+    memory.set(a, pa);
+    memory.set(b, pb);
+    // b follows a: one pass turns both into the kernels' little-endian limbs.
+    this.kernels.reverseWords(pa, 2 * n);
+    this.hashPairs(n);
+    this.kernels.reverseWords(po, n);
+    out.set(memory.subarray(po, po + n * BYTES));
+  }
+
+  /** Where n pairs, their hashes and the kernels' scratch go (a, b, out: n felts each, then scratch). */
+  private pairArea(n: number): { pa: number; pb: number; po: number; scratch: number } {
     const [pa, pb, po, scratch] = [0, 1, 2, 3].map((k) => this.base + k * n * BYTES) as [
       number,
       number,
       number,
       number,
     ];
+    // pedersenMany's scratch: n Jacobian points and elements; the batch kernel's: 214 bytes a pair of a
+    // sub-batch of at most 1024 (pedersen-batch.ts), plus one idle partner.
     this.mem.ensure(scratch + Math.max(n * (96 + 64), (Math.min(n, 1024) + 2) * 216));
-    const memory = new Uint8Array(this.kernels.memory.buffer);
-    memory.set(a, pa);
-    memory.set(b, pb);
-    // b follows a: one pass turns both into the kernels' little-endian limbs.
-    this.kernels.reverseWords(pa, 2 * n);
+    return { pa, pb, po, scratch };
+  }
+
+  /** Hashes the n pairs in the pair area into its out slots. */
+  private hashPairs(n: number): void {
+    const { pa, pb, po, scratch } = this.pairArea(n);
+    // Lock-step affine additions share an inversion per step: worth it from a few dozen pairs on.
     if (n >= BATCH_MIN) this.kernels.pedersenBatchAffine(po, pa, pb, n, scratch);
     else this.kernels.pedersenMany(po, pa, pb, n, scratch);
-    this.kernels.reverseWords(po, n);
-    out.set(memory.subarray(po, po + n * BYTES));
   }
 
   // A view of the memory as u64 words (the memory's growth detaches older views).

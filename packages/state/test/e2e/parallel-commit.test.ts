@@ -23,6 +23,22 @@ import { randomFelt, rng } from '../helpers/random.ts';
 const local = (_kind: string, a: readonly bigint[], b: readonly bigint[]) =>
   referenceCrypto.pedersenMany(a, b);
 
+/** A diff of storage writes per contract, deploying `deployed` (class 0x99). */
+function storageDiff(writes: Map<bigint, Map<bigint, bigint>>, deployed: readonly bigint[]): StateDiff {
+  return {
+    storageDiffs: [...writes].map(([address, m]) => ({
+      address,
+      entries: [...m].map(([key, value]) => ({ key, value })),
+    })),
+    nonces: [],
+    deployedContracts: deployed.map((address) => ({ address, classHash: 0x99n })),
+    replacedClasses: [],
+    declaredClasses: [],
+    deprecatedDeclaredClasses: [],
+    migratedCompiledClasses: [],
+  };
+}
+
 describe('hashing on worker threads', () => {
   const dirs: string[] = [];
   after(() => {
@@ -110,18 +126,7 @@ describe('hashing on worker threads', () => {
             writes.get(c)!.set(k, v);
             storage.get(c)!.set(k, v);
           }
-          const diff: StateDiff = {
-            storageDiffs: [...writes].map(([address, m]) => ({
-              address,
-              entries: [...m].map(([key, value]) => ({ key, value })),
-            })),
-            nonces: [],
-            deployedContracts: block === 0 ? contracts.map((address) => ({ address, classHash: 0x99n })) : [],
-            replacedClasses: [],
-            declaredClasses: [],
-            deprecatedDeclaredClasses: [],
-            migratedCompiledClasses: [],
-          };
+          const diff = storageDiff(writes, block === 0 ? contracts : []);
           const got = db.commitBlock({ blockNumber: block, stateDiff: diff });
           const leaves = contracts.map((c) => {
             const root = patriciaRoot(
@@ -178,18 +183,7 @@ describe('hashing on worker threads', () => {
         }
         const got = db.commitBlock({
           blockNumber: block,
-          stateDiff: {
-            storageDiffs: [...writes].map(([address, m]) => ({
-              address,
-              entries: [...m].map(([key, value]) => ({ key, value })),
-            })),
-            nonces: [],
-            deployedContracts: block === 0 ? contracts.map((address) => ({ address, classHash: 0x99n })) : [],
-            replacedClasses: [],
-            declaredClasses: [],
-            deprecatedDeclaredClasses: [],
-            migratedCompiledClasses: [],
-          },
+          stateDiff: storageDiff(writes, block === 0 ? contracts : []),
         });
         const leaves = contracts.map((c) => {
           const entries = [...model.get(c)!].map(([key, value]) => ({ key, value }));
