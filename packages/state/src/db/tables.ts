@@ -58,7 +58,6 @@ export function openTables(path: string, mapSize?: number, readOnly = false): Ta
     compression: false,
     pageSize: 16384,
     useWritemap: true,
-    ...(process.env.LMDBOPTS ? JSON.parse(process.env.LMDBOPTS) : {}),
     ...(mapSize ? { mapSize } : {}),
   });
   const sub = (name: string) =>
