@@ -21,7 +21,7 @@ export interface TrieHasher {
   readonly name: 'pedersen' | 'poseidon';
   hash(a: bigint, b: bigint): bigint;
   hashMany(a: readonly bigint[], b: readonly bigint[]): bigint[];
-  /** hashMany on 32-byte little-endian words (see pedersenManyBytes), where the hash has it. */
+  /** hashMany on 32-byte big-endian words (see pedersenManyBytes), where the hash has it. */
   hashManyBytes?(a: Uint8Array, b: Uint8Array, out: Uint8Array): void;
   /** Where whole pending tries can be hashed elsewhere (worker threads), if anywhere now. */
   offload?(): TreeOffload | undefined;
