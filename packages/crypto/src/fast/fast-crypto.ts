@@ -72,11 +72,12 @@ export class FastCrypto {
   /** out[i] = pedersen(a[i], b[i]) in one call (one shared inversion). */
   pedersenMany(a: readonly bigint[], b: readonly bigint[]): bigint[] {
     const n = a.length;
-    const { pa, pb, po } = this.pairArea(n);
+    const area = this.pairArea(n);
     const words = this.words();
-    writeFelts(words, pa, a, n);
-    writeFelts(words, pb, b, n);
-    this.hashPairs(n);
+    writeFelts(words, area.pa, a, n);
+    writeFelts(words, area.pb, b, n);
+    this.hashPairs(n, area);
+    const po = area.po;
     const out = new Array<bigint>(n);
     for (let i = 0, w = po >>> 3; i < n; i++, w += 4) {
       out[i] = (((words[w + 3]! << 64n) | words[w + 2]!) << 128n) | (words[w + 1]! << 64n) | words[w]!;
@@ -88,13 +89,14 @@ export class FastCrypto {
   pedersenManyBytes(a: Uint8Array, b: Uint8Array, out: Uint8Array): void {
     const n = a.length / BYTES;
     if (n === 0) return;
-    const { pa, pb, po } = this.pairArea(n);
+    const area = this.pairArea(n);
+    const { pa, pb, po } = area;
     const memory = new Uint8Array(this.kernels.memory.buffer);
     memory.set(a, pa);
     memory.set(b, pb);
     // b follows a: one pass turns both into the kernels' little-endian limbs.
     this.kernels.reverseWords(pa, 2 * n);
-    this.hashPairs(n);
+    this.hashPairs(n, area);
     this.kernels.reverseWords(po, n);
     out.set(memory.subarray(po, po + n * BYTES));
   }
@@ -113,9 +115,9 @@ export class FastCrypto {
     return { pa, pb, po, scratch };
   }
 
-  /** Hashes the n pairs in the pair area into its out slots. */
-  private hashPairs(n: number): void {
-    const { pa, pb, po, scratch } = this.pairArea(n);
+  /** Hashes the n pairs in `area` into its out slots. */
+  private hashPairs(n: number, area: { pa: number; pb: number; po: number; scratch: number }): void {
+    const { pa, pb, po, scratch } = area;
     // Lock-step affine additions share an inversion per step: worth it from a few dozen pairs on.
     if (n >= BATCH_MIN) this.kernels.pedersenBatchAffine(po, pa, pb, n, scratch);
     else this.kernels.pedersenMany(po, pa, pb, n, scratch);

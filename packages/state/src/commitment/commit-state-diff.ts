@@ -149,13 +149,11 @@ export function commitStateDiff(
     !staleNodes &&
     !recordReads
   ) {
-    const hasher = offload ? hashers.pedersen : { ...hashers.pedersen, offload: undefined };
     for (const r of commitStorageOnRecords(
       reader.records,
       storageTries,
       block,
-      hasher,
-      groupSize,
+      { hasher: hashers.pedersen, submit: offload?.submitStorage, groupSize },
       whileHashing,
     )) {
       pedersenNodes.records.push(r);

@@ -15,19 +15,22 @@ export interface StorageTrie {
 
 /**
  * Updates storage tries on stored records (parallel/storage-job.ts) and returns the new nodes' records.
- * Groups of about `groupSize` updates go to workers that read the committed nodes themselves, when
- * the hasher offloads; `whileHashing` runs meanwhile, then this thread takes back the groups that no
- * worker has started, from the last one (the workers start from the first), so no thread idles.
+ * With `submit`, groups of about `groupSize` updates go to workers that read the committed nodes
+ * themselves; `whileHashing` runs meanwhile, then this thread takes back the groups that no worker
+ * has started, from the last one (the workers start from the first), so no thread idles.
  */
 export function commitStorageOnRecords(
   reader: RecordReader,
   tries: readonly StorageTrie[],
   block: number,
-  hasher: TrieHasher,
-  groupSize: number,
+  how: {
+    readonly hasher: TrieHasher;
+    readonly submit?: (job: StorageJob) => OffloadedJob<StorageJobResult, RecordReader>;
+    readonly groupSize: number;
+  },
   whileHashing?: () => void,
 ): Uint8Array[] {
-  const submit = hasher.offload?.()?.submitStorage;
+  const { hasher, submit, groupSize } = how;
   const jobOf = (group: readonly StorageTrie[]): StorageJob => ({
     block,
     tries: group.map((t) => ({

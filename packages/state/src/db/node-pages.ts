@@ -4,7 +4,7 @@
 // a read copies one small page and binary-searches it. The key block (u32 alone) holds `bits`.
 import type { Database } from 'lmdb';
 import type { TrieNode } from '../trie/node.js';
-import { readWordAt, viewOf, writeWordAt } from '../trie/word.js';
+import { compareWords, readWordAt, u32At, viewOf, writeWordAt } from '../trie/word.js';
 import { decodeRecord, NODE_RECORD } from './node-record.js';
 
 const PAGE_TARGET = 8;
@@ -36,21 +36,6 @@ function bitsKey(block: number): Buffer {
   return k;
 }
 
-/** The first four bytes of a record's hash: its top 28 bits (hashes are below 2^252). */
-function top28(view: DataView, offset: number): number {
-  return view.getUint32(offset);
-}
-
-/** Orders records i, j of `view` by hash (big-endian bytes). */
-function compareRecords(view: DataView, i: number, j: number): number {
-  for (let k = 0; k < 32; k += 4) {
-    const a = view.getUint32(i * NODE_RECORD + k);
-    const b = view.getUint32(j * NODE_RECORD + k);
-    if (a !== b) return a < b ? -1 : 1;
-  }
-  return 0;
-}
-
 /**
  * Writes the new nodes of block `block` as pages, appended (the block's keys sort after every earlier
  * block's). `records` holds node records (node-record.ts) in any order; a hash that occurs twice (the
@@ -60,14 +45,13 @@ function compareRecords(view: DataView, i: number, j: number): number {
 export function writeNodePages(db: Database<Buffer, Buffer>, block: number, records: Uint8Array): void {
   const n = records.length / NODE_RECORD;
   if (n === 0) return;
-  const view = viewOf(records);
   const bits = pageBits(n);
   db.putSync(bitsKey(block), Buffer.from([bits]), { append: true });
   const pages = 2 ** bits;
   const pageOfRecord = new Uint32Array(n);
   const start = new Uint32Array(pages + 1);
   for (let i = 0; i < n; i++) {
-    const p = bits === 0 ? 0 : top28(view, i * NODE_RECORD) >>> (HASH_BITS - 224 - bits);
+    const p = bits === 0 ? 0 : u32At(records, i * NODE_RECORD) >>> (HASH_BITS - 224 - bits);
     pageOfRecord[i] = p;
     start[p + 1]!++;
   }
@@ -77,7 +61,7 @@ export function writeNodePages(db: Database<Buffer, Buffer>, block: number, reco
   for (let i = 0; i < n; i++) order[fill[pageOfRecord[i]!]!++] = i;
   const out = Buffer.allocUnsafe(n * NODE_RECORD);
   const key = Buffer.allocUnsafe(8);
-  const byHash = (x: number, y: number) => compareRecords(view, x, y);
+  const byHash = (x: number, y: number) => compareWords(records, x * NODE_RECORD, records, y * NODE_RECORD);
   let at = 0;
   for (let p = 0; p < pages; p++) {
     const from = start[p]!;
@@ -87,7 +71,7 @@ export function writeNodePages(db: Database<Buffer, Buffer>, block: number, reco
     const pageStart = at;
     for (let j = 0; j < members.length; j++) {
       const i = members[j]!;
-      if (j > 0 && compareRecords(view, members[j - 1]!, i) === 0) continue;
+      if (j > 0 && byHash(members[j - 1]!, i) === 0) continue;
       out.set(records.subarray(i * NODE_RECORD, (i + 1) * NODE_RECORD), at);
       at += NODE_RECORD;
     }
@@ -99,8 +83,7 @@ export function writeNodePages(db: Database<Buffer, Buffer>, block: number, reco
 export class NodePageReader {
   private readonly bits = new Map<number, number>();
   private readonly key = Buffer.allocUnsafe(8);
-  private readonly target = new Uint32Array(8);
-  private readonly scratchView = viewOf(new Uint8Array(32));
+  private readonly scratch = new Uint8Array(32);
 
   constructor(private readonly db: () => Database<Buffer, Buffer>) {}
 
@@ -123,13 +106,9 @@ export class NodePageReader {
   /** The node with `hash` created by `block`, or undefined. */
   get(hash: bigint, block: number): TrieNode | undefined {
     if (hash < 0n || hash >= 1n << 256n) return undefined;
-    const bits = this.bitsOf(block);
-    if (bits === undefined) return undefined;
-    const page = this.db().getBinaryFast(pageKey(this.key, block, pageOf(hash, bits)));
-    if (!page) return undefined;
-    const view = viewOf(page);
-    const i = findRecord(view, page.length / NODE_RECORD, this.targetOf(hash));
-    return i < 0 ? undefined : decodeRecord(view, i * NODE_RECORD);
+    writeWordAt(viewOf(this.scratch), 0, hash);
+    const r = this.getRecord(this.scratch, 0, block);
+    return r && decodeRecord(viewOf(r.bytes), r.offset);
   }
 
   /**
@@ -144,11 +123,9 @@ export class NodePageReader {
   ): { bytes: Uint8Array; offset: number } | undefined {
     const bits = this.bitsOf(block);
     if (bits === undefined) return undefined;
-    const top =
-      ((hash[offset]! << 24) | (hash[offset + 1]! << 16) | (hash[offset + 2]! << 8) | hash[offset + 3]!) >>>
-      0;
+    // The page is the top `bits` bits of the hash (below 2^252): of its first u32, shifted.
     const page = this.db().getBinaryFast(
-      pageKey(this.key, block, bits === 0 ? 0 : top >>> (HASH_BITS - 224 - bits)),
+      pageKey(this.key, block, bits === 0 ? 0 : u32At(hash, offset) >>> (HASH_BITS - 224 - bits)),
     );
     if (!page) return undefined;
     let lo = 0;
@@ -162,45 +139,6 @@ export class NodePageReader {
     }
     return undefined;
   }
-
-  private targetOf(hash: bigint): Uint32Array {
-    writeWordAt(this.scratchView, 0, hash);
-    const t = this.target;
-    for (let j = 0; j < 8; j++) t[j] = this.scratchView.getUint32(4 * j);
-    return t;
-  }
-}
-
-/** Orders the 32-byte words at `i` of `a` and `j` of `b`. */
-function compareWords(a: Uint8Array, i: number, b: Uint8Array, j: number): number {
-  for (let k = 0; k < 32; k++) {
-    const d = a[i + k]! - b[j + k]!;
-    if (d !== 0) return d;
-  }
-  return 0;
-}
-
-/** Index of the record whose hash equals `target` (eight big-endian u32 words), or -1. */
-function findRecord(view: DataView, count: number, target: Uint32Array): number {
-  let lo = 0;
-  let hi = count;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const c = compareHash(view, mid * NODE_RECORD, target);
-    if (c === 0) return mid;
-    if (c < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return -1;
-}
-
-function compareHash(view: DataView, offset: number, target: Uint32Array): number {
-  for (let j = 0; j < 8; j++) {
-    const a = view.getUint32(offset + 4 * j);
-    const b = target[j]!;
-    if (a !== b) return a < b ? -1 : 1;
-  }
-  return 0;
 }
 
 /** Every stored node as (block, hash), in key order. */

@@ -7,6 +7,22 @@ import { readWordAt, writeWordAt } from '../trie/word.js';
 /** One record: hash (32) ‖ kind (1: 0 binary, 1 edge) ‖ body (72). */
 export const NODE_RECORD = 105;
 
+/**
+ * Byte offsets in a record: a binary body is left ‖ right ‖ left block ‖ right block; an edge body is
+ * length (1) ‖ path ‖ child ‖ child block ‖ three zero bytes. Words are 32-byte big-endian, blocks u32.
+ */
+export const AT = {
+  kind: 32,
+  left: 33,
+  right: 65,
+  leftBlock: 97,
+  rightBlock: 101,
+  length: 33,
+  path: 34,
+  child: 66,
+  childBlock: 98,
+} as const;
+
 /** Writes a binary node's record at `offset` of `view`. */
 export function encodeBinaryRecord(
   view: DataView,
@@ -18,12 +34,11 @@ export function encodeBinaryRecord(
   rightBlock: number,
 ): void {
   writeWordAt(view, offset, hash);
-  const o = offset + 33;
-  view.setUint8(offset + 32, 0);
-  writeWordAt(view, o, left);
-  writeWordAt(view, o + 32, right);
-  view.setUint32(o + 64, leftBlock);
-  view.setUint32(o + 68, rightBlock);
+  view.setUint8(offset + AT.kind, 0);
+  writeWordAt(view, offset + AT.left, left);
+  writeWordAt(view, offset + AT.right, right);
+  view.setUint32(offset + AT.leftBlock, leftBlock);
+  view.setUint32(offset + AT.rightBlock, rightBlock);
 }
 
 /** Writes an edge node's record at `offset` of `view`. */
@@ -37,14 +52,13 @@ export function encodeEdgeRecord(
   childBlock: number,
 ): void {
   writeWordAt(view, offset, hash);
-  const o = offset + 33;
-  view.setUint8(offset + 32, 1);
-  view.setUint8(o, length);
-  writeWordAt(view, o + 1, path);
-  writeWordAt(view, o + 33, child);
-  view.setUint32(o + 65, childBlock);
-  view.setUint16(o + 69, 0);
-  view.setUint8(o + 71, 0);
+  view.setUint8(offset + AT.kind, 1);
+  view.setUint8(offset + AT.length, length);
+  writeWordAt(view, offset + AT.path, path);
+  writeWordAt(view, offset + AT.child, child);
+  view.setUint32(offset + AT.childBlock, childBlock);
+  view.setUint16(offset + AT.childBlock + 4, 0);
+  view.setUint8(offset + AT.childBlock + 6, 0);
 }
 
 /** Writes the record of (hash, node) at `offset` of `view` (a missing child location is 0). */
@@ -56,23 +70,22 @@ export function encodeRecord(view: DataView, offset: number, hash: bigint, node:
 
 /** The node of the record at `offset` of `view`. */
 export function decodeRecord(view: DataView, offset: number): TrieNode {
-  const o = offset + 33;
-  const kind = view.getUint8(offset + 32);
+  const kind = view.getUint8(offset + AT.kind);
   if (kind === 0)
     return {
       kind: 'binary',
-      left: readWordAt(view, o),
-      right: readWordAt(view, o + 32),
-      leftBlock: view.getUint32(o + 64),
-      rightBlock: view.getUint32(o + 68),
+      left: readWordAt(view, offset + AT.left),
+      right: readWordAt(view, offset + AT.right),
+      leftBlock: view.getUint32(offset + AT.leftBlock),
+      rightBlock: view.getUint32(offset + AT.rightBlock),
     };
   if (kind === 1)
     return {
       kind: 'edge',
-      length: view.getUint8(o),
-      path: readWordAt(view, o + 1),
-      child: readWordAt(view, o + 33),
-      childBlock: view.getUint32(o + 65),
+      length: view.getUint8(offset + AT.length),
+      path: readWordAt(view, offset + AT.path),
+      child: readWordAt(view, offset + AT.child),
+      childBlock: view.getUint32(offset + AT.childBlock),
     };
   throw new StateError('CORRUPT_NODE', `stored trie node has kind ${kind}`);
 }

@@ -4,7 +4,7 @@
 // so that hash workers read the same memory (posting a RecentBlock shares it, nothing is copied).
 import type { StateCommit } from '../commitment/commit-state-diff.js';
 import type { TrieNode } from '../trie/node.js';
-import { viewOf, writeWordAt } from '../trie/word.js';
+import { compareWords, u32At, viewOf, writeWordAt } from '../trie/word.js';
 import { decodeRecord, NODE_RECORD } from './node-record.js';
 
 /** One block's new nodes: their records, and slots holding record index + 1 (0: empty). */
@@ -15,14 +15,7 @@ export interface RecentBlock {
 }
 
 /** The low 32 bits of the 32-byte big-endian word at `o` of `b`. */
-function low32(b: Uint8Array, o: number): number {
-  return ((b[o + 28]! << 24) | (b[o + 29]! << 16) | (b[o + 30]! << 8) | b[o + 31]!) >>> 0;
-}
-
-function sameHash(a: Uint8Array, i: number, b: Uint8Array, j: number): boolean {
-  for (let k = 0; k < 32; k++) if (a[i + k] !== b[j + k]) return false;
-  return true;
-}
+const low32 = (b: Uint8Array, o: number) => u32At(b, o + 28);
 
 /** Copies the records of a block into shared memory and indexes them by hash. */
 export function recentBlock(block: number, parts: readonly Uint8Array[]): RecentBlock {
@@ -44,7 +37,7 @@ export function recentBlock(block: number, parts: readonly Uint8Array[]): Recent
     let s = low32(records, o) & mask;
     // A node that two tries share is stored twice: index it once.
     for (; slots[s] !== 0; s = (s + 1) & mask)
-      if (sameHash(records, (slots[s]! - 1) * NODE_RECORD, records, o)) break;
+      if (compareWords(records, (slots[s]! - 1) * NODE_RECORD, records, o) === 0) break;
     if (slots[s] === 0) slots[s] = i + 1;
   }
   return { block, records, slots };
@@ -55,7 +48,7 @@ function find(b: RecentBlock, hash: Uint8Array, offset: number): number {
   const mask = b.slots.length - 1;
   for (let s = low32(hash, offset) & mask; b.slots[s] !== 0; s = (s + 1) & mask) {
     const o = (b.slots[s]! - 1) * NODE_RECORD;
-    if (sameHash(b.records, o, hash, offset)) return o;
+    if (compareWords(b.records, o, hash, offset) === 0) return o;
   }
   return -1;
 }

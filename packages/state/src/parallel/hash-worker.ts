@@ -8,8 +8,8 @@ import { openTables, type Tables } from '../db/tables.js';
 import { StateError } from '../errors.js';
 import { STATE_DEFAULTS } from '../options.js';
 import { pedersenHasher, poseidonHasher } from '../trie/hasher.js';
-import type { HashRequest } from './hash-pool.js';
-import { type RecordReader, runStorageJob, type StorageJobResult } from './storage-job.js';
+import type { HashAnswer, HashRequest } from './hash-pool.js';
+import { type RecordReader, runStorageJob } from './storage-job.js';
 import { hashTreeJobRecords } from './tree-job.js';
 
 const { port, done } = workerData as { port: MessagePort; done: Int32Array };
@@ -35,9 +35,7 @@ function recordReader(path: string): RecordReader {
   };
 }
 
-type Answer = bigint[] | Uint8Array | StorageJobResult | null;
-
-async function answer(req: HashRequest): Promise<Answer> {
+async function answer(req: HashRequest): Promise<HashAnswer> {
   const hasher = req.kind === 'pedersen' ? pedersenHasher : poseidonHasher;
   switch (req.op) {
     case 'pairs':
@@ -73,7 +71,7 @@ async function answer(req: HashRequest): Promise<Answer> {
 }
 
 port.on('message', async (req: HashRequest) => {
-  let out: Answer | { error: string; code?: string };
+  let out: HashAnswer | { error: string; code?: string };
   try {
     out = await answer(req);
   } catch (e) {

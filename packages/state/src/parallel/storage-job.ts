@@ -4,7 +4,7 @@
 // new shape (as planUpdate does), hashes it level by level and returns the new nodes as records.
 // Hashes stay 32-byte big-endian words from the records read to the records written: no bigint per node.
 
-import { NODE_RECORD } from '../db/node-record.js';
+import { AT, NODE_RECORD } from '../db/node-record.js';
 import { StateError } from '../errors.js';
 import type { TrieHasher } from '../trie/hasher.js';
 import { STATE_TRIE_HEIGHT as HEIGHT, type SortedUpdates } from '../trie/plan-update.js';
@@ -135,17 +135,16 @@ function planTrie(reader: RecordReader, words: Words, trie: StorageJob['tries'][
       );
     const o = rec.offset;
     const view = viewOf(rec.bytes);
-    const kind = view.getUint8(o + 32);
+    const kind = view.getUint8(o + AT.kind);
     if (kind === 0) {
-      const left = knownNode(words.copy(view, o + 33), view.getUint32(o + 97));
-      const right = knownNode(words.copy(view, o + 65), view.getUint32(o + 101));
+      const left = knownNode(words.copy(view, o + AT.left), view.getUint32(o + AT.leftBlock));
+      const right = knownNode(words.copy(view, o + AT.right), view.getUint32(o + AT.rightBlock));
       return binaryNode(left, right);
     }
     if (kind === 1) {
-      const length = view.getUint8(o + 33);
-      const path = readWordAt(view, o + 34);
-      const child = knownNode(words.copy(view, o + 66), view.getUint32(o + 98));
-      return edgeNode(path, length, child);
+      const path = readWordAt(view, o + AT.path);
+      const child = knownNode(words.copy(view, o + AT.child), view.getUint32(o + AT.childBlock));
+      return edgeNode(path, view.getUint8(o + AT.length), child);
     }
     throw new StateError('CORRUPT_NODE', `stored trie node has kind ${kind}`);
   }
@@ -343,14 +342,14 @@ function encode(nodes: readonly Node[], words: Words, hashes: Uint8Array, block:
     const o = i * NODE_RECORD;
     put(o, n);
     if (n.k === 1) {
-      view.setUint8(o + 32, 0);
-      view.setUint32(o + 97, put(o + 33, n.left!));
-      view.setUint32(o + 101, put(o + 65, n.right!));
+      view.setUint8(o + AT.kind, 0);
+      view.setUint32(o + AT.leftBlock, put(o + AT.left, n.left!));
+      view.setUint32(o + AT.rightBlock, put(o + AT.right, n.right!));
     } else {
-      view.setUint8(o + 32, 1);
-      view.setUint8(o + 33, n.length);
-      writeWordAt(view, o + 34, n.path);
-      view.setUint32(o + 98, put(o + 66, n.left!));
+      view.setUint8(o + AT.kind, 1);
+      view.setUint8(o + AT.length, n.length);
+      writeWordAt(view, o + AT.path, n.path);
+      view.setUint32(o + AT.childBlock, put(o + AT.child, n.left!));
     }
   }
   return out;

@@ -23,3 +23,20 @@ export function readWordAt(view: DataView, offset: number): bigint {
 export function viewOf(bytes: Uint8Array): DataView {
   return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
+
+/** The big-endian u32 at `offset` of `bytes`. */
+export function u32At(bytes: Uint8Array, offset: number): number {
+  return (
+    ((bytes[offset]! << 24) | (bytes[offset + 1]! << 16) | (bytes[offset + 2]! << 8) | bytes[offset + 3]!) >>>
+    0
+  );
+}
+
+/** Orders the 32-byte words at `i` of `a` and `j` of `b` (as numbers: big-endian). */
+export function compareWords(a: Uint8Array, i: number, b: Uint8Array, j: number): number {
+  for (let k = 0; k < 32; k++) {
+    const d = a[i + k]! - b[j + k]!;
+    if (d !== 0) return d;
+  }
+  return 0;
+}
