@@ -1,43 +1,73 @@
 import { StateError } from '../errors.js';
+import { readWordAt, viewOf, writeWordAt } from '../trie/word.js';
 import type { StateDiff } from '../types.js';
-import { compactWord, readCompact } from './keys.js';
+import { readCompact } from './keys.js';
 
 // Binary state diffs: a count (u32) per section, 32-byte words, and length-prefixed compact values.
 
 class Writer {
-  private readonly parts: Buffer[] = [];
+  private bytes = Buffer.allocUnsafe(4096);
+  private view = viewOf(this.bytes);
+  private pos = 0;
+  private room(n: number): void {
+    if (this.pos + n <= this.bytes.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(2 * this.bytes.length, this.pos + n));
+    this.bytes.copy(bigger, 0, 0, this.pos);
+    this.bytes = bigger;
+    this.view = viewOf(bigger);
+  }
   u32(n: number): void {
-    const b = Buffer.allocUnsafe(4);
-    b.writeUInt32BE(n);
-    this.parts.push(b);
+    this.room(4);
+    this.view.setUint32(this.pos, n);
+    this.pos += 4;
   }
   word(v: bigint): void {
-    this.parts.push(Buffer.from(v.toString(16).padStart(64, '0'), 'hex'));
+    this.room(32);
+    writeWordAt(this.view, this.pos, v);
+    this.pos += 32;
   }
+  /** A length byte, then the word without its leading zero bytes. */
   compact(v: bigint): void {
-    const c = compactWord(v);
-    this.parts.push(Buffer.from([c.length]), Buffer.from(c));
+    this.room(33);
+    writeWordAt(this.view, this.pos + 1, v);
+    let skip = 0;
+    while (skip < 32 && this.bytes[this.pos + 1 + skip] === 0) skip++;
+    this.bytes[this.pos] = 32 - skip;
+    this.bytes.copyWithin(this.pos + 1, this.pos + 1 + skip, this.pos + 33);
+    this.pos += 33 - skip;
   }
   done(): Buffer {
-    return Buffer.concat(this.parts);
+    return Buffer.from(this.bytes.subarray(0, this.pos));
   }
 }
 
 class Reader {
   private pos = 0;
-  constructor(private readonly b: Buffer) {}
+  private readonly view: DataView;
+  constructor(private readonly b: Buffer) {
+    this.view = viewOf(b);
+  }
+  /** Checks that `n` more bytes are there. */
+  private need(n: number): void {
+    if (this.pos + n > this.b.length)
+      throw new StateError('CORRUPT_RECORD', 'a stored state diff is cut short');
+  }
   u32(): number {
+    this.need(4);
     const v = this.b.readUInt32BE(this.pos);
     this.pos += 4;
     return v;
   }
   word(): bigint {
-    const v = BigInt(`0x${this.b.toString('hex', this.pos, this.pos + 32)}`);
+    this.need(32);
+    const v = readWordAt(this.view, this.pos);
     this.pos += 32;
     return v;
   }
   compact(): bigint {
+    this.need(1);
     const len = this.b[this.pos]!;
+    this.need(1 + len);
     const v = readCompact(this.b.subarray(this.pos + 1, this.pos + 1 + len));
     this.pos += 1 + len;
     return v;

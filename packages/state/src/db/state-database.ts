@@ -37,12 +37,13 @@ import type {
 import { decodeContractState, decodeRoots } from './codec.js';
 import { decodeStateDiff } from './diff-codec.js';
 import { getEvents } from './events.js';
-import { latestAt, latestEntryAt } from './history.js';
+import { latestAt } from './history.js';
 import { decodeJson } from './json.js';
 import { key, readCompact, readU32, readU64, u32, u64 } from './keys.js';
 import { NodePageReader, storedNodeKeys } from './node-pages.js';
 import { protocolReader } from './protocol-reader.js';
 import { RecentNodes } from './recent-nodes.js';
+import { blockWrites, StorageHistory } from './storage-history.js';
 import { openTables, type Tables } from './tables.js';
 import { truncateBlocks } from './truncate.js';
 import { CLASS_CAIRO0, writeBlockRecords, writeBlockState } from './write-block.js';
@@ -92,14 +93,20 @@ class LatestReader implements StateCommitReader {
   }
 }
 
-/** The layout version of the stored records (2: trie nodes in pages). */
-const FORMAT = 2;
+/**
+ * The layout version of the stored records (2: trie nodes in pages; 3: storage history swept in
+ * late, storage-history.ts). A layout-2 database opens as 3: its history table already holds every
+ * write, which the memory layer only repeats.
+ */
+const FORMAT = 3;
+const UPGRADES_FROM = 2;
 
 /** Marks a new database with FORMAT; a database written in another layout gives INCOMPATIBLE_DATABASE. */
 function checkFormat(t: Tables): void {
   const format = t.meta.getBinary(Buffer.from('format'));
   if (format?.length === 1 && format[0] === FORMAT) return;
-  if (format || t.meta.getBinary(Buffer.from('latest')))
+  const upgrade = format?.length === 1 && format[0] === UPGRADES_FROM;
+  if ((format || t.meta.getBinary(Buffer.from('latest'))) && !upgrade)
     throw new StateError('INCOMPATIBLE_DATABASE', 'the database was written in another storage layout', {
       format: format ? [...format] : 'none',
       expected: FORMAT,
@@ -119,6 +126,7 @@ export class StateDatabase implements NodeReader {
   private readonly cache: NodeCache;
   private readonly pages = new NodePageReader(() => this.t().nodes);
   private readonly recent: RecentNodes;
+  private readonly history = new StorageHistory(() => this.t());
   /** Stored records by hash and block: the recent blocks' in memory, then the node pages. */
   private readonly records: RecordReader = {
     getRecord: (hash, offset, block) =>
@@ -154,6 +162,7 @@ export class StateDatabase implements NodeReader {
     this.closed = true;
     this.cache.clear();
     this.recent.clear();
+    this.history.clear();
     await this.pool.close();
     await this.tables.root.close();
   }
@@ -220,6 +229,7 @@ export class StateDatabase implements NodeReader {
     let c!: StateCommit;
     let blockHash: bigint | undefined;
     let header: unknown;
+    const writes = blockWrites(input.stateDiff);
     t.root.transactionSync(() => {
       if (this.latestBlockNumber() !== latest)
         throw new StateError('BLOCK_OUT_OF_ORDER', 'another writer committed a block concurrently');
@@ -232,7 +242,7 @@ export class StateDatabase implements NodeReader {
           hashers: this.hashers,
           block: input.blockNumber,
           trackStale: this.pruneKeep !== undefined,
-          whileHashing: () => writeBlockRecords(t, input, pruneBefore),
+          whileHashing: () => writeBlockRecords(t, input, this.history, writes, pruneBefore),
           recordReads: false,
         },
       );
@@ -241,6 +251,7 @@ export class StateDatabase implements NodeReader {
       header = fin.header ?? input.header;
       writeBlockState(t, input, c, { blockHash, header }, pruneBefore);
     });
+    this.history.committed(input.blockNumber, writes);
     const roots = rootsOnly(c);
     const nodes = this.recent.add(input.blockNumber, c);
     // Workers read the same memory when they plan the next blocks' storage tries.
@@ -280,6 +291,7 @@ export class StateDatabase implements NodeReader {
         if (this.latestBlockNumber() !== latest)
           throw new StateError('BLOCK_OUT_OF_ORDER', 'another writer committed a block concurrently');
         truncateBlocks(t, block, latest);
+        this.history.truncated(block);
       });
     } finally {
       // Cached nodes may name children in dropped blocks; dropped blocks' page layouts are gone.
@@ -336,8 +348,7 @@ export class StateDatabase implements NodeReader {
     checkKey(address, 'contract address');
     checkKey(storageKey, 'storage key');
     const n = this.resolveBlock(block);
-    const v = latestAt(this.t().storage, key(address, storageKey), n);
-    return v ? readCompact(v) : 0n;
+    return this.history.lastWrite(address, storageKey, n)?.value ?? 0n;
   }
 
   /**
@@ -348,7 +359,7 @@ export class StateDatabase implements NodeReader {
     checkKey(address, 'contract address');
     checkKey(storageKey, 'storage key');
     const n = this.resolveBlock(block);
-    return latestEntryAt(this.t().storage, key(address, storageKey), n)?.block;
+    return this.history.lastWrite(address, storageKey, n)?.block;
   }
 
   /** Nonce of a contract at `block`. */

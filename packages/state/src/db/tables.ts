@@ -3,13 +3,13 @@ import { type Database, open, type RootDatabase } from 'lmdb';
 /** The LMDB sub-databases (keys and values are raw bytes). */
 export interface Tables {
   readonly root: RootDatabase;
-  /** 'latest', 'oldest' → u64 block number. */
+  /** 'latest', 'oldest', 'history-generation' → u64; 'format' → layout version byte. */
   readonly meta: Database<Buffer, Buffer>;
   /** node hash → encoded trie node (all tries, archived). */
   readonly nodes: Database<Buffer, Buffer>;
   /** address ‖ block → class hash ‖ nonce ‖ storage root (written when the contract changes). */
   readonly contracts: Database<Buffer, Buffer>;
-  /** address ‖ key ‖ block → value (leading zero bytes stripped; empty = 0). */
+  /** address ‖ key ‖ block → value (leading zero bytes stripped; empty = 0), swept in late (storage-history.ts). */
   readonly storage: Database<Buffer, Buffer>;
   /** class hash ‖ block → kind byte ‖ compiled class hash (declarations and migrations). */
   readonly classHashes: Database<Buffer, Buffer>;

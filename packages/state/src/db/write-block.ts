@@ -8,6 +8,7 @@ import { encodeJson } from './json.js';
 import { compactWord, key, readU64, u32, u64, writeNodeKey } from './keys.js';
 import { removeNodes, writeNodePages } from './node-pages.js';
 import { encodeRecord, NODE_RECORD } from './node-record.js';
+import type { BlockWrites, StorageHistory } from './storage-history.js';
 import type { Tables } from './tables.js';
 
 /** Key positions of an event that the key indexes cover. */
@@ -18,35 +19,19 @@ export const CLASS_SIERRA = 0;
 export const CLASS_CAIRO0 = 1;
 
 /**
- * Writes the records of a block that do not depend on its state commitment (storage history, state
- * diff, transactions, events), inside the caller's write transaction: this runs while the tries
+ * Writes the records of a block that do not depend on its state commitment (the storage
+ * history's sweep, state diff, transactions, events), inside the caller's write transaction: this runs while the tries
  * hash. The storage updates must have been checked already.
  */
-export function writeBlockRecords(t: Tables, input: BlockInput, pruneBefore: number | undefined): void {
-  const n = input.blockNumber;
-  const b = u64(n);
-  // Last write per key, as the tries see them.
-  const storage = new Map<bigint, Map<bigint, bigint>>();
-  for (const sd of input.stateDiff.storageDiffs) {
-    let m = storage.get(sd.address);
-    if (!m) storage.set(sd.address, (m = new Map()));
-    for (const e of sd.entries) m.set(e.key, e.value);
-  }
-  // One scratch key for every storage entry: putSync copies it into the transaction at once.
-  const sk = Buffer.allocUnsafe(72);
-  const sv = viewOf(sk);
-  sk.set(b, 64);
-  // In key order: neighbouring inserts share the B-tree pages that they dirty.
-  const byAddress = [...storage].sort((x, y) => (x[0] < y[0] ? -1 : 1));
-  for (const [address, writes] of byAddress) {
-    writeWordAt(sv, 0, address);
-    const sorted = [...writes].sort((x, y) => (x[0] < y[0] ? -1 : 1));
-    for (const [k, v] of sorted) {
-      writeWordAt(sv, 32, k);
-      t.storage.putSync(sk, compactWord(v));
-      if (pruneBefore !== undefined) pruneHistory(t.storage, sk.subarray(0, 64), pruneBefore);
-    }
-  }
+export function writeBlockRecords(
+  t: Tables,
+  input: BlockInput,
+  history: StorageHistory,
+  writes: BlockWrites,
+  pruneBefore: number | undefined,
+): void {
+  const b = u64(input.blockNumber);
+  history.sweep(input.blockNumber, writes, pruneBefore);
   // Encoding never throws; a diff that the commit then rejects leaves nothing (one transaction).
   t.stateDiffs.put(Buffer.from(b), encodeStateDiff(input.stateDiff));
   const txs = input.transactions ?? [];

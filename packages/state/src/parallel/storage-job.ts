@@ -8,7 +8,7 @@ import { AT, NODE_RECORD } from '../db/node-record.js';
 import { StateError } from '../errors.js';
 import type { TrieHasher } from '../trie/hasher.js';
 import { STATE_TRIE_HEIGHT as HEIGHT, type SortedUpdates } from '../trie/plan-update.js';
-import { readWordAt, viewOf, writeWordAt } from '../trie/word.js';
+import { readWordAt, ViewCache, viewOf, writeWordAt } from '../trie/word.js';
 
 /** Some storage tries of one commit: each root (and its location) with its checked, sorted updates. */
 export interface StorageJob {
@@ -113,6 +113,7 @@ function planTrie(reader: RecordReader, words: Words, trie: StorageJob['tries'][
   // Keys as eight big-endian u32 words each: bit tests without bigints.
   const keyWords = new Uint32Array(8 * keys.length);
   const scratch = viewOf(new Uint8Array(32));
+  const views = new ViewCache();
   keys.forEach((k, i) => {
     writeWordAt(scratch, 0, k);
     for (let j = 0; j < 8; j++) keyWords[8 * i + j] = scratch.getUint32(4 * j);
@@ -133,8 +134,8 @@ function planTrie(reader: RecordReader, words: Words, trie: StorageJob['tries'][
         'MISSING_NODE',
         `trie node ${readWordAt(words.view, 32 * node.w).toString(16)} not found`,
       );
-    const o = rec.offset;
-    const view = viewOf(rec.bytes);
+    const view = views.of(rec.bytes);
+    const o = rec.bytes.byteOffset + rec.offset;
     const kind = view.getUint8(o + AT.kind);
     if (kind === 0) {
       const left = knownNode(words.copy(view, o + AT.left), view.getUint32(o + AT.leftBlock));

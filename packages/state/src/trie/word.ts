@@ -40,3 +40,20 @@ export function compareWords(a: Uint8Array, i: number, b: Uint8Array, j: number)
   }
   return 0;
 }
+
+/**
+ * DataViews over whole buffers, reused while reads return bytes of the same buffer (a database's
+ * read buffer, a shared block of records): offsets in the view are bytes.byteOffset + i.
+ */
+export class ViewCache {
+  private buffer: ArrayBufferLike | undefined;
+  private view: DataView | undefined;
+
+  of(bytes: Uint8Array): DataView {
+    if (bytes.buffer !== this.buffer || !this.view) {
+      this.buffer = bytes.buffer;
+      this.view = new DataView(bytes.buffer);
+    }
+    return this.view;
+  }
+}

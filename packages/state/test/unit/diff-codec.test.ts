@@ -18,6 +18,15 @@ describe('binary state-diff codec', () => {
       assert.deepEqual(decodeStateDiff(encodeStateDiff(d)), d);
     }
   });
+  it('rejects a diff cut short at any byte with a typed error', () => {
+    const enc = encodeStateDiff(randomDiff(rng(2), [1n, 5n], [2n], 3));
+    for (let end = 0; end < enc.length; end++)
+      assert.throws(
+        () => decodeStateDiff(enc.subarray(0, end)),
+        (e) => e instanceof StateError && e.code === 'CORRUPT_RECORD',
+        `cut at ${end}`,
+      );
+  });
   it('rejects trailing bytes', () => {
     const enc = encodeStateDiff(randomDiff(rng(1), [1n], [2n], 1));
     assert.throws(
