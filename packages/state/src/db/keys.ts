@@ -1,11 +1,20 @@
 import { StateError } from '../errors.js';
 import { wordBytes } from '../trie/node.js';
-import { readWordAt, viewOf, writeWordAt } from '../trie/word.js';
+import { readWordAt, u32At, viewOf, writeWordAt } from '../trie/word.js';
 
-/** Big-endian 8-byte block number (sorts numerically). */
+/** Big-endian 8-byte block number (sorts numerically); n below 2^53. */
 export function u64(n: number): Uint8Array {
   const out = new Uint8Array(8);
-  new DataView(out.buffer).setBigUint64(0, BigInt(n));
+  const hi = Math.floor(n / 2 ** 32);
+  const lo = n >>> 0;
+  out[0] = hi >>> 24;
+  out[1] = hi >>> 16;
+  out[2] = hi >>> 8;
+  out[3] = hi;
+  out[4] = lo >>> 24;
+  out[5] = lo >>> 16;
+  out[6] = lo >>> 8;
+  out[7] = lo;
   return out;
 }
 
@@ -16,14 +25,28 @@ export function u32(n: number): Uint8Array {
   return out;
 }
 
-/** Reads a big-endian u64 at `offset`. */
+/** Reads a big-endian u64 at `offset` (exact below 2^53, as block numbers are). */
 export function readU64(bytes: Uint8Array, offset: number): number {
-  return Number(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getBigUint64(offset));
+  return u32At(bytes, offset) * 2 ** 32 + u32At(bytes, offset + 4);
 }
 
 /** Reads a big-endian u32 at `offset`. */
 export function readU32(bytes: Uint8Array, offset: number): number {
   return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(offset);
+}
+
+/** Keys of the meta table (only ever read or copied by the database: never changed). */
+export const META = {
+  latest: Buffer.from('latest'),
+  oldest: Buffer.from('oldest'),
+  format: Buffer.from('format'),
+  historyGeneration: Buffer.from('history-generation'),
+} as const;
+
+/** The latest block number in the meta table, or undefined when the database holds no block. */
+export function latestIn(meta: { getBinary(key: Buffer): Uint8Array | undefined }): number | undefined {
+  const v = meta.getBinary(META.latest);
+  return v ? readU64(v, 0) : undefined;
 }
 
 /** Concatenates key parts; bigints become 32-byte words. */

@@ -39,7 +39,7 @@ import { decodeStateDiff } from './diff-codec.js';
 import { getEvents } from './events.js';
 import { latestAt } from './history.js';
 import { decodeJson } from './json.js';
-import { key, readCompact, readU32, readU64, u32, u64 } from './keys.js';
+import { key, latestIn, META, readCompact, readU32, readU64, u32, u64 } from './keys.js';
 import { NodePageReader, storedNodeKeys } from './node-pages.js';
 import { protocolReader } from './protocol-reader.js';
 import { RecentNodes } from './recent-nodes.js';
@@ -103,15 +103,15 @@ const UPGRADES_FROM = 2;
 
 /** Marks a new database with FORMAT; a database written in another layout gives INCOMPATIBLE_DATABASE. */
 function checkFormat(t: Tables): void {
-  const format = t.meta.getBinary(Buffer.from('format'));
+  const format = t.meta.getBinary(META.format);
   if (format?.length === 1 && format[0] === FORMAT) return;
   const upgrade = format?.length === 1 && format[0] === UPGRADES_FROM;
-  if ((format || t.meta.getBinary(Buffer.from('latest'))) && !upgrade)
+  if ((format || t.meta.getBinary(META.latest)) && !upgrade)
     throw new StateError('INCOMPATIBLE_DATABASE', 'the database was written in another storage layout', {
       format: format ? [...format] : 'none',
       expected: FORMAT,
     });
-  t.meta.putSync(Buffer.from('format'), Buffer.from([FORMAT]));
+  t.meta.putSync(META.format, Buffer.from([FORMAT]));
 }
 
 /** Persistent Starknet state and chain data in LMDB: archive of every block, atomic block commits. */
@@ -174,28 +174,32 @@ export class StateDatabase implements NodeReader {
 
   /** The number of the last committed block, or undefined when empty. */
   latestBlockNumber(): number | undefined {
-    const v = this.t().meta.getBinary(Buffer.from('latest'));
-    return v ? readU64(v, 0) : undefined;
+    return latestIn(this.t().meta);
   }
 
   /** The oldest block whose state can be read (0 unless pruned). */
   oldestReadableBlock(): number {
-    const v = this.t().meta.getBinary(Buffer.from('oldest'));
+    const v = this.t().meta.getBinary(META.oldest);
     return v ? readU64(v, 0) : 0;
   }
 
   /** Resolves `block` (default: latest) and checks that its state is readable. */
   resolveBlock(block?: number): number {
+    return this.resolve(block).block;
+  }
+
+  /** resolveBlock, with the latest block it read. */
+  private resolve(block?: number): { block: number; latest: number } {
     const latest = this.latestBlockNumber();
     if (block === undefined) {
       if (latest === undefined) throw new StateError('UNKNOWN_BLOCK', 'the database holds no block');
-      return latest;
+      return { block: latest, latest };
     }
     if (!Number.isSafeInteger(block) || block < 0 || latest === undefined || block > latest)
       throw new StateError('UNKNOWN_BLOCK', `block ${block} is unknown`, { block, latest });
     if (block < this.oldestReadableBlock())
       throw new StateError('BLOCK_PRUNED', `state of block ${block} was pruned`, { block });
-    return block;
+    return { block, latest };
   }
 
   /** A trie node by hash and the block that created it. */
@@ -347,8 +351,8 @@ export class StateDatabase implements NodeReader {
   getStorageAt(address: bigint, storageKey: bigint, block?: number): bigint {
     checkKey(address, 'contract address');
     checkKey(storageKey, 'storage key');
-    const n = this.resolveBlock(block);
-    return this.history.lastWrite(address, storageKey, n)?.value ?? 0n;
+    const { block: n, latest } = this.resolve(block);
+    return this.history.lastWrite(address, storageKey, n, latest)?.value ?? 0n;
   }
 
   /**
@@ -358,8 +362,8 @@ export class StateDatabase implements NodeReader {
   getStorageLastUpdateBlock(address: bigint, storageKey: bigint, block?: number): number | undefined {
     checkKey(address, 'contract address');
     checkKey(storageKey, 'storage key');
-    const n = this.resolveBlock(block);
-    return this.history.lastWrite(address, storageKey, n)?.block;
+    const { block: n, latest } = this.resolve(block);
+    return this.history.lastWrite(address, storageKey, n, latest)?.block;
   }
 
   /** Nonce of a contract at `block`. */

@@ -3,7 +3,7 @@ import { viewOf, writeWordAt } from '../trie/word.js';
 import type { StateDiff } from '../types.js';
 import { decodeStateDiff } from './diff-codec.js';
 import { latestEntryAt, pruneHistory } from './history.js';
-import { compactWord, key, readCompact, readU64, u64 } from './keys.js';
+import { compactWord, key, latestIn, META, readCompact, readU64, u64 } from './keys.js';
 import type { Tables } from './tables.js';
 
 // Storage history in two layers. A block's writes reach the history table (address ‖ key ‖ block →
@@ -41,8 +41,6 @@ function lastSweep(slice: number, latest: number): number {
   return latest < slice ? -1 : latest - ((latest - slice) % SWEEP_BLOCKS);
 }
 
-const GENERATION = Buffer.from('history-generation');
-
 /**
  * The storage history of a database: the table for swept writes, and in memory the writes of the last
  * SWEEP_BLOCKS blocks. The memory layer follows what the environment holds (latest block and
@@ -55,15 +53,21 @@ export class StorageHistory {
 
   constructor(private readonly tables: () => Tables) {}
 
-  /** The newest write of (address, storage key) at or before block `n` (≤ latest): its block and value. */
-  lastWrite(address: bigint, storageKey: bigint, n: number): { block: number; value: bigint } | undefined {
-    const latest = this.sync();
-    if (latest !== undefined) {
-      const swept = lastSweep(sliceOf(address), latest);
-      for (let b = Math.min(n, latest); b > swept; b--) {
-        const v = this.recent.get(b)?.get(address)?.get(storageKey);
-        if (v !== undefined) return { block: b, value: v };
-      }
+  /**
+   * The newest write of (address, storage key) at or before block `n`: its block and value. `latest`
+   * is the latest block, as read in the same read snapshot.
+   */
+  lastWrite(
+    address: bigint,
+    storageKey: bigint,
+    n: number,
+    latest: number,
+  ): { block: number; value: bigint } | undefined {
+    this.sync(latest);
+    const swept = lastSweep(sliceOf(address), latest);
+    for (let b = Math.min(n, latest); b > swept; b--) {
+      const v = this.recent.get(b)?.get(address)?.get(storageKey);
+      if (v !== undefined) return { block: b, value: v };
     }
     const e = latestEntryAt(this.tables().storage, key(address, storageKey), n);
     return e && { block: e.block, value: readCompact(e.value) };
@@ -75,7 +79,8 @@ export class StorageHistory {
    * that no kept block reads.
    */
   sweep(n: number, writes: BlockWrites, pruneBefore: number | undefined): void {
-    if (this.sync() !== (n === 0 ? undefined : n - 1))
+    const t = this.tables();
+    if (this.sync(latestIn(t.meta)) !== (n === 0 ? undefined : n - 1))
       throw new StateError('BLOCK_OUT_OF_ORDER', `storage history is not at block ${n - 1}`);
     const slice = n % SWEEP_BLOCKS;
     const byAddress = new Map<bigint, Map<bigint, [number, bigint][]>>();
@@ -93,7 +98,7 @@ export class StorageHistory {
     };
     for (let b = Math.max(0, n - SWEEP_BLOCKS + 1); b < n; b++) collect(b, this.recent.get(b)!);
     collect(n, writes);
-    const table = this.tables().storage;
+    const table = t.storage;
     // One scratch key: putSync copies it into the transaction at once.
     const sk = Buffer.allocUnsafe(72);
     const sv = viewOf(sk);
@@ -129,7 +134,7 @@ export class StorageHistory {
       for (const [address, m] of this.storedWrites(t, b))
         if (b > lastSweep(sliceOf(address), keep))
           for (const k of m.keys()) t.storage.removeSync(key(address, k, u64(b)));
-    t.meta.putSync(GENERATION, Buffer.from(u64(this.generation(t) + 1)));
+    t.meta.putSync(META.historyGeneration, Buffer.from(u64(this.generation(t) + 1)));
     this.loaded = undefined;
   }
 
@@ -146,15 +151,13 @@ export class StorageHistory {
   }
 
   private generation(t: Tables): number {
-    const g = t.meta.getBinary(GENERATION);
+    const g = t.meta.getBinary(META.historyGeneration);
     return g ? readU64(g, 0) : 0;
   }
 
-  /** Brings the memory layer to the environment's latest block; returns that block. */
-  private sync(): number | undefined {
+  /** Brings the memory layer to the environment's latest block `latest`; returns it. */
+  private sync(latest: number | undefined): number | undefined {
     const t = this.tables();
-    const v = t.meta.getBinary(Buffer.from('latest'));
-    const latest = v ? readU64(v, 0) : undefined;
     const generation = this.generation(t);
     const was = this.loaded;
     if (was && was.latest === latest && was.generation === generation) return latest;

@@ -2,7 +2,7 @@ import type { Database } from 'lmdb';
 import { decodeStateDiff } from './diff-codec.js';
 import { latestAt } from './history.js';
 import { decodeJson } from './json.js';
-import { key, u32, u64 } from './keys.js';
+import { key, META, u32, u64 } from './keys.js';
 import type { Tables } from './tables.js';
 import { dropPlace, EVENT_KEY_INDEX_DEPTH } from './write-block.js';
 
@@ -73,7 +73,7 @@ export function truncateBlocks(t: Tables, keep: number, latest: number): void {
   const after = Buffer.from(u32(keep + 1));
   removeFrom(t.nodes, after);
   removeFrom(t.nodeRefs, after);
-  t.meta.putSync(Buffer.from('latest'), Buffer.from(u64(keep)));
+  t.meta.putSync(META.latest, Buffer.from(u64(keep)));
 }
 
 function removeEvents(t: Tables, b: Uint8Array): void {

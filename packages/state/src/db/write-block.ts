@@ -5,7 +5,7 @@ import { encodeContractState, encodeRoots } from './codec.js';
 import { encodeStateDiff } from './diff-codec.js';
 import { pruneHistory } from './history.js';
 import { encodeJson } from './json.js';
-import { compactWord, key, readU64, u32, u64, writeNodeKey } from './keys.js';
+import { compactWord, key, META, readU64, u32, u64, writeNodeKey } from './keys.js';
 import { removeNodes, writeNodePages } from './node-pages.js';
 import { encodeRecord, NODE_RECORD } from './node-record.js';
 import type { BlockWrites, StorageHistory } from './storage-history.js';
@@ -92,12 +92,11 @@ export function writeBlockState(
     }),
   );
   if (header.blockHash !== undefined) t.blockHashes.put(key(header.blockHash), Buffer.from(b));
-  t.meta.put(Buffer.from('latest'), Buffer.from(b));
+  t.meta.put(META.latest, Buffer.from(b));
   // After dropped blocks the window starts lower again, but what was pruned stays pruned.
   if (pruneBefore !== undefined) {
-    const oldest = t.meta.getBinary(Buffer.from('oldest'));
-    if (!oldest || readU64(oldest, 0) < pruneBefore)
-      t.meta.put(Buffer.from('oldest'), Buffer.from(u64(pruneBefore)));
+    const oldest = t.meta.getBinary(META.oldest);
+    if (!oldest || readU64(oldest, 0) < pruneBefore) t.meta.put(META.oldest, Buffer.from(u64(pruneBefore)));
   }
 }
 
