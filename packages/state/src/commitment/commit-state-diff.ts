@@ -1,5 +1,6 @@
 import { P } from '@starling/felt';
 import { decodeRecord, NODE_RECORD, recordHash } from '../db/node-record.js';
+import { blockWrites } from '../db/storage-history.js';
 import { StateError } from '../errors.js';
 import type { RecordReader } from '../parallel/storage-job.js';
 import { flattenTrees } from '../parallel/tree-job.js';
@@ -106,12 +107,7 @@ export function commitStateDiff(
   const poseidonNodes: TrieWitness = { read: new Map(), created: new Map(), records: [] };
   const pedersenRead = recordReads ? pedersenNodes.read : undefined;
   const poseidonRead = recordReads ? poseidonNodes.read : undefined;
-  const storage = new Map<bigint, Map<bigint, bigint>>();
-  for (const sd of diff.storageDiffs) {
-    let m = storage.get(sd.address);
-    if (!m) storage.set(sd.address, (m = new Map()));
-    for (const e of sd.entries) m.set(e.key, e.value);
-  }
+  const storage = blockWrites(diff);
   const contracts = new Map<
     bigint,
     { classHash: bigint; nonce: bigint; storageRoot: bigint; storageRootBlock?: number }

@@ -130,6 +130,31 @@ describe('storage history written late', () => {
     await upgraded.close();
   });
 
+  it('a commit that fails after its sweep changes nothing, and the block can be committed again', async () => {
+    const log = new WriteLog();
+    const db = StateDatabase.open({ path: tempPath(), hashWorkers: 0 });
+    commit(db, log, 7, SWEEP_BLOCKS + 4);
+    const n = db.latestBlockNumber()! + 1;
+    // The block's header fails once its roots are known: after the sweep wrote to the table.
+    const stateDiff = randomDiff(rng(8), contracts, keys, 40);
+    assert.throws(
+      () =>
+        db.commitBlock({
+          blockNumber: n,
+          stateDiff,
+          finalize: () => {
+            throw new StateError('INVALID_VALUE', 'no header');
+          },
+        }),
+      (e) => e instanceof StateError && e.message === 'no header',
+    );
+    assert.equal(db.latestBlockNumber(), n - 1);
+    checkAll(db, log);
+    commit(db, log, 9, 3);
+    checkAll(db, log);
+    await db.close();
+  });
+
   it('a pruned database reads kept blocks as the write log says and refuses older ones', async () => {
     const log = new WriteLog();
     const db = StateDatabase.open({ path: tempPath(), hashWorkers: 0, pruneKeepBlocks: 5 });
