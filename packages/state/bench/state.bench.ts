@@ -1,6 +1,7 @@
 // State benchmarks: committed storage-leaf updates per second, historical reads, bytes on disk per leaf.
 // STATE_BENCH_LEAVES (default 1,000,000) and STATE_BENCH_BATCH (default 10,000) size the run;
-// STATE_BENCH_WORKERS sets the hash worker threads (default: one per core), STATE_BENCH_CACHE the node cache.
+// STATE_BENCH_WORKERS sets the hash worker threads (default: the database's, one per core but one),
+// STATE_BENCH_CACHE the node cache.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +17,7 @@ const BATCH = Number(process.env.STATE_BENCH_BATCH ?? 10_000);
 const CONTRACTS = 100;
 const SETUP_BLOCK = 50_000;
 const TARGET = { value: 20_000, label: 'target' };
-const WORKERS = Number(process.env.STATE_BENCH_WORKERS ?? availableParallelism());
+const WORKERS = Number(process.env.STATE_BENCH_WORKERS ?? Math.max(1, availableParallelism() - 1));
 const CACHE = Number(process.env.STATE_BENCH_CACHE ?? 0);
 // The reference backend hashes about 1,000 Pedersen/s: a full batch would take ten minutes.
 const REF_BATCH = Math.min(BATCH, 500);
@@ -195,7 +196,7 @@ try {
     const name = realBackend.name;
     if (selected(F.commit))
       report(
-        `${F.commit} ${name}, ${WORKERS} hash workers (wall clock, load ${load})`,
+        `${F.commit} ${name}, ${WORKERS} hash worker${WORKERS === 1 ? '' : 's'} + committing thread (wall clock, load ${load})`,
         (BATCH * 1000) / pooled.ms,
         'updates/s',
         TARGET,

@@ -12,7 +12,10 @@ export interface StateDatabaseOptions {
   /** LMDB map size in bytes (grows automatically when omitted). */
   readonly mapSize?: number;
   readonly metrics?: StateMetrics;
-  /** Worker threads that hash the tries of a commit while the caller plans and writes (default: one per core). */
+  /**
+   * Worker threads that hash the tries of a commit while the caller plans and writes (default: one per
+   * core but one, as the committing thread takes back the jobs no worker has started).
+   */
   readonly hashWorkers?: number;
   /** Trie nodes kept in memory between commits, per cache generation (0 disables the cache). */
   readonly nodeCacheSize?: number;

@@ -135,7 +135,7 @@ export class StateDatabase implements NodeReader {
 
   private constructor(options: StateDatabaseOptions) {
     this.tables = openTables(options.path, options.mapSize);
-    this.pool = new HashPool(options.hashWorkers ?? availableParallelism());
+    this.pool = new HashPool(options.hashWorkers ?? Math.max(1, availableParallelism() - 1));
     this.hashers = pooledHashers(this.pool, resolve(options.path));
     this.cache = new NodeCache(options.nodeCacheSize ?? STATE_DEFAULTS.nodeCacheSize);
     this.recent = new RecentNodes(options.recentBlocksInMemory ?? STATE_DEFAULTS.recentBlocksInMemory);
