@@ -259,7 +259,7 @@ export class StateDatabase implements NodeReader {
     const roots = rootsOnly(c);
     const nodes = this.recent.add(input.blockNumber, c);
     // Workers read the same memory when they plan the next blocks' storage tries.
-    if (nodes) this.pool.broadcast({ op: 'recent', kind: 'pedersen', nodes });
+    if (nodes) this.pool.broadcast({ op: 'recent', kind: 'pedersen', nodes, keep: this.recent.capacity });
     if (this.cache.capacity > 0)
       for (const m of [c.pedersenNodes.created, c.poseidonNodes.created])
         for (const [h, node] of m) this.cache.set(h, node);

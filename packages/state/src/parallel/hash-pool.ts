@@ -33,7 +33,7 @@ export type HashRequest =
       /** As for 'trees'; a job taken back is answered null. */
       readonly claim: Int32Array;
     }
-  | { readonly op: 'recent'; readonly kind: HashKind; readonly nodes: RecentBlock }
+  | { readonly op: 'recent'; readonly kind: HashKind; readonly nodes: RecentBlock; readonly keep: number }
   | { readonly op: 'forget' | 'close'; readonly kind: HashKind };
 
 /** What a worker answers: hashes, node records, a storage job's result, or null. */

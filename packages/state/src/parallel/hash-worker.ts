@@ -17,8 +17,8 @@ const { port, done } = workerData as { port: MessagePort; done: Int32Array };
 /** The database that storage jobs read (opened read-only on the first one: it shares the caller's environment). */
 let tables: { path: string; tables: Tables } | undefined;
 let pages: NodePageReader | undefined;
-/** The last blocks' new nodes, shared by the caller. */
-const recent = new RecentNodes(STATE_DEFAULTS.recentBlocksInMemory);
+/** The last blocks' new nodes, shared by the caller (who says how many to keep). */
+let recent = new RecentNodes(STATE_DEFAULTS.recentBlocksInMemory);
 
 function recordReader(path: string): RecordReader {
   if (tables?.path !== path) {
@@ -54,6 +54,7 @@ async function answer(req: HashRequest): Promise<HashAnswer> {
       }
     }
     case 'recent':
+      if (recent.capacity !== req.keep) recent = new RecentNodes(req.keep);
       recent.addBlock(req.nodes);
       return null;
     case 'forget':
