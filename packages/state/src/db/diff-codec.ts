@@ -5,6 +5,12 @@ import { readCompact } from './keys.js';
 
 // Binary state diffs: a count (u32) per section, 32-byte words, and length-prefixed compact values.
 
+/** Range checks come with the commit's own checks; a field of another type stops the encoding here. */
+function checkBigint(v: unknown): void {
+  if (typeof v !== 'bigint')
+    throw new StateError('INVALID_VALUE', 'a state diff field is not a bigint', { value: String(v) });
+}
+
 class Writer {
   private bytes = Buffer.allocUnsafe(4096);
   private view = viewOf(this.bytes);
@@ -22,12 +28,14 @@ class Writer {
     this.pos += 4;
   }
   word(v: bigint): void {
+    checkBigint(v);
     this.room(32);
     writeWordAt(this.view, this.pos, v);
     this.pos += 32;
   }
   /** A length byte, then the word without its leading zero bytes. */
   compact(v: bigint): void {
+    checkBigint(v);
     this.room(33);
     writeWordAt(this.view, this.pos + 1, v);
     let skip = 0;

@@ -344,6 +344,12 @@ describe('StateDatabase', () => {
         }),
       isStateError('INVALID_KEY'),
     );
+    // A field of the wrong type (from untyped callers), in a section checked only after the tries hash.
+    const numberTyped = { classHash: 7n, compiledClassHash: 7 as unknown as bigint };
+    assert.throws(
+      () => db.commitBlock({ blockNumber: 1, stateDiff: { ...base, declaredClasses: [numberTyped] } }),
+      isStateError('INVALID_VALUE'),
+    );
     assert.throws(
       () => db.commitBlock({ blockNumber: 5, stateDiff: base }),
       isStateError('BLOCK_OUT_OF_ORDER'),
