@@ -27,6 +27,7 @@ export function u32(n: number): Uint8Array {
 
 /** Reads a big-endian u64 at `offset` (exact below 2^53, as block numbers are). */
 export function readU64(bytes: Uint8Array, offset: number): number {
+  if (offset + 8 > bytes.length) throw new StateError('CORRUPT_RECORD', 'a stored block number is cut short');
   return u32At(bytes, offset) * 2 ** 32 + u32At(bytes, offset + 4);
 }
 

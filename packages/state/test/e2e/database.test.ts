@@ -310,6 +310,15 @@ describe('StateDatabase', () => {
     assert.throws(() => StateDatabase.open({ path }), isStateError('INCOMPATIBLE_DATABASE'));
   });
 
+  it('a stored block number cut short gives CORRUPT_RECORD', async () => {
+    const { db } = tempDb();
+    db.commitBlock({ blockNumber: 0, stateDiff: randomDiff(rng(3), [0x5n], [0x6n], 2) });
+    db.tables.meta.putSync(Buffer.from('latest'), Buffer.from([0, 0, 0, 1]));
+    assert.throws(() => db.latestBlockNumber(), isStateError('CORRUPT_RECORD'));
+    assert.throws(() => db.getStorageAt(0x5n, 0x6n), isStateError('CORRUPT_RECORD'));
+    await db.close();
+  });
+
   it('bad input gets typed errors', async () => {
     const { db } = tempDb();
     assert.throws(() => db.getStorageAt(1n, 1n), isStateError('UNKNOWN_BLOCK'));
