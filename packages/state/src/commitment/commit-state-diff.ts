@@ -1,6 +1,6 @@
 import { P } from '@starling/felt';
 import { decodeRecord, NODE_RECORD, recordHash } from '../db/node-record.js';
-import { blockWrites } from '../db/storage-history.js';
+import { type BlockWrites, blockWrites } from '../db/storage-history.js';
 import { StateError } from '../errors.js';
 import type { RecordReader } from '../parallel/storage-job.js';
 import { flattenTrees } from '../parallel/tree-job.js';
@@ -78,8 +78,11 @@ export interface CommitOptions {
   readonly block?: number;
   /** Report the nodes that this commit makes unreachable from the new roots (for pruning). */
   readonly trackStale?: boolean;
-  /** Called once the storage tries are planned (updates checked), while they hash: work to overlap. */
-  readonly whileHashing?: () => void;
+  /**
+   * Called once the storage tries are planned (updates checked), while they hash: work to overlap. It
+   * gets the diff's last write per storage key (the commit's `storage`).
+   */
+  readonly whileHashing?: (writes: BlockWrites) => void;
   /**
    * Fill the witnesses' `read` maps (default true). A database leaves them empty: it serves the same
    * preimages later from its archive (getBlockWitness).
@@ -157,7 +160,7 @@ export function commitStateDiff(
       storageTries,
       block,
       { hasher: hashers.pedersen, submit: offload?.submitStorage, groupSize },
-      whileHashing,
+      whileHashing && (() => whileHashing(storage)),
     )) {
       pedersenNodes.records.push(r);
       hashCount += r.length / NODE_RECORD;
@@ -199,7 +202,7 @@ export function commitStateDiff(
       if (groupUpdates >= groupSize) flush();
     }
     flush();
-    whileHashing?.();
+    whileHashing?.(storage);
     if (offload) {
       // Take back queued jobs from the last one (the workers start from the first).
       for (let i = jobs.length - 1; i >= 0; i--) {

@@ -43,7 +43,7 @@ import { key, latestIn, META, readCompact, readU32, readU64, u32, u64 } from './
 import { NodePageReader, storedNodeKeys } from './node-pages.js';
 import { protocolReader } from './protocol-reader.js';
 import { RecentNodes } from './recent-nodes.js';
-import { blockWrites, StorageHistory } from './storage-history.js';
+import { StorageHistory } from './storage-history.js';
 import { openTables, type Tables } from './tables.js';
 import { truncateBlocks } from './truncate.js';
 import { CLASS_CAIRO0, writeBlockRecords, writeBlockState } from './write-block.js';
@@ -233,7 +233,6 @@ export class StateDatabase implements NodeReader {
     let c!: StateCommit;
     let blockHash: bigint | undefined;
     let header: unknown;
-    const writes = blockWrites(input.stateDiff);
     t.root.transactionSync(() => {
       if (this.latestBlockNumber() !== latest)
         throw new StateError('BLOCK_OUT_OF_ORDER', 'another writer committed a block concurrently');
@@ -246,7 +245,7 @@ export class StateDatabase implements NodeReader {
           hashers: this.hashers,
           block: input.blockNumber,
           trackStale: this.pruneKeep !== undefined,
-          whileHashing: () => writeBlockRecords(t, input, this.history, writes, pruneBefore),
+          whileHashing: (writes) => writeBlockRecords(t, input, this.history, writes, pruneBefore),
           recordReads: false,
         },
       );
@@ -255,7 +254,7 @@ export class StateDatabase implements NodeReader {
       header = fin.header ?? input.header;
       writeBlockState(t, input, c, { blockHash, header }, pruneBefore);
     });
-    this.history.committed(input.blockNumber, writes);
+    this.history.committed(input.blockNumber, c.storage);
     const roots = rootsOnly(c);
     const nodes = this.recent.add(input.blockNumber, c);
     // Workers read the same memory when they plan the next blocks' storage tries.

@@ -49,3 +49,6 @@ export function randomKey(r: () => number, height: number, clustered: boolean): 
   for (let i = 0; i < height; i += 30) k = (k << 30n) | BigInt(Math.floor(r() * 2 ** 30));
   return k & ((1n << BigInt(height)) - 1n);
 }
+
+/** Keys at the edges of [0, 2^251): the first and last, their neighbours, and both sides of 2^250. */
+export const BOUNDARY_KEYS = [0n, (1n << 251n) - 1n, 1n, 1n << 250n, (1n << 251n) - 2n, (1n << 250n) - 1n];
