@@ -1,28 +1,12 @@
 // Trie nodes are stored in pages: the nodes a block creates, sorted by hash, are split by the top
-// `bits` bits of their hash (bits chosen per block for about PAGE_TARGET nodes a page). One LMDB
+// `bits` bits of their hash (node-layout.ts; bits chosen per block for a few nodes a page). One LMDB
 // entry per page (key block ‖ page, u32 each) instead of one per node makes a commit's writes cheap;
 // a read copies one small page and binary-searches it. The key block (u32 alone) holds `bits`.
 import type { Database } from 'lmdb';
 import type { TrieNode } from '../trie/node.js';
 import { compareWords, readWordAt, u32At, viewOf, writeWordAt } from '../trie/word.js';
+import { type NodeLayout, pageOf, pageOfPrefix } from './node-layout.js';
 import { decodeRecord, NODE_RECORD } from './node-record.js';
-
-const PAGE_TARGET = 8;
-const MAX_BITS = 24;
-/** Hashes are field elements, below 2^252. */
-const HASH_BITS = 252;
-
-/** Page bits for a block with `count` nodes. */
-export function pageBits(count: number): number {
-  let bits = 0;
-  while (bits < MAX_BITS && count > PAGE_TARGET << bits) bits++;
-  return bits;
-}
-
-/** The page of `hash` in a block whose pages use `bits` bits. */
-export function pageOf(hash: bigint, bits: number): number {
-  return bits === 0 ? 0 : Number(hash >> BigInt(HASH_BITS - bits));
-}
 
 function pageKey(out: Buffer, block: number, page: number): Buffer {
   out.writeUInt32BE(block, 0);
@@ -36,46 +20,20 @@ function bitsKey(block: number): Buffer {
   return k;
 }
 
-/**
- * Writes the new nodes of block `block` as pages, appended (the block's keys sort after every earlier
- * block's). `records` holds node records (node-record.ts) in any order; a hash that occurs twice (the
- * same subtree in two tries) is written once. Records go to their page by counting sort on the top
- * bits of their hash, then each small page is sorted by hash: byte work only, no bigints.
- */
-export function writeNodePages(db: Database<Buffer, Buffer>, block: number, records: Uint8Array): void {
-  const n = records.length / NODE_RECORD;
-  if (n === 0) return;
-  const bits = pageBits(n);
+/** Writes the laid-out new nodes of block `block` as pages, appended (its keys sort after every earlier block's). */
+export function writeNodePages(db: Database<Buffer, Buffer>, block: number, layout: NodeLayout): void {
+  const { bits, records, starts } = layout;
+  if (records.length === 0) return;
   db.putSync(bitsKey(block), Buffer.from([bits]), { append: true });
-  const pages = 2 ** bits;
-  const pageOfRecord = new Uint32Array(n);
-  const start = new Uint32Array(pages + 1);
-  for (let i = 0; i < n; i++) {
-    const p = bits === 0 ? 0 : u32At(records, i * NODE_RECORD) >>> (HASH_BITS - 224 - bits);
-    pageOfRecord[i] = p;
-    start[p + 1]!++;
-  }
-  for (let p = 0; p < pages; p++) start[p + 1]! += start[p]!;
-  const order = new Uint32Array(n);
-  const fill = start.slice(0, pages);
-  for (let i = 0; i < n; i++) order[fill[pageOfRecord[i]!]!++] = i;
-  const out = Buffer.allocUnsafe(n * NODE_RECORD);
+  const bytes = Buffer.from(records.buffer, records.byteOffset, records.byteLength);
   const key = Buffer.allocUnsafe(8);
-  const byHash = (x: number, y: number) => compareWords(records, x * NODE_RECORD, records, y * NODE_RECORD);
-  let at = 0;
-  for (let p = 0; p < pages; p++) {
-    const from = start[p]!;
-    const to = start[p + 1]!;
-    if (from === to) continue;
-    const members = order.subarray(from, to).sort(byHash);
-    const pageStart = at;
-    for (let j = 0; j < members.length; j++) {
-      const i = members[j]!;
-      if (j > 0 && byHash(members[j - 1]!, i) === 0) continue;
-      out.set(records.subarray(i * NODE_RECORD, (i + 1) * NODE_RECORD), at);
-      at += NODE_RECORD;
-    }
-    db.putSync(pageKey(key, block, p), out.subarray(pageStart, at), { append: true });
+  for (let p = 0; p + 1 < starts.length; p++) {
+    const from = starts[p]!;
+    const to = starts[p + 1]!;
+    if (from < to)
+      db.putSync(pageKey(key, block, p), bytes.subarray(from * NODE_RECORD, to * NODE_RECORD), {
+        append: true,
+      });
   }
 }
 
@@ -124,9 +82,7 @@ export class NodePageReader {
     const bits = this.bitsOf(block);
     if (bits === undefined) return undefined;
     // The page is the top `bits` bits of the hash (below 2^252): of its first u32, shifted.
-    const page = this.db().getBinaryFast(
-      pageKey(this.key, block, bits === 0 ? 0 : u32At(hash, offset) >>> (HASH_BITS - 224 - bits)),
-    );
+    const page = this.db().getBinaryFast(pageKey(this.key, block, pageOfPrefix(u32At(hash, offset), bits)));
     if (!page) return undefined;
     let lo = 0;
     let hi = page.length / NODE_RECORD;

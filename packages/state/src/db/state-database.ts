@@ -40,6 +40,7 @@ import { getEvents } from './events.js';
 import { latestAt } from './history.js';
 import { decodeJson } from './json.js';
 import { key, latestIn, META, readCompact, readU32, readU64, u32, u64 } from './keys.js';
+import { type NodeLayout, sharedLayout } from './node-layout.js';
 import { NodePageReader, storedNodeKeys } from './node-pages.js';
 import { protocolReader } from './protocol-reader.js';
 import { RecentNodes } from './recent-nodes.js';
@@ -233,6 +234,7 @@ export class StateDatabase implements NodeReader {
     let c!: StateCommit;
     let blockHash: bigint | undefined;
     let header: unknown;
+    let layout!: NodeLayout;
     t.root.transactionSync(() => {
       if (this.latestBlockNumber() !== latest)
         throw new StateError('BLOCK_OUT_OF_ORDER', 'another writer committed a block concurrently');
@@ -252,13 +254,16 @@ export class StateDatabase implements NodeReader {
       const fin = input.finalize?.(rootsOnly(c)) ?? {};
       blockHash = fin.blockHash ?? input.blockHash;
       header = fin.header ?? input.header;
-      writeBlockState(t, input, c, { blockHash, header }, pruneBefore);
+      layout = writeBlockState(t, input, c, { blockHash, header }, pruneBefore);
     });
     this.history.committed(input.blockNumber, c.storage);
     const roots = rootsOnly(c);
-    const nodes = this.recent.add(input.blockNumber, c);
-    // Workers read the same memory when they plan the next blocks' storage tries.
-    if (nodes) this.pool.broadcast({ op: 'recent', kind: 'pedersen', nodes, keep: this.recent.capacity });
+    if (this.recent.capacity > 0) {
+      const nodes = { block: input.blockNumber, layout: sharedLayout(layout) };
+      this.recent.add(nodes, [c.pedersenNodes.created, c.poseidonNodes.created]);
+      // Workers read the same memory when they plan the next blocks' storage tries.
+      this.pool.broadcast({ op: 'recent', kind: 'pedersen', nodes, keep: this.recent.capacity });
+    }
     if (this.cache.capacity > 0)
       for (const m of [c.pedersenNodes.created, c.poseidonNodes.created])
         for (const [h, node] of m) this.cache.set(h, node);

@@ -6,6 +6,7 @@ import { encodeStateDiff } from './diff-codec.js';
 import { pruneHistory } from './history.js';
 import { encodeJson } from './json.js';
 import { compactWord, key, META, readU64, u32, u64, writeNodeKey } from './keys.js';
+import { layoutNodes, type NodeLayout } from './node-layout.js';
 import { removeNodes, writeNodePages } from './node-pages.js';
 import { encodeRecord, NODE_RECORD } from './node-record.js';
 import type { BlockWrites, StorageHistory } from './storage-history.js';
@@ -54,7 +55,8 @@ export function writeBlockRecords(
 
 /**
  * Writes the rest of a block (classes, state diff, trie nodes, contract states, roots, the block record, the latest
- * marker, pruning) inside the same write transaction as writeBlockRecords, once its commit is known.
+ * marker, pruning) inside the same write transaction as writeBlockRecords, once its commit is known. Returns the
+ * layout of the new trie nodes.
  */
 export function writeBlockState(
   t: Tables,
@@ -62,7 +64,7 @@ export function writeBlockState(
   c: StateCommit,
   header: { blockHash: bigint | undefined; header: unknown },
   pruneBefore: number | undefined,
-): void {
+): NodeLayout {
   const n = input.blockNumber;
   const b = u64(n);
   // Written here, after the commit checked the class hashes and the rest of the diff.
@@ -75,7 +77,7 @@ export function writeBlockState(
       key(cls.classHash),
       encodeJson({ sierra: cls.sierra, casm: cls.casm, legacy: cls.legacy }),
     );
-  writeNodes(t, n, c);
+  const layout = writeNodes(t, n, c);
   if (pruneBefore !== undefined || c.staleNodes) recordStale(t, n, c);
   if (pruneBefore !== undefined) pruneNodes(t, pruneBefore);
   for (const [address, state] of c.contracts) {
@@ -98,31 +100,27 @@ export function writeBlockState(
     const oldest = t.meta.getBinary(META.oldest);
     if (!oldest || readU64(oldest, 0) < pruneBefore) t.meta.put(META.oldest, Buffer.from(u64(pruneBefore)));
   }
+  return layout;
 }
 
 /**
  * Writes the new trie nodes of block `n` as pages (node-pages.ts): the nodes of `maps` and the records
- * the hash workers encoded; a node in two tries is written once.
+ * the hash workers encoded; a node in two tries is written once. Returns their layout.
  */
-function writeNodes(t: Tables, n: number, c: StateCommit): void {
-  const maps = [c.pedersenNodes.created, c.poseidonNodes.created];
-  const chunks = [...c.pedersenNodes.records, ...c.poseidonNodes.records];
+function writeNodes(t: Tables, n: number, c: StateCommit): NodeLayout {
   let count = 0;
-  for (const m of maps) count += m.size;
-  for (const r of chunks) count += r.length / NODE_RECORD;
-  const records = Buffer.allocUnsafe(count * NODE_RECORD);
-  const view = viewOf(records);
+  for (const m of [c.pedersenNodes.created, c.poseidonNodes.created]) count += m.size;
+  const decoded = new Uint8Array(count * NODE_RECORD);
+  const view = viewOf(decoded);
   let at = 0;
-  for (const m of maps)
+  for (const m of [c.pedersenNodes.created, c.poseidonNodes.created])
     for (const [h, node] of m) {
       encodeRecord(view, at, h, node);
       at += NODE_RECORD;
     }
-  for (const r of chunks) {
-    records.set(r, at);
-    at += r.length;
-  }
-  writeNodePages(t.nodes, n, records);
+  const layout = layoutNodes([decoded, ...c.pedersenNodes.records, ...c.poseidonNodes.records]);
+  writeNodePages(t.nodes, n, layout);
+  return layout;
 }
 
 /** Records which nodes block `n` stopped referencing, and the new nodes that occupy several places. */

@@ -55,7 +55,7 @@ async function answer(req: HashRequest): Promise<HashAnswer> {
     }
     case 'recent':
       if (recent.capacity !== req.keep) recent = new RecentNodes(req.keep);
-      recent.addBlock(req.nodes);
+      recent.add(req.nodes);
       return null;
     case 'forget':
       pages?.forget();

@@ -4,6 +4,7 @@
 // new shape (as planUpdate does), hashes it level by level and returns the new nodes as records.
 // Hashes stay 32-byte big-endian words from the records read to the records written: no bigint per node.
 
+import { wordOrder } from '../db/node-layout.js';
 import { AT, NODE_RECORD } from '../db/node-record.js';
 import { StateError } from '../errors.js';
 import type { TrieHasher } from '../trie/hasher.js';
@@ -328,7 +329,10 @@ export function addSmall(v: DataView, o: number, x: number): void {
   }
 }
 
-/** The stored records (node-record.ts) of the hashed nodes, in hashing order. */
+/**
+ * The stored records (node-record.ts) of the hashed nodes, in hash order: the committing thread then
+ * merges the jobs' runs into the block's pages (node-layout.ts).
+ */
 function encode(nodes: readonly Node[], words: Words, hashes: Uint8Array, block: number): Uint8Array {
   const out = new Uint8Array(new ArrayBuffer(nodes.length * NODE_RECORD));
   const view = viewOf(out);
@@ -338,9 +342,10 @@ function encode(nodes: readonly Node[], words: Words, hashes: Uint8Array, block:
     putHash(view, to, n, words, hashView);
     return n.k === 0 ? n.block : block;
   };
-  for (let i = 0; i < nodes.length; i++) {
-    const n = nodes[i]!;
-    const o = i * NODE_RECORD;
+  const order = wordOrder(hashes, 32, nodes.length);
+  for (let j = 0; j < nodes.length; j++) {
+    const n = nodes[order[j]!]!;
+    const o = j * NODE_RECORD;
     put(o, n);
     if (n.k === 1) {
       view.setUint8(o + AT.kind, 0);

@@ -4,14 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { P } from '@starling/felt';
-import {
-  NodePageReader,
-  pageBits,
-  pageOf,
-  removeNodes,
-  storedNodeKeys,
-  writeNodePages,
-} from '../../src/db/node-pages.ts';
+import { layoutNodes, pageBits, pageOf } from '../../src/db/node-layout.ts';
+import { NodePageReader, removeNodes, storedNodeKeys, writeNodePages } from '../../src/db/node-pages.ts';
 import { encodeRecord, NODE_RECORD } from '../../src/db/node-record.ts';
 import { openTables } from '../../src/db/tables.ts';
 import type { TrieNode } from '../../src/index.ts';
@@ -81,7 +75,7 @@ describe('trie-node pages', () => {
   });
   it('every written node reads back from its block; other hashes and blocks read nothing', () => {
     t.root.transactionSync(() => {
-      for (const b of blocks) writeNodePages(t.nodes, b.n, recordsOf(b.hashes, b.nodes));
+      for (const b of blocks) writeNodePages(t.nodes, b.n, layoutNodes([recordsOf(b.hashes, b.nodes)]));
     });
     const reader = new NodePageReader(() => t.nodes);
     for (const b of blocks) {
@@ -97,10 +91,11 @@ describe('trie-node pages', () => {
     assert.deepEqual(new Set(listed), new Set(expected));
     assert.equal(listed.length, expected.length);
   });
-  it('a node given twice (the same subtree in two tries) is stored once', () => {
+  it('a node given twice (the same subtree in two tries, in one run or two) is stored once', () => {
     const { hashes, nodes } = block(4, 50);
     const twice = recordsOf([...hashes, ...hashes.slice(0, 20)], [...nodes, ...nodes.slice(0, 20)]);
-    t.root.transactionSync(() => writeNodePages(t.nodes, 9, twice));
+    const again = recordsOf(hashes.slice(10, 30), nodes.slice(10, 30));
+    t.root.transactionSync(() => writeNodePages(t.nodes, 9, layoutNodes([twice, again])));
     const reader = new NodePageReader(() => t.nodes);
     hashes.forEach((h, i) => {
       assert.deepEqual(reader.get(h, 9), nodes[i]);

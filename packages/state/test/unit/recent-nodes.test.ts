@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { StateCommit } from '../../src/commitment/commit-state-diff.ts';
+import { layoutNodes } from '../../src/db/node-layout.ts';
 import { encodeRecord, NODE_RECORD } from '../../src/db/node-record.ts';
 import { RecentNodes } from '../../src/db/recent-nodes.ts';
 import type { TrieNode } from '../../src/index.ts';
@@ -14,17 +14,14 @@ const node = (i: number): TrieNode => ({
   rightBlock: 0,
 });
 
-/** A commit whose workers returned `hashes` (with node(i) each) as records, and `created` by hash. */
-function commitOf(hashes: bigint[], created = new Map<bigint, TrieNode>()): StateCommit {
+/** What block `block` created: `hashes` (with node(i) each) as records, in two runs. */
+function blockOf(block: number, hashes: bigint[]) {
   const records = new Uint8Array(hashes.length * NODE_RECORD);
   hashes.forEach((h, i) => {
     encodeRecord(viewOf(records), i * NODE_RECORD, h, node(i));
   });
-  const empty = { read: new Map(), created: new Map(), records: [] };
-  return {
-    pedersenNodes: { read: new Map(), created, records: [records] },
-    poseidonNodes: empty,
-  } as unknown as StateCommit;
+  const half = NODE_RECORD * (hashes.length >> 1);
+  return { block, layout: layoutNodes([records.subarray(0, half), records.subarray(half)]) };
 }
 
 describe('recent nodes', () => {
@@ -35,7 +32,7 @@ describe('recent nodes', () => {
   it('finds records and map nodes of a remembered block by hash; nothing for other blocks or hashes', () => {
     const extra = node(99);
     const recent = new RecentNodes(2);
-    recent.add(5, commitOf([c, 17n], new Map([[3n, extra]])));
+    recent.add(blockOf(5, [c, 17n]), [new Map([[3n, extra]])]);
     assert.deepEqual(recent.get(c, 5), node(0));
     assert.deepEqual(recent.get(17n, 5), node(1));
     assert.deepEqual(recent.get(3n, 5), extra);
@@ -45,7 +42,7 @@ describe('recent nodes', () => {
   });
   it('hashes that share their low bits are told apart; a node stored twice is found', () => {
     const recent = new RecentNodes(1);
-    recent.add(1, commitOf([a, b, c, a]));
+    recent.add(blockOf(1, [a, b, c, a]));
     assert.deepEqual(recent.get(a, 1), node(0));
     assert.deepEqual(recent.get(b, 1), node(1));
     assert.deepEqual(recent.get(c, 1), node(2));
@@ -53,14 +50,14 @@ describe('recent nodes', () => {
   });
   it('keeps only the last `capacity` blocks; capacity 0 keeps nothing; clear forgets all', () => {
     const recent = new RecentNodes(2);
-    for (let n = 0; n < 4; n++) recent.add(n, commitOf([c]));
+    for (let n = 0; n < 4; n++) recent.add(blockOf(n, [c]));
     assert.equal(recent.get(c, 1), undefined);
     assert.deepEqual(recent.get(c, 2), node(0));
     assert.deepEqual(recent.get(c, 3), node(0));
     recent.clear();
     assert.equal(recent.get(c, 3), undefined);
     const none = new RecentNodes(0);
-    none.add(0, commitOf([c]));
+    none.add(blockOf(0, [c]));
     assert.equal(none.get(c, 0), undefined);
   });
 });
