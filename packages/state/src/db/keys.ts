@@ -64,6 +64,31 @@ export function compactWord(value: bigint): Buffer {
   return full.subarray(i);
 }
 
+/**
+ * compactWord into one reused buffer (a put copies its value at once): the returned bytes are valid
+ * until the next call. Values below 2^53 skip the bigint conversion.
+ */
+export class CompactWriter {
+  private readonly bytes = Buffer.alloc(32);
+  private readonly view = viewOf(this.bytes);
+
+  of(value: bigint): Buffer {
+    if (value <= 0x1fffffffffffffn) {
+      let x = Number(value);
+      let i = 32;
+      while (x > 0) {
+        this.bytes[--i] = x % 256;
+        x = Math.floor(x / 256);
+      }
+      return this.bytes.subarray(i);
+    }
+    writeWordAt(this.view, 0, value);
+    let i = 0;
+    while (this.bytes[i] === 0) i++;
+    return this.bytes.subarray(i);
+  }
+}
+
 /** Inverse of compactWord. */
 export function readCompact(bytes: Uint8Array): bigint {
   const n = bytes.length;

@@ -99,16 +99,17 @@ export function sortRecords(records: Uint8Array): Uint8Array {
 
 /**
  * The layout of a block's records, given as runs (a run in hash order is merged as it is; another is
- * sorted first). Of records with the same hash (a subtree in two tries), the first is kept.
+ * sorted first). Of records with the same hash (a subtree in two tries), the first is kept. The
+ * records go to `into` when it is large enough (a buffer reused from block to block), else to a new one.
  */
-export function layoutNodes(runs: readonly Uint8Array[]): NodeLayout {
+export function layoutNodes(runs: readonly Uint8Array[], into?: Uint8Array): NodeLayout {
   const sorted = runs.map(sortRecords).filter((r) => r.length > 0);
   let total = 0;
   for (const r of sorted) total += r.length / NODE_RECORD;
   const bits = pageBits(total);
   const pages = 1 << bits;
   const starts = new Uint32Array(pages + 1);
-  const out = new Uint8Array(total * NODE_RECORD);
+  const out = into && into.length >= total * NODE_RECORD ? into : new Uint8Array(total * NODE_RECORD);
   const dst = viewOf(out);
   const views = sorted.map(viewOf);
   const ends = sorted.map((r) => r.length);
@@ -186,11 +187,24 @@ export function findInLayout(layout: NodeLayout, hash: Uint8Array, offset: numbe
   return -1;
 }
 
-/** The layout in shared memory, for hash workers to read without a copy. */
-export function sharedLayout(layout: NodeLayout): NodeLayout {
-  const records = new Uint8Array(new SharedArrayBuffer(layout.records.length));
+/**
+ * The layout in shared memory, for hash workers to read without a copy: in the buffers of `spare` (a
+ * layout that no thread reads any more) when they are large enough, else in new ones with some room.
+ */
+export function sharedLayout(layout: NodeLayout, spare?: NodeLayout): NodeLayout {
+  const size = layout.records.length;
+  const recordsBuffer =
+    spare && spare.records.buffer.byteLength >= size
+      ? spare.records.buffer
+      : new SharedArrayBuffer(size + (size >>> 2));
+  const records = new Uint8Array(recordsBuffer, 0, size);
   records.set(layout.records);
-  const starts = new Uint32Array(new SharedArrayBuffer(layout.starts.byteLength));
+  const count = layout.starts.length;
+  const startsBuffer =
+    spare && spare.starts.buffer.byteLength >= 4 * count
+      ? spare.starts.buffer
+      : new SharedArrayBuffer(4 * (count + (count >>> 2)));
+  const starts = new Uint32Array(startsBuffer, 0, count);
   starts.set(layout.starts);
   return { bits: layout.bits, records, starts };
 }

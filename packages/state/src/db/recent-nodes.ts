@@ -22,16 +22,19 @@ export class RecentNodes {
 
   /**
    * Remembers what `block` created (the layout of its records, in shared memory, and the nodes its
-   * commit decoded by hash in `maps`).
+   * commit decoded by hash in `maps`). Returns the block this forgot, if any.
    */
-  add(nodes: RecentBlock, maps: readonly Map<bigint, TrieNode>[] = []): void {
-    if (this.capacity === 0) return;
+  add(nodes: RecentBlock, maps: readonly Map<bigint, TrieNode>[] = []): RecentBlock | undefined {
+    if (this.capacity === 0) return undefined;
     this.blocks.delete(nodes.block);
     this.blocks.set(nodes.block, { nodes, maps });
-    for (const b of this.blocks.keys()) {
+    let forgot: RecentBlock | undefined;
+    for (const [b, kept] of this.blocks) {
       if (this.blocks.size <= this.capacity) break;
       this.blocks.delete(b);
+      forgot = kept.nodes;
     }
+    return forgot;
   }
 
   /** The node `hash` created by `block`, if that block is remembered and created it. */

@@ -127,6 +127,9 @@ export class StateDatabase implements NodeReader {
   private readonly cache: NodeCache;
   private readonly pages = new NodePageReader(() => this.t().nodes);
   private readonly recent: RecentNodes;
+  /** Reused from block to block: the buffer new nodes are laid out in, and a recent block's buffers no thread reads. */
+  private layoutScratch: Uint8Array = new Uint8Array(0);
+  private spareLayout: NodeLayout | undefined;
   private readonly history = new StorageHistory(() => this.t());
   /** Stored records by hash and block: the recent blocks' in memory, then the node pages. */
   private readonly records: RecordReader = {
@@ -254,13 +257,17 @@ export class StateDatabase implements NodeReader {
       const fin = input.finalize?.(rootsOnly(c)) ?? {};
       blockHash = fin.blockHash ?? input.blockHash;
       header = fin.header ?? input.header;
-      layout = writeBlockState(t, input, c, { blockHash, header }, pruneBefore);
+      layout = writeBlockState(t, input, c, { blockHash, header }, pruneBefore, this.layoutScratch);
     });
+    if (layout.records.buffer !== this.layoutScratch.buffer)
+      this.layoutScratch = new Uint8Array(layout.records.buffer);
     this.history.committed(input.blockNumber, c.storage);
     const roots = rootsOnly(c);
     if (this.recent.capacity > 0) {
-      const nodes = { block: input.blockNumber, layout: sharedLayout(layout) };
-      this.recent.add(nodes, [c.pedersenNodes.created, c.poseidonNodes.created]);
+      const nodes = { block: input.blockNumber, layout: sharedLayout(layout, this.spareLayout) };
+      // The forgotten block's buffers take the block after next: by then the workers, which forget
+      // it on this message, have run all jobs that came after it.
+      this.spareLayout = this.recent.add(nodes, [c.pedersenNodes.created, c.poseidonNodes.created])?.layout;
       // Workers read the same memory when they plan the next blocks' storage tries.
       this.pool.broadcast({ op: 'recent', kind: 'pedersen', nodes, keep: this.recent.capacity });
     }

@@ -1,9 +1,10 @@
 import { StateError } from '../errors.js';
-import { viewOf, writeWordAt } from '../trie/word.js';
+import { compareWords, viewOf, writeWordAt } from '../trie/word.js';
 import type { StateDiff } from '../types.js';
 import { decodeStateDiff } from './diff-codec.js';
 import { latestEntryAt, pruneHistory } from './history.js';
-import { compactWord, key, latestIn, META, readCompact, readU64, u64 } from './keys.js';
+import { CompactWriter, key, latestIn, META, readCompact, readU64, u64 } from './keys.js';
+import { wordOrder } from './node-layout.js';
 import type { Tables } from './tables.js';
 
 // Storage history in two layers. A block's writes reach the history table (address ‖ key ‖ block →
@@ -83,35 +84,44 @@ export class StorageHistory {
     if (this.sync(latestIn(t.meta)) !== (n === 0 ? undefined : n - 1))
       throw new StateError('BLOCK_OUT_OF_ORDER', `storage history is not at block ${n - 1}`);
     const slice = n % SWEEP_BLOCKS;
-    const byAddress = new Map<bigint, Map<bigint, [number, bigint][]>>();
+    // The slice's writes of the window, by contract, each contract's in block order.
+    const byAddress = new Map<bigint, { blocks: number[]; keys: bigint[]; values: bigint[] }>();
     const collect = (block: number, w: BlockWrites) => {
       for (const [address, m] of w) {
         if (sliceOf(address) !== slice) continue;
-        let keys = byAddress.get(address);
-        if (!keys) byAddress.set(address, (keys = new Map()));
+        let e = byAddress.get(address);
+        if (!e) byAddress.set(address, (e = { blocks: [], keys: [], values: [] }));
         for (const [k, v] of m) {
-          const versions = keys.get(k);
-          if (versions) versions.push([block, v]);
-          else keys.set(k, [[block, v]]);
+          e.blocks.push(block);
+          e.keys.push(k);
+          e.values.push(v);
         }
       }
     };
     for (let b = Math.max(0, n - SWEEP_BLOCKS + 1); b < n; b++) collect(b, this.recent.get(b)!);
     collect(n, writes);
     const table = t.storage;
-    // One scratch key: putSync copies it into the transaction at once.
+    // One key and one value buffer for every put (putSync copies them into the transaction at once).
     const sk = Buffer.allocUnsafe(72);
     const sv = viewOf(sk);
-    const ascending = <T>(x: [bigint, T], y: [bigint, T]) => (x[0] < y[0] ? -1 : 1);
-    for (const [address, keys] of [...byAddress].sort(ascending)) {
+    const value = new CompactWriter();
+    for (const address of [...byAddress.keys()].sort((x, y) => (x < y ? -1 : 1))) {
+      const { blocks, keys, values } = byAddress.get(address)!;
       writeWordAt(sv, 0, address);
-      for (const [k, versions] of [...keys].sort(ascending)) {
-        writeWordAt(sv, 32, k);
-        for (const [block, v] of versions) {
-          sv.setBigUint64(64, BigInt(block));
-          table.putSync(sk, compactWord(v));
-        }
-        if (pruneBefore !== undefined) pruneHistory(table, sk.subarray(0, 64), pruneBefore);
+      const keyBytes = new Uint8Array(32 * keys.length);
+      const kv = viewOf(keyBytes);
+      for (let i = 0; i < keys.length; i++) writeWordAt(kv, 32 * i, keys[i]!);
+      // By key, and by block for one key's versions (the order is stable).
+      const order = wordOrder(keyBytes, 32, keys.length);
+      for (let j = 0; j < order.length; j++) {
+        const i = order[j]!;
+        sk.set(keyBytes.subarray(32 * i, 32 * i + 32), 32);
+        sv.setUint32(64, 0);
+        sv.setUint32(68, blocks[i]!);
+        table.putSync(sk, value.of(values[i]!));
+        const last =
+          j + 1 === order.length || compareWords(keyBytes, 32 * i, keyBytes, 32 * order[j + 1]!) !== 0;
+        if (pruneBefore !== undefined && last) pruneHistory(table, sk.subarray(0, 64), pruneBefore);
       }
     }
   }

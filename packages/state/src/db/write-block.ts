@@ -64,6 +64,7 @@ export function writeBlockState(
   c: StateCommit,
   header: { blockHash: bigint | undefined; header: unknown },
   pruneBefore: number | undefined,
+  layoutScratch?: Uint8Array,
 ): NodeLayout {
   const n = input.blockNumber;
   const b = u64(n);
@@ -77,7 +78,7 @@ export function writeBlockState(
       key(cls.classHash),
       encodeJson({ sierra: cls.sierra, casm: cls.casm, legacy: cls.legacy }),
     );
-  const layout = writeNodes(t, n, c);
+  const layout = writeNodes(t, n, c, layoutScratch);
   if (pruneBefore !== undefined || c.staleNodes) recordStale(t, n, c);
   if (pruneBefore !== undefined) pruneNodes(t, pruneBefore);
   for (const [address, state] of c.contracts) {
@@ -107,7 +108,7 @@ export function writeBlockState(
  * Writes the new trie nodes of block `n` as pages (node-pages.ts): the nodes of `maps` and the records
  * the hash workers encoded; a node in two tries is written once. Returns their layout.
  */
-function writeNodes(t: Tables, n: number, c: StateCommit): NodeLayout {
+function writeNodes(t: Tables, n: number, c: StateCommit, scratch?: Uint8Array): NodeLayout {
   let count = 0;
   for (const m of [c.pedersenNodes.created, c.poseidonNodes.created]) count += m.size;
   const decoded = new Uint8Array(count * NODE_RECORD);
@@ -118,7 +119,7 @@ function writeNodes(t: Tables, n: number, c: StateCommit): NodeLayout {
       encodeRecord(view, at, h, node);
       at += NODE_RECORD;
     }
-  const layout = layoutNodes([decoded, ...c.pedersenNodes.records, ...c.poseidonNodes.records]);
+  const layout = layoutNodes([decoded, ...c.pedersenNodes.records, ...c.poseidonNodes.records], scratch);
   writeNodePages(t.nodes, n, layout);
   return layout;
 }

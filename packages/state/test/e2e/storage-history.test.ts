@@ -47,11 +47,23 @@ class WriteLog {
   }
 }
 
+/** The diff with values of every size: small, about 2^60 and about 2^220 (stored in compact form). */
+function widen(diff: StateDiff): StateDiff {
+  const wide = (v: bigint) => [v, (v << 40n) | v, (v << 200n) | v][Number(v % 3n)]!;
+  return {
+    ...diff,
+    storageDiffs: diff.storageDiffs.map((sd) => ({
+      address: sd.address,
+      entries: sd.entries.map((e) => ({ key: e.key, value: wide(e.value) })),
+    })),
+  };
+}
+
 function commit(db: StateDatabase, log: WriteLog, seed: number, count: number): void {
   const rr = rng(seed);
   for (let i = 0; i < count; i++) {
     const n = (db.latestBlockNumber() ?? -1) + 1;
-    const stateDiff = randomDiff(rr, contracts, keys, 12);
+    const stateDiff = widen(randomDiff(rr, contracts, keys, 12));
     db.commitBlock({ blockNumber: n, stateDiff });
     log.add(n, stateDiff);
   }

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { P } from '@starling/felt';
-import { findInLayout, layoutNodes, pageOf, sortRecords, wordOrder } from '../../src/db/node-layout.ts';
+import {
+  findInLayout,
+  layoutNodes,
+  pageOf,
+  sharedLayout,
+  sortRecords,
+  wordOrder,
+} from '../../src/db/node-layout.ts';
 import { NODE_RECORD } from '../../src/db/node-record.ts';
 import { readWordAt, viewOf, writeWordAt } from '../../src/trie/word.ts';
 import { randomFelt, rng } from '../helpers/random.ts';
@@ -111,5 +118,33 @@ describe('node layout', () => {
       assert.equal(layout.records.length, 0);
       assert.equal(findInLayout(layout, new Uint8Array(32), 0), -1);
     }
+  });
+
+  it('lays out into a reused buffer, and shares into a spare layout’s buffers, when they are large enough', () => {
+    const r = rng(3);
+    const run = (n: number) =>
+      records(
+        Array.from({ length: n }, () => randomFelt(r, 251) % P),
+        1,
+      );
+    const big = layoutNodes([run(300)]);
+    const into = new Uint8Array(200 * NODE_RECORD);
+    const small = layoutNodes([run(150)], into);
+    assert.equal(small.records.buffer, into.buffer);
+    assert.deepEqual(small, layoutNodes([small.records]));
+    assert.ok(layoutNodes([run(250)], into).records.buffer !== into.buffer);
+
+    const spare = sharedLayout(big);
+    assert.ok(spare.records.buffer instanceof SharedArrayBuffer);
+    const shared = sharedLayout(small, spare);
+    assert.equal(shared.records.buffer, spare.records.buffer);
+    assert.equal(shared.starts.buffer, spare.starts.buffer);
+    assert.deepEqual([...shared.records], [...small.records]);
+    assert.deepEqual([...shared.starts], [...small.starts]);
+    assert.equal(shared.bits, small.bits);
+    const tooSmall = sharedLayout(small);
+    const grown = sharedLayout(big, tooSmall);
+    assert.ok(grown.records.buffer !== tooSmall.records.buffer);
+    assert.deepEqual([...grown.records], [...big.records]);
   });
 });

@@ -50,7 +50,12 @@ describe('recent nodes', () => {
   });
   it('keeps only the last `capacity` blocks; capacity 0 keeps nothing; clear forgets all', () => {
     const recent = new RecentNodes(2);
-    for (let n = 0; n < 4; n++) recent.add(blockOf(n, [c]));
+    const added = [0, 1, 2, 3].map((n) => blockOf(n, [c]));
+    // Each block beyond capacity makes it forget (and hand back) the oldest.
+    assert.deepEqual(
+      added.map((b) => recent.add(b)),
+      [undefined, undefined, added[0], added[1]],
+    );
     assert.equal(recent.get(c, 1), undefined);
     assert.deepEqual(recent.get(c, 2), node(0));
     assert.deepEqual(recent.get(c, 3), node(0));
