@@ -23,6 +23,8 @@ const OFFLOAD_MIN_UPDATES = 256;
  * this thread, 8 measured 4 to 8% faster than 4; 12 and 16 no faster than 8).
  */
 const JOBS_PER_WORKER = 8;
+/** Storage jobs (on records) get no smaller than this share of a thread's updates. */
+const MIN_GROUPS_PER_THREAD = 16;
 
 export { STATE_TRIE_HEIGHT };
 
@@ -146,6 +148,7 @@ export function commitStateDiff(
   const groupSize = offload
     ? Math.ceil(updateCount / (JOBS_PER_WORKER * offload.lanes))
     : Number.POSITIVE_INFINITY;
+  const threads = (offload?.lanes ?? 0) + 1;
   // Where the reader has the nodes as stored records, the storage tries are planned and hashed on
   // bytes (by workers that read the database themselves); otherwise they are planned here.
   if (
@@ -159,7 +162,12 @@ export function commitStateDiff(
       reader.records,
       storageTries,
       block,
-      { hasher: hashers.pedersen, submit: offload?.submitStorage, groupSize },
+      {
+        hasher: hashers.pedersen,
+        submit: offload?.submitStorage,
+        threads,
+        minGroup: Math.ceil(updateCount / (MIN_GROUPS_PER_THREAD * threads)),
+      },
       whileHashing && (() => whileHashing(storage)),
     )) {
       pedersenNodes.records.push(r);

@@ -15,9 +15,10 @@ export interface StorageTrie {
 
 /**
  * Updates storage tries on stored records (parallel/storage-job.ts) and returns the new nodes' records.
- * With `submit`, groups of about `groupSize` updates go to workers that read the committed nodes
- * themselves; `whileHashing` runs meanwhile, then this thread takes back the groups that no worker
- * has started, from the last one (the workers start from the first), so no thread idles.
+ * With `submit`, groups of updates go to workers that read the committed nodes themselves;
+ * `whileHashing` runs meanwhile, then this thread takes the groups that no worker has started, in the
+ * workers' order. Groups shrink as they go (guided scheduling: each takes a share of what is left,
+ * down to `minGroup` updates), so the last ones, on which one thread may wait for another, are small.
  */
 export function commitStorageOnRecords(
   reader: RecordReader,
@@ -26,11 +27,13 @@ export function commitStorageOnRecords(
   how: {
     readonly hasher: TrieHasher;
     readonly submit?: (job: StorageJob) => OffloadedJob<StorageJobResult, RecordReader>;
-    readonly groupSize: number;
+    /** Threads that take groups (workers and this one). */
+    readonly threads: number;
+    readonly minGroup: number;
   },
   whileHashing?: () => void,
 ): Uint8Array[] {
-  const { hasher, submit, groupSize } = how;
+  const { hasher, submit, threads, minGroup } = how;
   const jobOf = (group: readonly StorageTrie[]): StorageJob => ({
     block,
     tries: group.map((t) => ({
@@ -41,15 +44,20 @@ export function commitStorageOnRecords(
   });
   const groups: { tries: readonly StorageTrie[]; queued?: OffloadedJob<StorageJobResult, RecordReader> }[] =
     [];
+  let left = 0;
+  for (const t of tries) left += t.sorted.keys.length;
   for (let from = 0; from < tries.length; ) {
+    const size = submit ? Math.max(minGroup, Math.ceil(left / (2 * threads))) : left;
     let to = from;
-    for (let n = 0; to < tries.length && n < groupSize; to++) n += tries[to]!.sorted.keys.length;
+    let n = 0;
+    while (to < tries.length && n < size) n += tries[to++]!.sorted.keys.length;
+    left -= n;
     const group = tries.slice(from, to);
     groups.push({ tries: group, queued: submit?.(jobOf(group)) });
     from = to;
   }
   whileHashing?.();
-  for (let i = groups.length - 1; i >= 0; i--) groups[i]!.queued?.steal(reader);
+  for (const g of groups) g.queued?.steal(reader);
   return groups.map((g) => {
     const r = g.queued ? g.queued.take() : runStorageJob(reader, jobOf(g.tries), hasher);
     g.tries.forEach((t, i) => {

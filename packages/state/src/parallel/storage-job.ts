@@ -98,13 +98,13 @@ export function runStorageJob(reader: RecordReader, job: StorageJob, hasher: Tri
   const words = new Words();
   const roots = job.tries.map((t) => planTrie(reader, words, t));
   const nodes = order(roots);
-  const hashes = hashNodes(nodes, words, hasher);
+  const { hashes, paths } = hashNodes(nodes, words, hasher);
   return {
     roots: roots.map((r) =>
       r === null ? 0n : r.k === 0 ? readWordAt(words.view, 32 * r.w) : readWordAt(viewOf(hashes), 32 * r.i),
     ),
     rootBlocks: roots.map((r) => (r === null ? 0 : r.k === 0 ? r.block : job.block)),
-    records: encode(nodes, words, hashes, job.block),
+    records: encode(nodes, words, hashes, paths, job.block),
   };
 }
 
@@ -273,8 +273,15 @@ function putHash(dst: DataView, to: number, n: Node, words: Words, hashes: DataV
   else copyWord(dst, to, hashes, 32 * n.i);
 }
 
-/** Hashes the nodes level by level (one batch per level); returns their hashes, 32 bytes each. */
-function hashNodes(nodes: readonly Node[], words: Words, hasher: TrieHasher): Uint8Array {
+/**
+ * Hashes the nodes level by level (one batch per level); returns their hashes, 32 bytes each, and the
+ * second inputs, which hold each edge's path at its index.
+ */
+function hashNodes(
+  nodes: readonly Node[],
+  words: Words,
+  hasher: TrieHasher,
+): { hashes: Uint8Array; paths: DataView } {
   const hashes = new Uint8Array(32 * nodes.length);
   const hashView = viewOf(hashes);
   const a = new Uint8Array(32 * nodes.length);
@@ -302,7 +309,7 @@ function hashNodes(nodes: readonly Node[], words: Words, hasher: TrieHasher): Ui
     }
     from = to;
   }
-  return hashes;
+  return { hashes, paths: bView };
 }
 
 /** p as big-endian u32 words. */
@@ -333,7 +340,13 @@ export function addSmall(v: DataView, o: number, x: number): void {
  * The stored records (node-record.ts) of the hashed nodes, in hash order: the committing thread then
  * merges the jobs' runs into the block's pages (node-layout.ts).
  */
-function encode(nodes: readonly Node[], words: Words, hashes: Uint8Array, block: number): Uint8Array {
+function encode(
+  nodes: readonly Node[],
+  words: Words,
+  hashes: Uint8Array,
+  paths: DataView,
+  block: number,
+): Uint8Array {
   const out = new Uint8Array(new ArrayBuffer(nodes.length * NODE_RECORD));
   const view = viewOf(out);
   /** Writes the hash of `n` at `to`; returns its location. */
@@ -344,7 +357,8 @@ function encode(nodes: readonly Node[], words: Words, hashes: Uint8Array, block:
   };
   const order = wordOrder(hashes, 32, nodes.length);
   for (let j = 0; j < nodes.length; j++) {
-    const n = nodes[order[j]!]!;
+    const i = order[j]!;
+    const n = nodes[i]!;
     const o = j * NODE_RECORD;
     put(o, n);
     if (n.k === 1) {
@@ -354,7 +368,7 @@ function encode(nodes: readonly Node[], words: Words, hashes: Uint8Array, block:
     } else {
       view.setUint8(o + AT.kind, 1);
       view.setUint8(o + AT.length, n.length);
-      writeWordAt(view, o + AT.path, n.path);
+      copyWord(view, o + AT.path, paths, 32 * i);
       view.setUint32(o + AT.childBlock, put(o + AT.child, n.left!));
     }
   }
