@@ -44,7 +44,8 @@ export function pageOf(hash: bigint, bits: number): number {
  * buckets.
  */
 export function wordOrder(bytes: Uint8Array, stride: number, count: number): Uint32Array {
-  const bits = pageBits(count >>> 1);
+  // About two words a bucket.
+  const bits = pageBits(4 * count);
   const buckets = 1 << bits;
   const prefix = new Uint32Array(count);
   const start = new Uint32Array(buckets + 1);
@@ -174,12 +175,16 @@ function grow(a: Uint32Array): Uint32Array<ArrayBuffer> {
 
 /** The offset in `layout.records` of the record whose hash is the word at `offset` of `hash`, or −1. */
 export function findInLayout(layout: NodeLayout, hash: Uint8Array, offset: number): number {
-  const p = pageOfPrefix(u32At(hash, offset), layout.bits);
+  const prefix = u32At(hash, offset);
+  const p = pageOfPrefix(prefix, layout.bits);
+  const records = layout.records;
   let lo = layout.starts[p]!;
   let hi = layout.starts[p + 1]!;
+  // By the first u32 of the hashes, then (on a tie) all of them.
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const c = compareWords(layout.records, mid * NODE_RECORD, hash, offset);
+    const q = u32At(records, mid * NODE_RECORD);
+    const c = q !== prefix ? q - prefix : compareWords(records, mid * NODE_RECORD, hash, offset);
     if (c === 0) return mid * NODE_RECORD;
     if (c < 0) lo = mid + 1;
     else hi = mid;

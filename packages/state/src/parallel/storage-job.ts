@@ -68,6 +68,8 @@ const edgeNode = (path: bigint, length: number, child: Node) => new Node(2, 0, 0
 class Words {
   bytes = new Uint8Array(32 * 4096);
   view = viewOf(this.bytes);
+  /** The same bytes as u32s, for copies between aligned words. */
+  u32 = new Uint32Array(this.bytes.buffer);
   count = 0;
 
   private next(): number {
@@ -76,6 +78,7 @@ class Words {
       bigger.set(this.bytes);
       this.bytes = bigger;
       this.view = viewOf(bigger);
+      this.u32 = new Uint32Array(bigger.buffer);
     }
     return this.count++;
   }
@@ -284,17 +287,25 @@ function hashNodes(
 ): { hashes: Uint8Array; paths: DataView } {
   const hashes = new Uint8Array(32 * nodes.length);
   const hashView = viewOf(hashes);
+  const hash32 = new Uint32Array(hashes.buffer);
   const a = new Uint8Array(32 * nodes.length);
-  const aView = viewOf(a);
+  const a32 = new Uint32Array(a.buffer);
   const b = new Uint8Array(32 * nodes.length);
   const bView = viewOf(b);
+  const b32 = new Uint32Array(b.buffer);
+  /** Copies the hash of `n` (a known word or a new node's) to word `i` of `dst` (8 aligned u32 moves). */
+  const input = (dst: Uint32Array, i: number, n: Node) => {
+    const src = n.k === 0 ? words.u32 : hash32;
+    const from = 8 * (n.k === 0 ? n.w : n.i);
+    for (let j = 0; j < 8; j++) dst[8 * i + j] = src[from + j]!;
+  };
   for (let from = 0; from < nodes.length; ) {
     let to = from;
     while (to < nodes.length && nodes[to]!.r === nodes[from]!.r) to++;
     for (let i = from; i < to; i++) {
       const n = nodes[i]!;
-      putHash(aView, 32 * i, n.left!, words, hashView);
-      if (n.k === 1) putHash(bView, 32 * i, n.right!, words, hashView);
+      input(a32, i, n.left!);
+      if (n.k === 1) input(b32, i, n.right!);
       else writeWordAt(bView, 32 * i, n.path);
     }
     hasher.hashManyBytes!(

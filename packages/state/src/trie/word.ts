@@ -42,18 +42,22 @@ export function compareWords(a: Uint8Array, i: number, b: Uint8Array, j: number)
 }
 
 /**
- * DataViews over whole buffers, reused while reads return bytes of the same buffer (a database's
- * read buffer, a shared block of records): offsets in the view are bytes.byteOffset + i.
+ * DataViews over whole buffers, reused while reads return bytes of the same few buffers (a database's
+ * read buffer, the recent blocks' shared records): offsets in the view are bytes.byteOffset + i.
  */
 export class ViewCache {
-  private buffer: ArrayBufferLike | undefined;
-  private view: DataView | undefined;
+  private readonly buffers: ArrayBufferLike[] = [];
+  private readonly views: DataView[] = [];
+  private next = 0;
 
   of(bytes: Uint8Array): DataView {
-    if (bytes.buffer !== this.buffer || !this.view) {
-      this.buffer = bytes.buffer;
-      this.view = new DataView(bytes.buffer);
-    }
-    return this.view;
+    const buffer = bytes.buffer;
+    for (let i = 0; i < this.buffers.length; i++) if (this.buffers[i] === buffer) return this.views[i]!;
+    // Up to eight buffers, the oldest replaced first.
+    const view = new DataView(buffer);
+    const i = this.buffers.length < 8 ? this.buffers.length : this.next++ % 8;
+    this.buffers[i] = buffer;
+    this.views[i] = view;
+    return view;
   }
 }
