@@ -64,9 +64,15 @@ const knownNode = (w: number, block: number) => new Node(0, w, block, null, null
 const binaryNode = (left: Node, right: Node) => new Node(1, 0, 0, left, right, 0n, 0);
 const edgeNode = (path: bigint, length: number, child: Node) => new Node(2, 0, 0, child, null, path, length);
 
-/** A growing store of 32-byte big-endian words. */
+/**
+ * Buffers that this thread's jobs reuse (a job runs from start to end on one thread), grown as needed:
+ * fresh megabytes per job would be fresh pages for the kernel to fault in and zero.
+ */
+const scratch = { words: new Uint8Array(32 * 4096), hashing: new Uint8Array(0) };
+
+/** A growing store of 32-byte big-endian words (in the thread's scratch buffer). */
 class Words {
-  bytes = new Uint8Array(32 * 4096);
+  bytes = scratch.words;
   view = viewOf(this.bytes);
   /** The same bytes as u32s, for copies between aligned words. */
   u32 = new Uint32Array(this.bytes.buffer);
@@ -76,7 +82,7 @@ class Words {
     if (32 * (this.count + 1) > this.bytes.length) {
       const bigger = new Uint8Array(this.bytes.length * 2);
       bigger.set(this.bytes);
-      this.bytes = bigger;
+      this.bytes = scratch.words = bigger;
       this.view = viewOf(bigger);
       this.u32 = new Uint32Array(bigger.buffer);
     }
@@ -285,14 +291,16 @@ function hashNodes(
   words: Words,
   hasher: TrieHasher,
 ): { hashes: Uint8Array; paths: DataView } {
-  const hashes = new Uint8Array(32 * nodes.length);
+  const size = 32 * nodes.length;
+  if (scratch.hashing.length < 3 * size) scratch.hashing = new Uint8Array(6 * size);
+  const hashes = scratch.hashing.subarray(0, size);
   const hashView = viewOf(hashes);
-  const hash32 = new Uint32Array(hashes.buffer);
-  const a = new Uint8Array(32 * nodes.length);
-  const a32 = new Uint32Array(a.buffer);
-  const b = new Uint8Array(32 * nodes.length);
+  const hash32 = new Uint32Array(hashes.buffer, 0, 8 * nodes.length);
+  const a = scratch.hashing.subarray(size, 2 * size);
+  const a32 = new Uint32Array(a.buffer, size, 8 * nodes.length);
+  const b = scratch.hashing.subarray(2 * size, 3 * size);
   const bView = viewOf(b);
-  const b32 = new Uint32Array(b.buffer);
+  const b32 = new Uint32Array(b.buffer, 2 * size, 8 * nodes.length);
   /** Copies the hash of `n` (a known word or a new node's) to word `i` of `dst` (8 aligned u32 moves). */
   const input = (dst: Uint32Array, i: number, n: Node) => {
     const src = n.k === 0 ? words.u32 : hash32;
