@@ -191,7 +191,8 @@ try {
   }
   setCryptoBackend(realBackend);
   if (selected(F.commit) || selected(F.commitCpu) || selected(F.inThread)) {
-    const { pooled, local } = measureBoth(5);
+    // Nine of each: this machine's speed drifts from batch to batch, and the median of nine holds steadier.
+    const { pooled, local } = measureBoth(9);
     const load = loadavg()[0]!.toFixed(1);
     const name = realBackend.name;
     if (selected(F.commit))
