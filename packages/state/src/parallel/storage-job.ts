@@ -250,8 +250,10 @@ function planTrie(reader: RecordReader, words: Words, trie: StorageJob['tries'][
 
 /** The number of bits of x > 0. */
 function bitLength(x: bigint): number {
-  const hex = x.toString(16);
-  return 4 * (hex.length - 1) + (32 - Math.clz32(Number.parseInt(hex[0]!, 16)));
+  let n = 0;
+  for (; x >= 1n << 64n; n += 64) x >>= 64n;
+  const high = Number(x >> 32n);
+  return high > 0 ? n + 64 - Math.clz32(high) : n + 32 - Math.clz32(Number(x));
 }
 
 /** The new nodes under `roots`, numbered level by level (children's levels before their parents'). */
