@@ -173,14 +173,18 @@ function grow(a: Uint32Array): Uint32Array<ArrayBuffer> {
   return b;
 }
 
-/** The offset in `layout.records` of the record whose hash is the word at `offset` of `hash`, or −1. */
-export function findInLayout(layout: NodeLayout, hash: Uint8Array, offset: number): number {
+/**
+ * The offset of the record whose hash is the word at `offset` of `hash` among records lo … hi−1 of
+ * `records` (sorted by hash), or −1. Compares the first u32 of the hashes, then (on a tie) all of them.
+ */
+export function searchRecords(
+  records: Uint8Array,
+  lo: number,
+  hi: number,
+  hash: Uint8Array,
+  offset: number,
+): number {
   const prefix = u32At(hash, offset);
-  const p = pageOfPrefix(prefix, layout.bits);
-  const records = layout.records;
-  let lo = layout.starts[p]!;
-  let hi = layout.starts[p + 1]!;
-  // By the first u32 of the hashes, then (on a tie) all of them.
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     const q = u32At(records, mid * NODE_RECORD);
@@ -190,6 +194,12 @@ export function findInLayout(layout: NodeLayout, hash: Uint8Array, offset: numbe
     else hi = mid;
   }
   return -1;
+}
+
+/** The offset in `layout.records` of the record whose hash is the word at `offset` of `hash`, or −1. */
+export function findInLayout(layout: NodeLayout, hash: Uint8Array, offset: number): number {
+  const p = pageOfPrefix(u32At(hash, offset), layout.bits);
+  return searchRecords(layout.records, layout.starts[p]!, layout.starts[p + 1]!, hash, offset);
 }
 
 /**

@@ -4,8 +4,8 @@
 // a read copies one small page and binary-searches it. The key block (u32 alone) holds `bits`.
 import type { Database } from 'lmdb';
 import type { TrieNode } from '../trie/node.js';
-import { compareWords, readWordAt, u32At, viewOf, writeWordAt } from '../trie/word.js';
-import { type NodeLayout, pageOf, pageOfPrefix } from './node-layout.js';
+import { readWordAt, u32At, viewOf, writeWordAt } from '../trie/word.js';
+import { type NodeLayout, pageOf, pageOfPrefix, searchRecords } from './node-layout.js';
 import { decodeRecord, NODE_RECORD } from './node-record.js';
 
 function pageKey(out: Buffer, block: number, page: number): Buffer {
@@ -84,16 +84,8 @@ export class NodePageReader {
     // The page is the top `bits` bits of the hash (below 2^252): of its first u32, shifted.
     const page = this.db().getBinaryFast(pageKey(this.key, block, pageOfPrefix(u32At(hash, offset), bits)));
     if (!page) return undefined;
-    let lo = 0;
-    let hi = page.length / NODE_RECORD;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const c = compareWords(page, mid * NODE_RECORD, hash, offset);
-      if (c === 0) return { bytes: page, offset: mid * NODE_RECORD };
-      if (c < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return undefined;
+    const o = searchRecords(page, 0, page.length / NODE_RECORD, hash, offset);
+    return o < 0 ? undefined : { bytes: page, offset: o };
   }
 }
 

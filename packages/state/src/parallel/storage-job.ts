@@ -68,11 +68,11 @@ const edgeNode = (path: bigint, length: number, child: Node) => new Node(2, 0, 0
  * Buffers that this thread's jobs reuse (a job runs from start to end on one thread), grown as needed:
  * fresh megabytes per job would be fresh pages for the kernel to fault in and zero.
  */
-const scratch = { words: new Uint8Array(32 * 4096), hashing: new Uint8Array(0) };
+const reused = { words: new Uint8Array(32 * 4096), hashing: new Uint8Array(0) };
 
-/** A growing store of 32-byte big-endian words (in the thread's scratch buffer). */
+/** A growing store of 32-byte big-endian words (in the thread's reused buffer). */
 class Words {
-  bytes = scratch.words;
+  bytes = reused.words;
   view = viewOf(this.bytes);
   /** The same bytes as u32s, for copies between aligned words. */
   u32 = new Uint32Array(this.bytes.buffer);
@@ -82,7 +82,7 @@ class Words {
     if (32 * (this.count + 1) > this.bytes.length) {
       const bigger = new Uint8Array(this.bytes.length * 2);
       bigger.set(this.bytes);
-      this.bytes = scratch.words = bigger;
+      this.bytes = reused.words = bigger;
       this.view = viewOf(bigger);
       this.u32 = new Uint32Array(bigger.buffer);
     }
@@ -294,13 +294,13 @@ function hashNodes(
   hasher: TrieHasher,
 ): { hashes: Uint8Array; paths: DataView } {
   const size = 32 * nodes.length;
-  if (scratch.hashing.length < 3 * size) scratch.hashing = new Uint8Array(6 * size);
-  const hashes = scratch.hashing.subarray(0, size);
+  if (reused.hashing.length < 3 * size) reused.hashing = new Uint8Array(6 * size);
+  const hashes = reused.hashing.subarray(0, size);
   const hashView = viewOf(hashes);
   const hash32 = new Uint32Array(hashes.buffer, 0, 8 * nodes.length);
-  const a = scratch.hashing.subarray(size, 2 * size);
+  const a = reused.hashing.subarray(size, 2 * size);
   const a32 = new Uint32Array(a.buffer, size, 8 * nodes.length);
-  const b = scratch.hashing.subarray(2 * size, 3 * size);
+  const b = reused.hashing.subarray(2 * size, 3 * size);
   const bView = viewOf(b);
   const b32 = new Uint32Array(b.buffer, 2 * size, 8 * nodes.length);
   /** Copies the hash of `n` (a known word or a new node's) to word `i` of `dst` (8 aligned u32 moves). */
