@@ -2,6 +2,7 @@
 // shared counter that the caller blocks on (its event loop is not running while it waits). Storage
 // jobs read the committed trie nodes through this thread's own read transaction on the database.
 import { type MessagePort, workerData } from 'node:worker_threads';
+import { FileAhead } from '../db/file-ahead.js';
 import { NodePageReader } from '../db/node-pages.js';
 import { RecentNodes } from '../db/recent-nodes.js';
 import { openTables, type Tables } from '../db/tables.js';
@@ -17,6 +18,8 @@ const { port, done } = workerData as { port: MessagePort; done: Int32Array };
 /** The database that storage jobs read (opened read-only on the first one: it shares the caller's environment). */
 let tables: { path: string; tables: Tables } | undefined;
 let pages: NodePageReader | undefined;
+/** Reads the file past its used end while this thread waits (file-ahead.ts): the caller's next commit writes there. */
+let ahead: FileAhead | undefined;
 /** The last blocks' new nodes, shared by the caller (who says how many to keep). */
 let recent = new RecentNodes(STATE_DEFAULTS.recentBlocksInMemory);
 
@@ -25,6 +28,11 @@ function recordReader(path: string): RecordReader {
     const t = openTables(path, undefined, true);
     tables = { path, tables: t };
     pages = new NodePageReader(() => t.nodes);
+    ahead?.close();
+    ahead = new FileAhead(path, () => {
+      const s = t.root.getStats() as { lastPageNumber: number; pageSize: number };
+      return (s.lastPageNumber + 1) * s.pageSize;
+    });
   }
   // See the commit that the caller made last, not a snapshot from an earlier job.
   tables.tables.root.resetReadTxn();
@@ -51,6 +59,7 @@ async function answer(req: HashRequest): Promise<HashAnswer> {
         return runStorageJob(reader, req.job, hasher);
       } finally {
         tables?.tables.root.resetReadTxn();
+        ahead?.schedule();
       }
     }
     case 'recent':
@@ -65,6 +74,8 @@ async function answer(req: HashRequest): Promise<HashAnswer> {
       const t = tables;
       tables = undefined;
       pages = undefined;
+      ahead?.close();
+      ahead = undefined;
       await t?.tables.root.close();
       return null;
     }
