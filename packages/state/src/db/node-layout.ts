@@ -2,7 +2,7 @@
 // bits of the hash. The same layout is written to the database (one entry per page, node-pages.ts)
 // and kept in memory for the next blocks (recent-nodes.ts: a lookup scans one small page). Whoever
 // creates records sorts its own run (a hash worker sorts its job's records), so that the committing
-// thread only merges runs page by page, reading each run in order.
+// thread only buckets the records by page and sorts each page's few.
 import { compareWords, u32At, viewOf } from '../trie/word.js';
 import { NODE_RECORD } from './node-record.js';
 
@@ -109,68 +109,75 @@ export function layoutNodes(runs: readonly Uint8Array[], into?: Uint8Array): Nod
   for (const r of sorted) total += r.length / NODE_RECORD;
   const bits = pageBits(total);
   const pages = 1 << bits;
+  // Every record's page, then the records bucketed by page in run order (a counting sort): one pass
+  // over the records, not one over the runs per page.
   const starts = new Uint32Array(pages + 1);
+  const prefixes = new Uint32Array(total);
+  for (let r = 0, i = 0; r < sorted.length; r++) {
+    const run = sorted[r]!;
+    for (let h = 0; h < run.length; h += NODE_RECORD, i++) {
+      const prefix = u32At(run, h);
+      prefixes[i] = prefix;
+      starts[pageOfPrefix(prefix, bits) + 1]!++;
+    }
+  }
+  for (let p = 0; p < pages; p++) starts[p + 1]! += starts[p]!;
+  const fill = starts.slice(0, pages);
+  const refRun = new Uint32Array(total);
+  const refAt = new Uint32Array(total);
+  const refPrefix = new Uint32Array(total);
+  for (let r = 0, i = 0; r < sorted.length; r++) {
+    const run = sorted[r]!;
+    for (let h = 0; h < run.length; h += NODE_RECORD, i++) {
+      const prefix = prefixes[i]!;
+      const k = fill[pageOfPrefix(prefix, bits)]!++;
+      refRun[k] = r;
+      refAt[k] = h;
+      refPrefix[k] = prefix;
+    }
+  }
   const out = into && into.length >= total * NODE_RECORD ? into : new Uint8Array(total * NODE_RECORD);
   const dst = viewOf(out);
   const views = sorted.map(viewOf);
-  const ends = sorted.map((r) => r.length);
-  const heads = new Array<number>(sorted.length).fill(0);
-  // The page's records, as (run, offset, first u32 of the hash), ordered as they come.
-  let candRun: Uint32Array = new Uint32Array(64);
-  let candAt: Uint32Array = new Uint32Array(64);
-  let candPrefix: Uint32Array = new Uint32Array(64);
   let at = 0;
   for (let p = 0; p < pages; p++) {
+    const from = starts[p]!;
+    const to = starts[p + 1]!;
     starts[p] = at / NODE_RECORD;
-    let c = 0;
-    for (let r = 0; r < sorted.length; r++) {
-      const run = sorted[r]!;
-      const end = ends[r]!;
-      let h = heads[r]!;
-      for (; h < end; h += NODE_RECORD) {
-        const prefix = u32At(run, h);
-        if (pageOfPrefix(prefix, bits) !== p) break;
-        if (c === candRun.length) {
-          candRun = grow(candRun);
-          candAt = grow(candAt);
-          candPrefix = grow(candPrefix);
-        }
-        // Insertion by hash, after equal ones (runs earlier in the list win ties).
-        let k = c - 1;
-        for (; k >= 0; k--) {
-          const q = candPrefix[k]!;
-          if (q < prefix || (q === prefix && compareWords(sorted[candRun[k]!]!, candAt[k]!, run, h) <= 0))
-            break;
-          candRun[k + 1] = candRun[k]!;
-          candAt[k + 1] = candAt[k]!;
-          candPrefix[k + 1] = q;
-        }
-        candRun[k + 1] = r;
-        candAt[k + 1] = h;
-        candPrefix[k + 1] = prefix;
-        c++;
+    // Insertion by hash, after equal ones: a stable sort, so runs earlier in the list win ties.
+    for (let j = from + 1; j < to; j++) {
+      const run = refRun[j]!;
+      const h = refAt[j]!;
+      const prefix = refPrefix[j]!;
+      let k = j - 1;
+      for (; k >= from; k--) {
+        const q = refPrefix[k]!;
+        if (
+          q < prefix ||
+          (q === prefix && compareWords(sorted[refRun[k]!]!, refAt[k]!, sorted[run]!, h) <= 0)
+        )
+          break;
+        refRun[k + 1] = refRun[k]!;
+        refAt[k + 1] = refAt[k]!;
+        refPrefix[k + 1] = q;
       }
-      heads[r] = h;
+      refRun[k + 1] = run;
+      refAt[k + 1] = h;
+      refPrefix[k + 1] = prefix;
     }
-    for (let k = 0; k < c; k++) {
-      const run = sorted[candRun[k]!]!;
+    for (let k = from; k < to; k++) {
+      const run = sorted[refRun[k]!]!;
       const dup =
-        k > 0 &&
-        candPrefix[k] === candPrefix[k - 1] &&
-        compareWords(out, at - NODE_RECORD, run, candAt[k]!) === 0;
+        k > from &&
+        refPrefix[k] === refPrefix[k - 1] &&
+        compareWords(out, at - NODE_RECORD, run, refAt[k]!) === 0;
       if (dup) continue;
-      copyRecord(dst, at, views[candRun[k]!]!, candAt[k]!);
+      copyRecord(dst, at, views[refRun[k]!]!, refAt[k]!);
       at += NODE_RECORD;
     }
   }
   starts[pages] = at / NODE_RECORD;
   return { bits, records: out.subarray(0, at), starts };
-}
-
-function grow(a: Uint32Array): Uint32Array<ArrayBuffer> {
-  const b = new Uint32Array(a.length * 2);
-  b.set(a);
-  return b;
 }
 
 /**
