@@ -1,8 +1,8 @@
 // Reads the database file just past its used end, a slice at a time, from a thread that would otherwise
 // wait. LMDB maps the file and a commit appends megabytes of new pages to it: the first touch of each
-// page is a fault that makes the kernel read the (sparse, so zero-filled) page into the page cache. A
-// commit spent a tenth of its serial part in those faults. Read ahead here, the pages are in the cache
-// already when the committing thread writes them. Reading never changes the file.
+// page is a fault that makes the kernel read the (sparse, so zero-filled) page into the page cache:
+// writing a 10,000-update block's node pages took 26 ms of faults on the committing thread, 8.5 ms
+// once read ahead here, the pages being in the cache already. Reading never changes the file.
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
